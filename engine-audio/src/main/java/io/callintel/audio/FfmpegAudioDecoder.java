@@ -1,0 +1,36 @@
+package io.callintel.audio;
+
+import io.callintel.core.audio.AudioDecoder;
+import io.callintel.core.audio.DecodeOptions;
+import io.callintel.core.audio.MediaInfo;
+import io.callintel.core.audio.PcmStream;
+import java.nio.file.Path;
+
+/**
+ * The {@link AudioDecoder} backed by FFmpeg (libavformat, libavcodec, libswresample) through the
+ * bytedeco presets. Stateless and thread-safe; every {@link #open} owns its own native contexts.
+ */
+public final class FfmpegAudioDecoder implements AudioDecoder {
+
+    public FfmpegAudioDecoder() {
+        Ffmpeg.initialise();
+    }
+
+    @Override
+    public MediaInfo probe(Path file) {
+        try (FfmpegInput input = FfmpegInput.open(file, DecodeOptions.DEFAULT_STALL_TIMEOUT)) {
+            return input.info();
+        }
+    }
+
+    @Override
+    public PcmStream open(Path file, DecodeOptions options) {
+        FfmpegInput input = FfmpegInput.open(file, options.stallTimeout());
+        try {
+            return new FfmpegPcmStream(input, options.channel());
+        } catch (RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+}
