@@ -4,6 +4,7 @@ import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeOptions;
 import io.callintel.core.audio.MediaInfo;
 import io.callintel.core.audio.PcmStream;
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +26,15 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
 
     @Override
     public PcmStream open(Path file, DecodeOptions options) {
-        FfmpegInput input = FfmpegInput.open(file, options.stallTimeout());
+        return decode(FfmpegInput.open(file, options.stallTimeout()), options);
+    }
+
+    @Override
+    public PcmStream open(InputStream stream, String name, DecodeOptions options) {
+        return decode(FfmpegInput.open(stream, name, options.stallTimeout()), options);
+    }
+
+    private static PcmStream decode(FfmpegInput input, DecodeOptions options) {
         try {
             return new FfmpegPcmStream(input, options.channel());
         } catch (RuntimeException e) {

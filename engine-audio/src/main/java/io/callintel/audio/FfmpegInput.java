@@ -17,11 +17,15 @@ import io.callintel.core.audio.AudioDecodeException;
 import io.callintel.core.audio.AudioDecodeException.Problem;
 import io.callintel.core.audio.MediaInfo;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
@@ -29,22 +33,24 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 
 /**
- * An opened container with its best audio stream chosen and validated. Owns the AVFormatContext;
- * every way in which a file can be unusable before the first packet is turned into an
- * {@link AudioDecodeException} here.
+ * An opened container with its best audio stream chosen and validated. Owns the AVFormatContext
+ * and its I/O; every way in which an input can be unusable before the first packet is turned into
+ * an {@link AudioDecodeException} here. Messages start with the input's name.
  */
 final class FfmpegInput implements AutoCloseable {
 
-    private final Path file;
+    private final String name;
+    private final ChannelIo io;
     private final AVFormatContext context;
     private final int audioIndex;
     private final AVCodec decoder;
     private final MediaInfo info;
     private final Duration stallTimeout;
 
-    private FfmpegInput(Path file, AVFormatContext context, int audioIndex, AVCodec decoder, MediaInfo info,
-                        Duration stallTimeout) {
-        this.file = file;
+    private FfmpegInput(String name, ChannelIo io, AVFormatContext context, int audioIndex, AVCodec decoder,
+                        MediaInfo info, Duration stallTimeout) {
+        this.name = name;
+        this.io = io;
         this.context = context;
         this.audioIndex = audioIndex;
         this.decoder = decoder;
@@ -53,23 +59,42 @@ final class FfmpegInput implements AutoCloseable {
     }
 
     static FfmpegInput open(Path file, Duration stallTimeout) {
-        Ffmpeg.initialise();
         requireReadableFile(file);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file);
+        } catch (IOException e) {
+            throw new AudioDecodeException(Problem.NOT_READABLE, file + ": cannot open: " + e.getMessage(), e);
+        }
+        return open(new ChannelIo(channel), file.toString(), stallTimeout);
+    }
+
+    /** Decodes from a stream that cannot seek: formats that keep their index at the end (some MP4) fail here. */
+    static FfmpegInput open(InputStream stream, String name, Duration stallTimeout) {
+        return open(new ChannelIo(Channels.newChannel(stream)), name, stallTimeout);
+    }
+
+    private static FfmpegInput open(ChannelIo io, String name, Duration stallTimeout) {
+        Ffmpeg.initialise();
         AVFormatContext context = avformat_alloc_context();
+        context.pb(io.context());
         context.interrupt_callback().callback(Ffmpeg.Deadline.CALLBACK);
         Ffmpeg.Deadline.arm(System.nanoTime() + stallTimeout.toNanos());
         try {
-            // On failure avformat_open_input frees the context itself.
-            int opened = avformat_open_input(context, file.toAbsolutePath().toString(), null, (AVDictionary) null);
+            // No URL: FFmpeg must tell the format from the bytes alone. On failure it frees the context.
+            int opened = avformat_open_input(context, "", null, (AVDictionary) null);
             if (opened < 0) {
-                throw openFailure(file, opened);
+                throw openFailure(name, io, opened);
             }
             try {
-                return inspect(file, context, stallTimeout);
+                return inspect(name, io, context, stallTimeout);
             } catch (RuntimeException e) {
                 avformat_close_input(context);
                 throw e;
             }
+        } catch (RuntimeException e) {
+            io.close();
+            throw e;
         } finally {
             Ffmpeg.Deadline.disarm();
         }
@@ -95,56 +120,69 @@ final class FfmpegInput implements AutoCloseable {
         }
     }
 
-    private static AudioDecodeException openFailure(Path file, int error) {
+    private static AudioDecodeException openFailure(String name, ChannelIo io, int error) {
         if (error == AVERROR_EXIT) {
-            return new AudioDecodeException(Problem.TIMEOUT, file + ": opening the file made no progress; gave up");
+            return new AudioDecodeException(Problem.TIMEOUT, name + ": opening the input made no progress; gave up");
+        }
+        if (io.failure() != null) {
+            return new AudioDecodeException(Problem.NOT_READABLE, name + ": read error: " + io.failure().getMessage(), io.failure());
+        }
+        byte[] head = io.head();
+        if (head.length == 0) {
+            return new AudioDecodeException(Problem.EMPTY_FILE, name + ": the input is empty (0 bytes)");
+        }
+        Optional<String> claimed = FormatNames.claimedContainer(head);
+        if (claimed.isPresent()) {
+            return new AudioDecodeException(Problem.CORRUPT, name + ": starts like a " + claimed.get()
+                    + " file but its headers cannot be read (damaged or truncated): " + Ffmpeg.describe(error));
         }
         if (error == AVERROR_INVALIDDATA) {
             return new AudioDecodeException(Problem.UNRECOGNISED_FORMAT,
-                    file + ": not a recognised audio format (the content matches no known container)");
+                    name + ": not a recognised audio format (the content matches no known container)");
         }
-        return new AudioDecodeException(Problem.NOT_READABLE, file + ": cannot open: " + Ffmpeg.describe(error));
+        return new AudioDecodeException(Problem.UNRECOGNISED_FORMAT,
+                name + ": not a recognised audio format: " + Ffmpeg.describe(error));
     }
 
-    private static FfmpegInput inspect(Path file, AVFormatContext context, Duration stallTimeout) {
+    private static FfmpegInput inspect(String name, ChannelIo io, AVFormatContext context, Duration stallTimeout) {
         String demuxer = context.iformat().name().getString();
-        String format = FormatNames.containerName(demuxer, file);
         if (!FormatNames.isAudioContainer(demuxer)) {
-            throw new AudioDecodeException(Problem.UNRECOGNISED_FORMAT, file + ": not an audio recording (content looks like "
+            throw new AudioDecodeException(Problem.UNRECOGNISED_FORMAT, name + ": not a recognised audio format (content looks like "
                     + context.iformat().long_name().getString() + ")");
         }
+        String format = FormatNames.containerName(demuxer, io.head());
         int found = avformat_find_stream_info(context, (AVDictionary) null);
         if (found == AVERROR_EXIT) {
-            throw new AudioDecodeException(Problem.TIMEOUT, file + ": reading stream information made no progress; gave up");
+            throw new AudioDecodeException(Problem.TIMEOUT, name + ": reading stream information made no progress; gave up");
         }
         if (found < 0) {
             throw new AudioDecodeException(Problem.CORRUPT,
-                    file + ": cannot read the " + format + " stream information: " + Ffmpeg.describe(found));
+                    name + ": cannot read the " + format + " stream information: " + Ffmpeg.describe(found));
         }
         int audioIndex = av_find_best_stream(context, AVMEDIA_TYPE_AUDIO, -1, -1, (AVCodec) null, 0);
         if (audioIndex < 0) {
             throw new AudioDecodeException(Problem.NO_AUDIO_STREAM,
-                    file + ": the " + format + " file has no audio stream (" + streamSummary(context) + ")");
+                    name + ": the " + format + " file has no audio stream (" + streamSummary(context) + ")");
         }
         AVStream stream = context.streams(audioIndex);
         AVCodecParameters parameters = stream.codecpar();
         String codec = avcodec_get_name(parameters.codec_id()).getString();
         AVCodec decoder = avcodec_find_decoder(parameters.codec_id());
         if (decoder == null || parameters.codec_id() == 0) {
-            throw new AudioDecodeException(Problem.UNSUPPORTED_CODEC,
-                    file + ": unsupported audio codec '" + codec + "' in " + format
-                            + (parameters.codec_tag() != 0 ? " (codec tag 0x" + Integer.toHexString(parameters.codec_tag()) + ")" : ""));
+            String what = parameters.codec_id() == 0 ? "unknown" : codec + ", which this build cannot decode";
+            String tag = parameters.codec_tag() != 0 ? " (codec tag 0x" + Integer.toHexString(parameters.codec_tag()) + ")" : "";
+            throw new AudioDecodeException(Problem.UNSUPPORTED_CODEC, name + ": unsupported audio codec: " + what + tag + " in " + format);
         }
         int channels = parameters.ch_layout().nb_channels();
         if (parameters.sample_rate() <= 0 || channels <= 0) {
-            throw new AudioDecodeException(Problem.CORRUPT,
-                    file + ": the " + codec + " stream declares no sample rate or no channels");
+            throw new AudioDecodeException(Problem.CORRUPT, name + ": the " + codec + " stream declares no sample rate or no channels");
         }
         List<String> warnings = new ArrayList<>();
-        FormatNames.extensionMismatch(file, format).ifPresent(warnings::add);
-        MediaInfo info = new MediaInfo(format, codec, parameters.sample_rate(), channels,
-                durationSeconds(context, stream), Math.max(0, context.bit_rate()), warnings);
-        return new FfmpegInput(file, context, audioIndex, decoder, info, stallTimeout);
+        FormatNames.extensionMismatch(name, format).ifPresent(warnings::add);
+        double duration = WavHeader.truncatedDeclaredSeconds(io.head(), io.size()).orElse(durationSeconds(context, stream));
+        MediaInfo info = new MediaInfo(format, codec, parameters.sample_rate(), channels, duration,
+                Math.max(0, context.bit_rate()), warnings);
+        return new FfmpegInput(name, io, context, audioIndex, decoder, info, stallTimeout);
     }
 
     private static double durationSeconds(AVFormatContext context, AVStream stream) {
@@ -169,8 +207,8 @@ final class FfmpegInput implements AutoCloseable {
         return "streams: " + String.join(", ", kinds);
     }
 
-    Path file() {
-        return file;
+    String name() {
+        return name;
     }
 
     AVFormatContext context() {
@@ -197,8 +235,14 @@ final class FfmpegInput implements AutoCloseable {
         return stallTimeout;
     }
 
+    /** The I/O error that ended reading early, if any. */
+    IOException readFailure() {
+        return io.failure();
+    }
+
     @Override
     public void close() {
         avformat_close_input(context);
+        io.close();
     }
 }

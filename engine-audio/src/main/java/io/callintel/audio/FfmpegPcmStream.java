@@ -13,6 +13,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EXIT;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
@@ -44,11 +45,22 @@ final class FfmpegPcmStream implements PcmStream {
     private final AVFrame frame;
     private final Resampler resampler;
     private final long stallNanos;
+    private final long sampleLimit;
+    private final double timeBase;
+
+    /** Timeline jumps shorter than this are codec framing, not lost data. */
+    private static final long MIN_GAP = AudioDecoder.SAMPLE_RATE / 4;
+    /** Larger jumps are broken timestamps rather than lost audio: nobody loses an hour mid-call. */
+    private static final long MAX_GAP = AudioDecoder.SAMPLE_RATE * 3600L;
 
     private int damagedPackets;
     private String firstDamage;
     private String readError;
     private long samples;
+    private long silencePending;
+    private long missingSamples;
+    private long firstGapAt = -1;
+    private long firstTimestamp = AV_NOPTS_VALUE;
     private boolean draining;
     private boolean finished;
     private boolean closed;
@@ -59,7 +71,7 @@ final class FfmpegPcmStream implements PcmStream {
         this.stallNanos = input.stallTimeout().toNanos();
         MediaInfo info = input.info();
         if (channel >= info.channels()) {
-            throw new AudioDecodeException(Problem.BAD_CHANNEL, input.file() + ": channel " + channel
+            throw new AudioDecodeException(Problem.BAD_CHANNEL, input.name() + ": channel " + channel
                     + " requested but the recording has " + info.channels() + " channel(s)");
         }
         discardOtherStreams();
@@ -67,6 +79,25 @@ final class FfmpegPcmStream implements PcmStream {
         this.packet = av_packet_alloc();
         this.frame = av_frame_alloc();
         this.resampler = new Resampler(AudioDecoder.SAMPLE_RATE, channel);
+        this.sampleLimit = presentationLimit(info);
+        var base = input.audioStream().time_base();
+        this.timeBase = base.den() > 0 ? base.num() / (double) base.den() : 0;
+    }
+
+    /**
+     * MP4-family files state their exact playing time in an edit list, but FFmpeg trims only the
+     * encoder priming at the start, not the padding of the last AAC frame (up to 64 ms of silence).
+     * There the declared duration is exact, so output stops at it. Elsewhere it may be an estimate.
+     */
+    private static long presentationLimit(MediaInfo info) {
+        boolean isoMedia = switch (info.format()) {
+            case "mp4", "m4a", "mov", "3gp" -> true;
+            default -> false;
+        };
+        if (!isoMedia || Double.isNaN(info.durationSeconds()) || info.durationSeconds() <= 0) {
+            return Long.MAX_VALUE;
+        }
+        return Math.round(info.durationSeconds() * AudioDecoder.SAMPLE_RATE);
     }
 
     private void discardOtherStreams() {
@@ -87,7 +118,7 @@ final class FfmpegPcmStream implements PcmStream {
         }
         if (result < 0) {
             avcodec_free_context(codec);
-            throw new AudioDecodeException(Problem.UNSUPPORTED_CODEC, input.file() + ": cannot open the "
+            throw new AudioDecodeException(Problem.UNSUPPORTED_CODEC, input.name() + ": cannot open the "
                     + input.info().codec() + " decoder: " + Ffmpeg.describe(result));
         }
         return codec;
@@ -102,13 +133,27 @@ final class FfmpegPcmStream implements PcmStream {
         if (length == 0) {
             return 0;
         }
-        while (resampler.pending() == 0) {
+        while (silencePending == 0 && resampler.pending() == 0) {
             if (finished) {
                 return -1;
             }
             decodeMore();
         }
-        int taken = resampler.take(buffer, offset, length);
+        if (samples >= sampleLimit) {
+            if (!finished) {
+                finish(samples); // only container padding is left
+            }
+            return -1;
+        }
+        int room = (int) Math.min(length, sampleLimit - samples);
+        int taken;
+        if (silencePending > 0) {
+            taken = (int) Math.min(room, silencePending);
+            java.util.Arrays.fill(buffer, offset, offset + taken, (short) 0);
+            silencePending -= taken;
+        } else {
+            taken = resampler.take(buffer, offset, room);
+        }
         samples += taken;
         return taken;
     }
@@ -118,17 +163,18 @@ final class FfmpegPcmStream implements PcmStream {
         long deadline = System.nanoTime() + stallNanos;
         Ffmpeg.Deadline.arm(deadline);
         try {
-            while (resampler.pending() == 0 && !finished) {
+            while (resampler.pending() == 0 && silencePending == 0 && !finished) {
                 if (System.nanoTime() - deadline > 0) {
                     throw stalled();
                 }
                 int received = avcodec_receive_frame(codec, frame);
                 if (received >= 0) {
+                    fillGapBefore(frame);
                     resampler.convert(frame);
                     av_frame_unref(frame);
                 } else if (received == AVERROR_EOF) {
                     resampler.flush();
-                    finish();
+                    finish(Math.min(sampleLimit, samples + silencePending + resampler.pending()));
                 } else if (received == Ffmpeg.AVERROR_EAGAIN || draining) {
                     feedPacket();
                 } else {
@@ -138,6 +184,30 @@ final class FfmpegPcmStream implements PcmStream {
             }
         } finally {
             Ffmpeg.Deadline.disarm();
+        }
+    }
+
+    /**
+     * When damaged data was dropped, the next frame's timestamp lies ahead of the samples produced
+     * so far. Silence fills the hole so that every later timestamp still matches the recording.
+     * Called only when nothing is pending, so {@code samples} is everything produced so far.
+     */
+    private void fillGapBefore(AVFrame decoded) {
+        long timestamp = decoded.best_effort_timestamp();
+        if (timestamp == AV_NOPTS_VALUE || timeBase == 0) {
+            return;
+        }
+        if (firstTimestamp == AV_NOPTS_VALUE) {
+            firstTimestamp = timestamp;
+        }
+        long expected = Math.round((timestamp - firstTimestamp) * timeBase * AudioDecoder.SAMPLE_RATE);
+        long gap = expected - samples;
+        if (gap >= MIN_GAP && gap <= MAX_GAP) {
+            silencePending = gap;
+            missingSamples += gap;
+            if (firstGapAt < 0) {
+                firstGapAt = samples;
+            }
         }
     }
 
@@ -151,7 +221,7 @@ final class FfmpegPcmStream implements PcmStream {
         }
         if (read < 0) {
             if (read != AVERROR_EOF) {
-                readError = Ffmpeg.describe(read);
+                readError = input.readFailure() != null ? input.readFailure().getMessage() : Ffmpeg.describe(read);
             }
             draining = true;
             avcodec_send_packet(codec, null);
@@ -177,14 +247,13 @@ final class FfmpegPcmStream implements PcmStream {
     }
 
     private AudioDecodeException stalled() {
-        return new AudioDecodeException(Problem.TIMEOUT, input.file() + ": decoding made no progress for "
+        return new AudioDecodeException(Problem.TIMEOUT, input.name() + ": decoding made no progress for "
                 + input.stallTimeout().toMillis() + " ms after " + seconds(samples) + " s of audio; gave up");
     }
 
     /** Settles the final report, and fails when the whole file yielded no audio at all. */
-    private void finish() {
+    private void finish(long produced) {
         finished = true;
-        long produced = samples + resampler.pending();
         double declared = input.info().durationSeconds();
         double decoded = produced / (double) AudioDecoder.SAMPLE_RATE;
         boolean truncated = readError != null
@@ -193,25 +262,33 @@ final class FfmpegPcmStream implements PcmStream {
         if (damagedPackets > 0) {
             problems.add(damagedPackets + " damaged packet(s) skipped (first: " + firstDamage + ")");
         }
+        if (missingSamples > 0) {
+            problems.add(seconds(missingSamples) + " s of missing or damaged audio filled with silence (first gap at "
+                    + seconds(firstGapAt) + " s)");
+        }
         if (readError != null) {
             problems.add("reading stopped early: " + readError);
         } else if (truncated) {
-            problems.add("the file ends at " + seconds(produced) + " s but its header declares "
-                    + String.format(java.util.Locale.ROOT, "%.3f", declared) + " s (truncated)");
+            problems.add("decoded " + seconds(produced) + " s of the "
+                    + String.format(java.util.Locale.ROOT, "%.3f", declared) + " s the header declares: the file is truncated or damaged");
         }
-        finalReport = new DecodeReport(produced, damagedPackets, truncated, problems);
+        finalReport = new DecodeReport(produced, damagedPackets, missingSeconds(), truncated, problems);
         if (produced == 0) {
             if (damagedPackets > 0) {
-                throw new AudioDecodeException(Problem.CORRUPT, input.file() + ": no decodable audio ("
+                throw new AudioDecodeException(Problem.CORRUPT, input.name() + ": no decodable audio ("
                         + problems.get(0) + ")");
             }
             if (truncated) {
-                throw new AudioDecodeException(Problem.CORRUPT, input.file() + ": no audio samples: the header declares "
+                throw new AudioDecodeException(Problem.CORRUPT, input.name() + ": no audio samples: the header declares "
                         + String.format(java.util.Locale.ROOT, "%.3f", declared) + " s but the data is missing (truncated)");
             }
-            throw new AudioDecodeException(Problem.NO_AUDIO, input.file() + ": the "
+            throw new AudioDecodeException(Problem.NO_AUDIO, input.name() + ": the "
                     + input.info().format() + " file contains no audio samples");
         }
+    }
+
+    private double missingSeconds() {
+        return missingSamples / (double) AudioDecoder.SAMPLE_RATE;
     }
 
     private static String seconds(long samples) {
@@ -226,9 +303,10 @@ final class FfmpegPcmStream implements PcmStream {
     @Override
     public DecodeReport report() {
         if (finalReport != null) {
-            return new DecodeReport(samples, finalReport.damagedPackets(), finalReport.truncated(), finalReport.problems());
+            return new DecodeReport(samples, finalReport.damagedPackets(), finalReport.missingSeconds(),
+                    finalReport.truncated(), finalReport.problems());
         }
-        return new DecodeReport(samples, damagedPackets, false,
+        return new DecodeReport(samples, damagedPackets, missingSeconds(), false,
                 damagedPackets > 0 ? List.of(damagedPackets + " damaged packet(s) skipped so far") : List.of());
     }
 

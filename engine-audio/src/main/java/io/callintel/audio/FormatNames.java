@@ -1,10 +1,6 @@
 package io.callintel.audio;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -54,17 +50,47 @@ final class FormatNames {
     }
 
     /** The container's name as clients know it; Matroska and ISO-BMFF families are told apart by their headers. */
-    static String containerName(String demuxer, Path file) {
+    static String containerName(String demuxer, byte[] head) {
+        String text = new String(head, 0, Math.min(head.length, 64), StandardCharsets.ISO_8859_1);
         return switch (demuxer) {
-            case "matroska,webm" -> head(file).contains("webm") ? "webm" : "matroska";
-            case "mov,mp4,m4a,3gp,3g2,mj2" -> isoBrand(head(file));
+            case "matroska,webm" -> text.contains("webm") ? "webm" : "matroska";
+            case "mov,mp4,m4a,3gp,3g2,mj2" -> isoBrand(text);
             default -> demuxer;
         };
     }
 
+    /**
+     * The container a file's first bytes claim to be, for telling a damaged recording (known magic,
+     * unreadable headers) from something that is not audio at all.
+     */
+    static Optional<String> claimedContainer(byte[] head) {
+        String text = new String(head, 0, Math.min(head.length, 12), StandardCharsets.ISO_8859_1);
+        if (text.startsWith("RIFF") && text.startsWith("WAVE", 8)) {
+            return Optional.of("wav");
+        }
+        if (text.startsWith("ID3")) {
+            return Optional.of("mp3");
+        }
+        if (text.startsWith("OggS")) {
+            return Optional.of("ogg");
+        }
+        if (text.startsWith("fLaC")) {
+            return Optional.of("flac");
+        }
+        if (text.startsWith("\u001A\u0045\u00DF\u00A3")) {
+            return Optional.of("matroska/webm");
+        }
+        if (text.startsWith("ftyp", 4)) {
+            return Optional.of("mp4/m4a");
+        }
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xE0) == 0xE0) {
+            return Optional.of("mpeg audio");
+        }
+        return Optional.empty();
+    }
+
     /** A warning when the file name promises a different format than its content, for example mp3 bytes named .ogg. */
-    static Optional<String> extensionMismatch(Path file, String format) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    static Optional<String> extensionMismatch(String name, String format) {
         int dot = name.lastIndexOf('.');
         if (dot < 0) {
             return Optional.empty();
@@ -101,14 +127,5 @@ final class FormatNames {
             return "3gp";
         }
         return brand.equals("qt  ") ? "mov" : "mp4";
-    }
-
-    /** The first bytes of the file as Latin-1, enough for the EBML DocType and the ftyp box. */
-    private static String head(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return new String(in.readNBytes(64), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.callintel.core.audio;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
@@ -23,4 +24,14 @@ public interface AudioDecoder {
     default PcmStream open(Path file) {
         return open(file, DecodeOptions.defaults());
     }
+
+    /**
+     * Opens a streaming decode of bytes that arrive as a stream (an upload, a pipe). The stream is
+     * read as decoding proceeds, never buffered whole, and closed with the returned PcmStream.
+     * Formats that keep their index at the end of the file (MP4/M4A written without "faststart")
+     * cannot be decoded this way; decode them from a file.
+     *
+     * @param name used in messages and to flag a file name that disagrees with the content
+     */
+    PcmStream open(InputStream stream, String name, DecodeOptions options);
 }
