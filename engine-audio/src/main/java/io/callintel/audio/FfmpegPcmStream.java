@@ -52,6 +52,7 @@ final class FfmpegPcmStream implements PcmStream {
     private static final long MIN_GAP = AudioDecoder.SAMPLE_RATE / 4;
     /** Larger jumps are broken timestamps rather than lost audio: nobody loses an hour mid-call. */
     private static final long MAX_GAP = AudioDecoder.SAMPLE_RATE * 3600L;
+    private static final int MAX_DRAIN_ERRORS = 16;
 
     private int damagedPackets;
     private String firstDamage;
@@ -62,6 +63,7 @@ final class FfmpegPcmStream implements PcmStream {
     private long firstGapAt = -1;
     private long firstTimestamp = AV_NOPTS_VALUE;
     private boolean draining;
+    private int drainErrors;
     private boolean finished;
     private boolean closed;
     private DecodeReport finalReport;
@@ -175,11 +177,15 @@ final class FfmpegPcmStream implements PcmStream {
                 } else if (received == AVERROR_EOF) {
                     resampler.flush();
                     finish(Math.min(sampleLimit, samples + silencePending + resampler.pending()));
-                } else if (received == Ffmpeg.AVERROR_EAGAIN || draining) {
+                } else if (received == Ffmpeg.AVERROR_EAGAIN) {
                     feedPacket();
                 } else {
                     damaged(received); // a corrupt frame: skip it and go on with the next packet
-                    feedPacket();
+                    if (draining && ++drainErrors > MAX_DRAIN_ERRORS) {
+                        finish(samples); // a decoder that only fails while draining has nothing left to give
+                    } else {
+                        feedPacket();
+                    }
                 }
             }
         } finally {
