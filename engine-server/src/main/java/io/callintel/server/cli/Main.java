@@ -57,6 +57,7 @@ public final class Main {
         CallintelCommand root = new CallintelCommand();
         CommandLine cli = new CommandLine(root);
         cli.addSubcommand(new ProbeCommand(decoders, new JsonLines(json, out)));
+        cli.addSubcommand(new TranscribeCommand(decoders, () -> models.resolve(root.modelOverrides()), new JsonLines(json, out)));
         cli.addSubcommand(new ModelsCommand(() -> models.resolve(root.modelOverrides()), new JsonLines(json, out)));
 
         String version = "callintel " + Version.current();

@@ -1,0 +1,118 @@
+package io.callintel.asr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callintel.asr.vosk.RecognizedWord;
+import io.callintel.asr.vosk.SpeechRecognizer;
+import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.core.audio.AudioDecoder;
+import io.callintel.core.audio.DecodeOptions;
+import io.callintel.core.audio.PcmStream;
+import io.callintel.core.transcript.Word;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recognition accuracy on real read speech: the LibriVox clips with reference transcriptions in
+ * Debian's pocketsphinx-testdata. The full pipeline (decode, VAD, chunking, recognition,
+ * diarization) must lose nothing against a plain Vosk loop over the same PCM: at most 0.5 points
+ * of WER from the WAVs, at most 2 points from MP3, OGG and WebM transcodes.
+ */
+class WordErrorRateTest {
+
+    private static final Path LIBRIVOX = Path.of("/usr/share/pocketsphinx/test/data/librivox");
+    private static final Path TRANSCODES = Path.of("src/test/resources/librivox");
+
+    private static final AudioDecoder DECODER = new FfmpegAudioDecoder();
+    private static Transcriber transcriber;
+    private static Map<String, String> references;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        assertTrue(Files.isDirectory(LIBRIVOX), LIBRIVOX + " is missing: apt-get install pocketsphinx-testdata");
+        references = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(LIBRIVOX.resolve("transcription"))) {
+            String id = line.substring(line.lastIndexOf('(') + 1, line.lastIndexOf(')'));
+            references.put(id, line.substring(0, line.lastIndexOf('(')).replace("<s>", "").replace("</s>", "").trim());
+        }
+        assertEquals(5, references.size());
+        transcriber = new Transcriber(DECODER, TestModels.vosk(), 2);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        transcriber.close();
+    }
+
+    @Test
+    void thePipelineIsAsAccurateAsAPlainVoskLoop() throws Exception {
+        WordErrorRate plain = new WordErrorRate();
+        SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk());
+        for (var entry : references.entrySet()) {
+            short[] pcm = decodeAll(LIBRIVOX.resolve(entry.getKey() + ".wav"));
+            String words = text(recognizer.recognize(pcm, 0, pcm.length));
+            plain.add(entry.getValue(), words);
+            System.out.println("plain:    " + words);
+        }
+        WordErrorRate wav = pipelineWer(LIBRIVOX, "wav");
+        System.out.printf("WER plain Vosk loop %.2f%% (%d/%d), pipeline from WAV %.2f%%%n",
+                plain.percent(), plain.errors(), plain.referenceWords(), wav.percent());
+        assertTrue(wav.percent() <= plain.percent() + 0.5, "pipeline WER " + wav.percent() + " vs plain " + plain.percent());
+
+        for (String format : List.of("mp3", "ogg", "webm")) {
+            WordErrorRate transcoded = pipelineWer(TRANSCODES, format);
+            System.out.printf("WER pipeline from %s %.2f%%%n", format, transcoded.percent());
+            assertTrue(transcoded.percent() <= plain.percent() + 2.0,
+                    format + ": pipeline WER " + transcoded.percent() + " vs plain " + plain.percent());
+        }
+    }
+
+    @Test
+    void recognizingTheSameAudioTwiceGivesTheSameWordsAndTimes() throws Exception {
+        short[] pcm = decodeAll(LIBRIVOX.resolve("sense_and_sensibility_01_austen_64kb-0880.wav"));
+        SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk());
+        List<RecognizedWord> first = recognizer.recognize(pcm, 0, pcm.length);
+        List<RecognizedWord> second = recognizer.recognize(pcm, 0, pcm.length);
+        assertEquals(first, second, "no state carries over from one stretch of audio to the next");
+        assertTrue(first.get(first.size() - 1).end() < 3.0, "times are relative to the audio given: " + first);
+    }
+
+    private static WordErrorRate pipelineWer(Path directory, String extension) throws Exception {
+        WordErrorRate wer = new WordErrorRate();
+        for (var entry : references.entrySet()) {
+            var transcript = transcriber.transcribe(directory.resolve(entry.getKey() + "." + extension), TranscriptionOptions.defaults());
+            String words = transcript.words().stream().map(Word::word).collect(Collectors.joining(" "));
+            wer.add(entry.getValue(), words);
+            System.out.println(extension + " pipeline: " + words);
+        }
+        return wer;
+    }
+
+    private static String text(List<RecognizedWord> words) {
+        return words.stream().map(RecognizedWord::word).collect(Collectors.joining(" "));
+    }
+
+    static short[] decodeAll(Path file) {
+        try (PcmStream stream = DECODER.open(file, DecodeOptions.defaults())) {
+            short[] all = new short[16_000 * 10];
+            int size = 0;
+            int n;
+            while ((n = stream.read(all, size, all.length - size)) >= 0) {
+                size += n;
+                if (size == all.length) {
+                    all = Arrays.copyOf(all, all.length * 2);
+                }
+            }
+            return Arrays.copyOf(all, size);
+        }
+    }
+}
