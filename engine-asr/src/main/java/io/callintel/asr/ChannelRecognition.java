@@ -78,7 +78,7 @@ final class ChannelRecognition {
             for (SpeechSpan chunk : chunks) {
                 position += skip(pcm, scratch, chunk.start() - position);
                 short[] audio = new short[(int) chunk.length()];
-                int filled = fill(pcm, audio);
+                int filled = pcm.readFully(audio, 0, audio.length);
                 position += filled;
                 if (filled == 0) {
                     break;
@@ -132,17 +132,5 @@ final class ChannelRecognition {
             skipped += n;
         }
         return skipped;
-    }
-
-    private static int fill(PcmStream pcm, short[] target) {
-        int filled = 0;
-        while (filled < target.length) {
-            int n = pcm.read(target, filled, target.length - filled);
-            if (n < 0) {
-                break;
-            }
-            filled += n;
-        }
-        return filled;
     }
 }

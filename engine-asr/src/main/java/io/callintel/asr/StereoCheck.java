@@ -28,8 +28,8 @@ final class StereoCheck {
             short[] a = new short[16_000];
             short[] b = new short[16_000];
             while (true) {
-                int n = fill(l, a);
-                int m = fill(r, b);
+                int n = l.readFully(a, 0, a.length);
+                int m = r.readFully(b, 0, b.length);
                 int common = Math.min(n, m);
                 for (int i = 0; i < common; i++) {
                     left += a[i] * (double) a[i];
@@ -49,17 +49,5 @@ final class StereoCheck {
         boolean copies = difference < IDENTICAL * level;
         boolean oneSideSilent = Math.min(left, right) < SILENT * Math.max(left, right);
         return !copies && !oneSideSilent;
-    }
-
-    private static int fill(PcmStream pcm, short[] buffer) {
-        int filled = 0;
-        while (filled < buffer.length) {
-            int n = pcm.read(buffer, filled, buffer.length - filled);
-            if (n < 0) {
-                break;
-            }
-            filled += n;
-        }
-        return filled;
     }
 }

@@ -14,6 +14,23 @@ public interface PcmStream extends AutoCloseable {
      */
     int read(short[] buffer, int offset, int length);
 
+    /**
+     * Reads until {@code length} samples are in {@code buffer} or the audio ends.
+     *
+     * @return the number of samples read: {@code length}, or fewer only at the end (0 once it is reached)
+     */
+    default int readFully(short[] buffer, int offset, int length) {
+        int filled = 0;
+        while (filled < length) {
+            int n = read(buffer, offset + filled, length - filled);
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+        }
+        return filled;
+    }
+
     /** The recording as probed when the stream was opened. */
     MediaInfo info();
 

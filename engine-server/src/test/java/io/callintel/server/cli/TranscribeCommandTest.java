@@ -1,0 +1,66 @@
+package io.callintel.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code callintel transcribe}: the real model on real recordings, JSON shape and exit codes. */
+class TranscribeCommandTest {
+
+    private static final String MODEL = "../models/vosk-model-en-us";
+
+    @Test
+    void aRecordingBecomesOneJsonLineWithWordsAndSegments() {
+        Cli.Run run = Cli.run("transcribe", "--vosk-model", MODEL, "--embedding-model", "../models/all-minilm-l6-v2-q",
+                Cli.fixture("speech.mp3"), Cli.fixture("video-only.mp4"));
+        assertEquals(1, run.exitCode(), run.err());
+        List<JsonNode> lines = run.json();
+        assertEquals(2, lines.size(), run.out());
+
+        JsonNode transcript = lines.get(0);
+        assertEquals(Cli.fixture("speech.mp3"), transcript.path("file").asText());
+        assertEquals(3.0, transcript.path("duration").asDouble(), 0.01);
+        JsonNode words = transcript.path("words");
+        assertTrue(words.size() >= 5, transcript.toString());
+        for (JsonNode word : words) {
+            for (String field : List.of("word", "start", "end", "conf", "speaker")) {
+                assertTrue(word.has(field), field + " in " + word);
+            }
+            assertTrue(word.path("start").asDouble() <= word.path("end").asDouble());
+            assertEquals("SPEAKER_1", word.path("speaker").asText());
+        }
+        String text = transcript.path("segments").findValuesAsText("text").toString();
+        assertTrue(text.contains("thank you for calling"), text);
+        JsonNode segment = transcript.path("segments").get(0);
+        for (String field : List.of("speaker", "role", "start", "end", "text", "confidence")) {
+            assertTrue(segment.has(field), field + " in " + segment);
+        }
+        assertEquals("agent", segment.path("role").asText(), "the caller is greeted by the agent");
+
+        JsonNode failure = lines.get(1);
+        assertTrue(failure.path("error").asText().contains("no audio stream"), failure.toString());
+        assertEquals("no_audio_stream", failure.path("problem").asText());
+        assertFalse(failure.has("words"));
+    }
+
+    @Test
+    void stereoOnAMonoFileIsAnErrorForThatFileOnly() {
+        Cli.Run run = Cli.run("transcribe", "--vosk-model", MODEL, "--embedding-model", "../models/all-minilm-l6-v2-q",
+                "--channels", "stereo", Cli.fixture("speech.flac"));
+        assertEquals(1, run.exitCode());
+        assertTrue(run.json().get(0).path("error").asText().contains("1 channel"), run.out());
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        Cli.Run run = Cli.run("transcribe", "--channels", "quad", Cli.fixture("speech.mp3"));
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--channels must be auto, mono or stereo"), run.err());
+        assertEquals("", run.out());
+        assertEquals(2, Cli.run("transcribe", "--agent-channel", "3", Cli.fixture("speech.mp3")).exitCode());
+    }
+}
