@@ -1,0 +1,65 @@
+package io.callintel.classify.analysis;
+
+import io.callintel.core.usecase.BucketDefinition;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a bucket's own description asks of the customer, so that a call is matched on what the
+ * customer agrees with and not only on topic: "Hot Lead: wants to go ahead with the loan" and
+ * "Cold Lead: is not interested in the loan" are about the same topic and differ in what is
+ * affirmed or denied, which sentence embeddings blur (they hardly see "not").
+ */
+enum BucketStance {
+    /** The description affirms its proposition: "cancelled the subscription", "wants to go ahead". */
+    AFFIRMATIVE,
+    /** The description denies it: "is not interested in the loan", "did not want an appointment". */
+    NEGATED,
+    /** Some interest but undecided: wants time, more information, a follow-up. */
+    HEDGED,
+    /** "If it is not clear ...": the bucket for calls that settle nothing. */
+    UNCERTAIN,
+    /** The description takes no stance: topic alone decides. */
+    NEUTRAL;
+
+    private static final Pattern UNCERTAIN_CUES = Pattern.compile(
+            "\\b((is |was )?not clear|unclear|uncertain|cannot (tell|determine|be determined)|can't (tell|determine)|"
+                    + "ambiguous|insufficient|unknown|undetermined|no clear|not enough information|not possible to tell)\\b");
+    private static final Pattern HEDGE_CUES = Pattern.compile(
+            "\\b(maybe|undecided|not decided|has not decided|hasn't decided|needs? (more )?(time|information|info|details)|"
+                    + "follow.?up|think (it over|about)|time to think|consider\\w*|not (yet|ready)|some interest|somewhat|"
+                    + "partially|hesitant|lukewarm|more information|later|unsure|not sure|may call back|call back)\\b");
+
+    static BucketStance of(BucketDefinition bucket) {
+        String text = (bucket.name() + ". " + bucket.description()).toLowerCase(Locale.ROOT);
+        if (UNCERTAIN_CUES.matcher(text).find()) {
+            return UNCERTAIN;
+        }
+        if (HEDGE_CUES.matcher(text).find()) {
+            return HEDGED;
+        }
+        Polarity polarity = Polarity.of(bucket.description(), ContentWords.topic(bucket.description()));
+        if (polarity.strength() == 0) {
+            return NEUTRAL;
+        }
+        return polarity.lean() < 0 ? NEGATED : AFFIRMATIVE;
+    }
+
+    /**
+     * How well a call's stance fits this bucket, about -1 .. +1.3. For the affirmative and negated
+     * buckets the stance must be the customer's stance on this bucket's own proposition. The "not
+     * clear" bucket fits a customer who never committed either way; where the use case also has a
+     * bucket for the undecided ({@code hedgedBucketToo}), hedging belongs there more than here.
+     */
+    double alignment(CallStance call, boolean hedgedBucketToo) {
+        double hedge = Math.min(1, call.hedge());
+        double committed = 1 - hedge;
+        return switch (this) {
+            case AFFIRMATIVE -> call.lean() * committed;
+            case NEGATED -> -call.lean() * committed;
+            case HEDGED -> hedge + 0.3 * Math.max(0, call.lean()) - 0.5 * Math.max(0, -call.lean());
+            case UNCERTAIN -> (1 - Math.min(1, call.strength()) * committed) * (hedgedBucketToo ? 0.6 : 1.0);
+            case NEUTRAL -> 0;
+        };
+    }
+}

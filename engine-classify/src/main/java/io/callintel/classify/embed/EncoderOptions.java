@@ -1,0 +1,46 @@
+package io.callintel.classify.embed;
+
+/**
+ * How a {@link SentenceEncoder} runs the model.
+ *
+ * @param maxBatch       sentences per model call; longer lists are split. Larger batches amortise the
+ *                       call overhead but pad every sentence to the longest one in its batch.
+ * @param maxTokens      word pieces per sentence, special tokens included; longer text is truncated
+ *                       (all-MiniLM-L6-v2 was trained with 256, its position table allows 512)
+ * @param intraOpThreads threads one model call may use. 1 by default: the service runs several
+ *                       analyses at once, and one thread per call keeps them from fighting over cores.
+ */
+public record EncoderOptions(int maxBatch, int maxTokens, int intraOpThreads) {
+
+    /** The position table of BERT-style models, the hard ceiling on {@link #maxTokens}. */
+    static final int MODEL_MAX_TOKENS = 512;
+
+    public EncoderOptions {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1, got " + maxBatch);
+        }
+        if (maxTokens < 2 || maxTokens > MODEL_MAX_TOKENS) {
+            throw new IllegalArgumentException("maxTokens must be 2.." + MODEL_MAX_TOKENS + ", got " + maxTokens);
+        }
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
+        }
+    }
+
+    /** 32 sentences a batch, 256 tokens a sentence (as sentence-transformers), one thread a call. */
+    public static EncoderOptions defaults() {
+        return new EncoderOptions(32, 256, 1);
+    }
+
+    public EncoderOptions withMaxBatch(int maxBatch) {
+        return new EncoderOptions(maxBatch, maxTokens, intraOpThreads);
+    }
+
+    public EncoderOptions withMaxTokens(int maxTokens) {
+        return new EncoderOptions(maxBatch, maxTokens, intraOpThreads);
+    }
+
+    public EncoderOptions withIntraOpThreads(int intraOpThreads) {
+        return new EncoderOptions(maxBatch, maxTokens, intraOpThreads);
+    }
+}
