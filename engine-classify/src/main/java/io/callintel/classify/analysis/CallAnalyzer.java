@@ -190,6 +190,10 @@ public final class CallAnalyzer {
         return new QuestionAnswer(question, answer, clamp(confidence), evidence);
     }
 
+    /** Bucket similarity from which a call counts as on a bucket's topic, and from which fully. */
+    private static final double TOPIC_MATCH_FROM = 0.35;
+    private static final double TOPIC_MATCH_FULL = 0.55;
+
     /** Below this much weighted for-or-against, the call said nothing about the question. */
     private static final double MIN_EVIDENCE = 0.05;
 
@@ -198,7 +202,8 @@ public final class CallAnalyzer {
         List<Relevance> onTopic = relevance(scored, topicText, ContentWords.topic(topicText));
         CallStance general = CallStance.of(onTopic, scored.callEnd(), Set.of());
         boolean hedgedBucket = buckets.stream().anyMatch(b -> BucketStance.of(b) == BucketStance.HEDGED);
-        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, Double> similarities = new LinkedHashMap<>();
+        Map<String, Double> alignments = new LinkedHashMap<>();
         Map<String, List<Relevance>> support = new LinkedHashMap<>();
         String uncertain = null;
         for (BucketDefinition bucket : buckets) {
@@ -209,14 +214,26 @@ public final class CallAnalyzer {
             String text = bucketText(bucket);
             Set<String> topic = ContentWords.topic(bucket.description() + " " + String.join(" ", bucket.keywords()));
             List<Relevance> top = relevance(scored, text, topic).stream().limit(EVIDENCE).toList();
-            double similarity = top.stream().mapToDouble(Relevance::score).average().orElse(0);
+            similarities.put(bucket.name(), top.stream().mapToDouble(Relevance::score).average().orElse(0));
             // Stance buckets are judged on the customer's agreement with what the bucket says ("keep the
             // subscription", "not interested in the loan"); the undecided and unclear ones on hedging overall.
             CallStance stance = bucketStance == BucketStance.AFFIRMATIVE || bucketStance == BucketStance.NEGATED
                     ? CallStance.of(onTopic, scored.callEnd(), topic)
                     : general;
-            scores.put(bucket.name(), 0.55 * similarity + 0.45 * bucketStance.alignment(stance, hedgedBucket));
+            alignments.put(bucket.name(), bucketStance.alignment(stance, hedgedBucket));
             support.put(bucket.name(), top);
+        }
+        // A call plainly about another bucket's topic is not "unclear" for want of a customer's stance
+        // (say, a bucket about how the agent greets): the unclear bucket's stance counts only as far
+        // as no other bucket's topic is matched.
+        String unclear = uncertain;
+        double otherTopic = similarities.entrySet().stream().filter(e -> !e.getKey().equals(unclear))
+                .mapToDouble(Map.Entry::getValue).max().orElse(0);
+        double topicMatched = Math.max(0, Math.min(1, (otherTopic - TOPIC_MATCH_FROM) / (TOPIC_MATCH_FULL - TOPIC_MATCH_FROM)));
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (BucketDefinition bucket : buckets) {
+            double alignment = alignments.get(bucket.name()) * (bucket.name().equals(unclear) ? 1 - topicMatched : 1);
+            scores.put(bucket.name(), 0.55 * similarities.get(bucket.name()) + 0.45 * alignment);
         }
         Map<String, Double> normalised = softmax(scores);
         List<String> ranked = normalised.entrySet().stream()

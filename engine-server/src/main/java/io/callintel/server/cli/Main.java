@@ -58,6 +58,7 @@ public final class Main {
         CommandLine cli = new CommandLine(root);
         cli.addSubcommand(new ProbeCommand(decoders, new JsonLines(json, out)));
         cli.addSubcommand(new TranscribeCommand(decoders, () -> models.resolve(root.modelOverrides()), new JsonLines(json, out)));
+        cli.addSubcommand(new AnalyzeCommand(decoders, () -> models.resolve(root.modelOverrides()), json, new JsonLines(json, out)));
         cli.addSubcommand(new ModelsCommand(() -> models.resolve(root.modelOverrides()), new JsonLines(json, out)));
 
         String version = "callintel " + Version.current();

@@ -1,0 +1,91 @@
+package io.callintel.server.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callintel.core.usecase.AnalysisConfig;
+import io.callintel.core.usecase.BucketDefinition;
+import io.callintel.core.usecase.QuestionDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the analysis part of a use case as the hosted API writes it:
+ * {@code analysis_config: {analysis_questions: [...], analysis_buckets: [{objective_bucket_name, description}]}}.
+ * Optional hints, which the hosted schema does not have and ignores: a question may be an object
+ * {@code {"question", "keywords": [...]}} instead of a string; a bucket may carry {@code keywords}
+ * and {@code examples}. Every mistake is an {@link IllegalArgumentException} naming the field.
+ */
+public final class UseCaseJson {
+
+    private UseCaseJson() {
+    }
+
+    /** The analysis configuration of a create- or update-use-case body; empty when it has none. */
+    public static AnalysisConfig analysisConfig(JsonNode useCase) {
+        JsonNode config = useCase.path("analysis_config");
+        if (config.isMissingNode() || config.isNull()) {
+            return AnalysisConfig.empty();
+        }
+        if (!config.isObject()) {
+            throw new IllegalArgumentException("analysis_config must be an object");
+        }
+        return new AnalysisConfig(questions(config.path("analysis_questions")), buckets(config.path("analysis_buckets")));
+    }
+
+    private static List<QuestionDefinition> questions(JsonNode questions) {
+        List<QuestionDefinition> result = new ArrayList<>();
+        for (JsonNode question : array(questions, "analysis_config.analysis_questions")) {
+            String where = "analysis_config.analysis_questions[" + result.size() + "]";
+            if (question.isTextual()) {
+                result.add(QuestionDefinition.of(text(question, where)));
+            } else if (question.isObject()) {
+                result.add(new QuestionDefinition(text(question.path("question"), where + ".question"),
+                        strings(question.path("keywords"), where + ".keywords")));
+            } else {
+                throw new IllegalArgumentException(where + " must be a string or an object with \"question\"");
+            }
+        }
+        return result;
+    }
+
+    private static List<BucketDefinition> buckets(JsonNode buckets) {
+        List<BucketDefinition> result = new ArrayList<>();
+        for (JsonNode bucket : array(buckets, "analysis_config.analysis_buckets")) {
+            String where = "analysis_config.analysis_buckets[" + result.size() + "]";
+            if (!bucket.isObject()) {
+                throw new IllegalArgumentException(where + " must be an object with objective_bucket_name and description");
+            }
+            JsonNode description = bucket.path("description");
+            result.add(new BucketDefinition(
+                    text(bucket.path("objective_bucket_name"), where + ".objective_bucket_name"),
+                    description.isMissingNode() || description.isNull() ? "" : text(description, where + ".description"),
+                    strings(bucket.path("keywords"), where + ".keywords"),
+                    strings(bucket.path("examples"), where + ".examples")));
+        }
+        return result;
+    }
+
+    private static Iterable<JsonNode> array(JsonNode node, String where) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(where + " must be an array");
+        }
+        return node;
+    }
+
+    private static List<String> strings(JsonNode node, String where) {
+        List<String> result = new ArrayList<>();
+        for (JsonNode item : array(node, where)) {
+            result.add(text(item, where + "[" + result.size() + "]"));
+        }
+        return result;
+    }
+
+    private static String text(JsonNode node, String where) {
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new IllegalArgumentException(where + " must be a non-empty string");
+        }
+        return node.asText().trim();
+    }
+}
