@@ -44,6 +44,7 @@ public final class Transcriber implements AutoCloseable {
     private static final double TURN_PAUSE = 0.5;
 
     private final AudioDecoder decoder;
+    private final SpeechRecognizer recognizer;
     private final ExecutorService workers;
     private final ChannelRecognition recognition;
     private final Segmenter segmenter = new Segmenter(SEGMENT_PAUSE);
@@ -59,6 +60,7 @@ public final class Transcriber implements AutoCloseable {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
         this.decoder = decoder;
+        this.recognizer = new SpeechRecognizer(model);
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "callintel-asr-" + threads.incrementAndGet());
@@ -66,7 +68,7 @@ public final class Transcriber implements AutoCloseable {
             return thread;
         });
         // Up to two stretches per worker wait decoded: enough to keep every worker busy, little memory.
-        this.recognition = new ChannelRecognition(decoder, new SpeechRecognizer(model), this.workers, new Semaphore(workers * 2),
+        this.recognition = new ChannelRecognition(decoder, recognizer, this.workers, new Semaphore(workers * 2),
                 EnergyVad.forCalls(), new ChunkPlanner(30, 0.5, 0.25));
     }
 
@@ -182,18 +184,21 @@ public final class Transcriber implements AutoCloseable {
     }
 
     /**
-     * Stops the workers, waiting for recognitions in progress (each closes its own recognizer), so
-     * that the caller may close the model afterwards. The model is the caller's.
+     * Stops the workers, waits for recognitions in progress, then frees the recognizers, so that the
+     * caller may close the model afterwards. The model is the caller's.
      */
     @Override
     public void close() {
         workers.shutdownNow();
         try {
             if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                // A recognizer still inside native code: leaking it beats freeing it under its feet.
                 throw new IllegalStateException("speech recognition did not stop within a minute; keep the model open");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         }
+        recognizer.close();
     }
 }

@@ -11,7 +11,7 @@ import org.vosk.Recognizer;
 
 /**
  * The one place that talks to a native Vosk recognizer: feeds 16 kHz PCM and turns Vosk's JSON
- * results into words. Not thread-safe; {@link SpeechRecognizer} gives every stretch of audio its own.
+ * results into words. Not thread-safe; {@link SpeechRecognizer} keeps one per thread.
  */
 final class VoskRecognizer implements AutoCloseable {
 
