@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads {@link DecodeBenchmark}'s JMH JSON and prints, per format, the median time per decode and the
+ * Reads JMH JSON and prints Markdown tables: for {@link TranscribeBenchmark} results, see
+ * {@link TranscribeSummary}; for {@link DecodeBenchmark} results, per format, the median time per decode and the
  * times-real-time of the in-process decoder and of the {@code ffmpeg} command line, their ratio, and
  * whether the issue's targets hold (in-process >= CLI; MP3 >= 500x real time), as a Markdown table.
  *
@@ -28,6 +29,19 @@ public final class BenchmarkSummary {
             System.exit(2);
         }
         JsonNode results = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+        boolean decode = printDecode(results);
+        if (decode) {
+            System.out.println();
+        }
+        boolean transcribe = TranscribeSummary.print(results);
+        if (!decode && !transcribe) {
+            System.err.println("no DecodeBenchmark or TranscribeBenchmark results in " + args[0]);
+            System.exit(1);
+        }
+    }
+
+    /** The decode table, if the results hold any {@link DecodeBenchmark} run. */
+    private static boolean printDecode(JsonNode results) {
         // format -> method -> median ms/op
         Map<String, Map<String, double[]>> table = new LinkedHashMap<>();
         for (JsonNode result : results) {
@@ -44,8 +58,7 @@ public final class BenchmarkSummary {
             table.computeIfAbsent(format, k -> new LinkedHashMap<>()).put(method, new double[] {millis, error});
         }
         if (table.isEmpty()) {
-            System.err.println("no DecodeBenchmark results in " + args[0]);
-            System.exit(1);
+            return false;
         }
         System.out.printf(Locale.ROOT, "Decode of one %d s call to 16 kHz mono s16, one thread; median of the measurement "
                 + "iterations (ms/op, ± JMH's 99.9%% error of the mean); xRT = %d s / (s/op); ratio = in-process xRT / CLI xRT.%n%n", Corpus.SECONDS, Corpus.SECONDS);
@@ -75,6 +88,7 @@ public final class BenchmarkSummary {
                     withError(m, "inProcess"), fmt(xrt(in), "%.0fx"), withError(m, "ffmpegCli"), fmt(xrt(cli), "%.0fx"),
                     fmt(cli / in, "%.2f"), fmt(xrt(dev), "%.0fx"), verdict);
         }
+        return true;
     }
 
     private static double ms(Map<String, double[]> m, String method) {

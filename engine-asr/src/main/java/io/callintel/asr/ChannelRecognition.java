@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
  * Recognizes one channel selection (one channel, or the mix) of a recording in two streaming
@@ -53,7 +54,12 @@ final class ChannelRecognition {
         this.planner = planner;
     }
 
-    Result run(Path file, int channel, PcmListener listener) throws InterruptedException {
+    /**
+     * @param listener receives the first pass's PCM
+     * @param onSpeech receives the speech spans as soon as they are known, before recognition starts
+     */
+    Result run(Path file, int channel, PcmListener listener, Consumer<List<SpeechSpan>> onSpeech)
+            throws InterruptedException {
         DecodeOptions options = channel == DecodeOptions.MIX ? DecodeOptions.defaults() : DecodeOptions.channel(channel);
         FrameEnergies energies = new FrameEnergies();
         try (PcmStream pcm = decoder.open(file, options)) {
@@ -65,6 +71,7 @@ final class ChannelRecognition {
             }
         }
         List<SpeechSpan> speech = vad.detect(energies);
+        onSpeech.accept(speech);
         List<RecognizedWord> words = recognize(file, options, planner.plan(speech, energies));
         return new Result(energies.samples(), speech, words);
     }

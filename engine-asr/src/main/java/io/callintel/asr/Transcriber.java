@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -42,6 +44,15 @@ public final class Transcriber implements AutoCloseable {
     private static final double SEGMENT_PAUSE = 1.0;
     /** A speaker keeps the turn across a pause this short (a breath, a full stop) unless someone else speaks. */
     private static final double TURN_PAUSE = 0.5;
+    /**
+     * Longest stretch for one recognizer: short enough that a long call spreads evenly over the
+     * workers (with reused recognizers an extra cut costs nothing), long enough for context.
+     */
+    static final double MAX_CHUNK_SECONDS = 15;
+    /** Speech separated by less silence than this is recognized in one stretch. */
+    static final double JOIN_GAP_SECONDS = 0.5;
+    /** Audio kept before and after each stretch of speech, for soft word edges. */
+    static final double PADDING_SECONDS = 0.25;
 
     private final AudioDecoder decoder;
     private final SpeechRecognizer recognizer;
@@ -69,7 +80,7 @@ public final class Transcriber implements AutoCloseable {
         });
         // Up to two stretches per worker wait decoded: enough to keep every worker busy, little memory.
         this.recognition = new ChannelRecognition(decoder, recognizer, this.workers, new Semaphore(workers * 2),
-                EnergyVad.forCalls(), new ChunkPlanner(30, 0.5, 0.25));
+                EnergyVad.forCalls(), new ChunkPlanner(MAX_CHUNK_SECONDS, JOIN_GAP_SECONDS, PADDING_SECONDS));
     }
 
     public Transcript transcribe(Path file, TranscriptionOptions options) throws InterruptedException {
@@ -92,8 +103,16 @@ public final class Transcriber implements AutoCloseable {
 
     private Transcript mono(Path file, TranscriptionOptions options) throws InterruptedException {
         MonoDiarizer diarizer = new MonoDiarizer(new DiarizationOptions(options.maxSpeakers(), options.speakers()));
-        ChannelRecognition.Result result = recognition.run(file, DecodeOptions.MIX, diarizer::accept);
-        List<SpeakerTurn> diarized = diarizer.diarize(result.speech());
+        // Diarization needs only the first pass: it runs while the workers recognize.
+        CompletableFuture<List<SpeakerTurn>> diarization = new CompletableFuture<>();
+        ChannelRecognition.Result result = recognition.run(file, DecodeOptions.MIX, diarizer::accept,
+                speech -> diarization.completeAsync(() -> diarizer.diarize(speech)));
+        List<SpeakerTurn> diarized;
+        try {
+            diarized = diarization.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         List<Turn> turns = new ArrayList<>();
         for (SpeakerTurn turn : diarized) {
             turns.add(new Turn("d" + turn.speaker(), seconds(turn.start()), seconds(turn.end())));
@@ -112,7 +131,7 @@ public final class Transcriber implements AutoCloseable {
         Map<String, Integer> channels = new HashMap<>();
         for (int channel = 0; channel < 2; channel++) {
             String key = "c" + channel;
-            ChannelRecognition.Result result = recognition.run(file, channel, (pcm, offset, length) -> { });
+            ChannelRecognition.Result result = recognition.run(file, channel, (pcm, offset, length) -> { }, speech -> { });
             samples = Math.max(samples, result.samples());
             result.speech().forEach(span -> turns.add(new Turn(key, seconds(span.start()), seconds(span.end()))));
             result.words().forEach(word -> words.add(word(word, key)));
