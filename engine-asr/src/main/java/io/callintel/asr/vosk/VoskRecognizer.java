@@ -66,6 +66,11 @@ final class VoskRecognizer implements AutoCloseable {
         }
     }
 
+    /** Seconds of audio this recognizer has decoded since it was created. */
+    double secondsDecoded() {
+        return samplesFed / (double) SAMPLE_RATE;
+    }
+
     @Override
     public void close() {
         recognizer.close();
