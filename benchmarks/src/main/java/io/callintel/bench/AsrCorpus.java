@@ -151,15 +151,7 @@ public final class AsrCorpus {
 
     /** The shared corpus directory (created if needed). */
     public static AsrCorpus standard() {
-        String override = System.getProperty("callintel.bench.asrCorpus");
-        Path dir = override != null ? Path.of(override)
-                : Path.of(System.getProperty("java.io.tmpdir"), "callintel-asr-corpus-" + VERSION);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new AsrCorpus(dir);
+        return new AsrCorpus(BenchFiles.corpusDirectory("callintel.bench.asrCorpus", "callintel-asr-corpus-" + VERSION));
     }
 
     public Path directory() {

@@ -83,15 +83,7 @@ public final class Corpus {
 
     /** The shared corpus directory (created if needed). */
     public static Corpus standard() {
-        String override = System.getProperty("callintel.bench.corpus");
-        Path dir = override != null ? Path.of(override)
-                : Path.of(System.getProperty("java.io.tmpdir"), "callintel-decode-corpus-" + VERSION);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Corpus(dir);
+        return new Corpus(BenchFiles.corpusDirectory("callintel.bench.corpus", "callintel-decode-corpus-" + VERSION));
     }
 
     public Path directory() {

@@ -90,7 +90,7 @@ public final class DecodeHeapProbe {
             Path file = files.get(f);
             fullGc();
             long idle = memory.getHeapMemoryUsage().getUsed();
-            long rssBefore = procStatus("VmRSS");
+            long rssBefore = BenchFiles.procStatus("VmRSS");
             boolean hwmReset = resetRssHighWaterMark();
             List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
@@ -152,7 +152,7 @@ public final class DecodeHeapProbe {
                 run.put("gcsDuringDecode", gcs);
                 run.put("rssBeforeMb", round(rssBefore / MB));
                 if (hwmReset) {
-                    run.put("rssPeakMb", round(procStatus("VmHWM") / MB));
+                    run.put("rssPeakMb", round(BenchFiles.procStatus("VmHWM") / MB));
                 }
                 System.out.printf(Locale.ROOT, "%s: %.1f MB, %.0f s of audio (damaged=%s) decoded in %.2f s wall "
                                 + "(%.2f s CPU) = %.0fx real time%n"
@@ -162,7 +162,7 @@ public final class DecodeHeapProbe {
                         file.getFileName(), Files.size(file) / MB, seconds, report.damaged(), wall / 1e9, cpu / 1e9,
                         seconds / (wall / 1e9), idle / MB, (peak.get() - idle) / MB, (poolPeaks - idle) / MB,
                         (liveDuring - idle) / MB, allocated / MB, Math.round(allocated / seconds), gcs, rssBefore / MB,
-                        hwmReset ? String.format(Locale.ROOT, ", peak %.0f MB during", procStatus("VmHWM") / MB) : "");
+                        hwmReset ? String.format(Locale.ROOT, ", peak %.0f MB during", BenchFiles.procStatus("VmHWM") / MB) : "");
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -201,20 +201,6 @@ public final class DecodeHeapProbe {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** A /proc/self/status field in bytes, or -1. */
-    private static long procStatus(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return -1;
     }
 
     private static String cpuModel() {

@@ -159,8 +159,8 @@ public final class RecognizerSoak {
         ObjectNode s = curve.addObject();
         s.put("files", files);
         s.put("seconds", round(seconds));
-        s.put("rssMb", round(procStatus("VmRSS") / MB));
-        s.put("rssAnonMb", round(procStatus("RssAnon") / MB));
+        s.put("rssMb", round(BenchFiles.procStatus("VmRSS") / MB));
+        s.put("rssAnonMb", round(BenchFiles.procStatus("RssAnon") / MB));
         s.put("heapUsedMb", round(heapUsed / MB));
         s.put("heapLiveMb", round(heapLive / MB));
         s.put("heapCommittedMb", round(memory.getHeapMemoryUsage().getCommitted() / MB));
@@ -174,20 +174,6 @@ public final class RecognizerSoak {
                         + "committed %6.1f MB  non-heap %5.1f MB  %d words, %.0f s of audio%n", files, seconds,
                 s.path("rssMb").asDouble(), s.path("rssAnonMb").asDouble(), heapUsed / MB, heapLive / MB,
                 s.path("heapCommittedMb").asDouble(), s.path("nonHeapMb").asDouble(), words, audioMillis / 1000.0);
-    }
-
-    /** A /proc/self/status field in bytes, or -1. */
-    private static long procStatus(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
-        return -1;
     }
 
     private static double round(double v) {
