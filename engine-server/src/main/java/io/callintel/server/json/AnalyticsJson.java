@@ -1,5 +1,13 @@
 package io.callintel.server.json;
 
+import static io.callintel.server.json.TranscriptJson.integer;
+import static io.callintel.server.json.TranscriptJson.list;
+import static io.callintel.server.json.TranscriptJson.number;
+import static io.callintel.server.json.TranscriptJson.object;
+import static io.callintel.server.json.TranscriptJson.role;
+import static io.callintel.server.json.TranscriptJson.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.core.analytics.BucketResult;
@@ -8,18 +16,26 @@ import io.callintel.core.analytics.CallMetrics;
 import io.callintel.core.analytics.Evidence;
 import io.callintel.core.analytics.QuestionAnswer;
 import io.callintel.core.analytics.SpeakerMetrics;
+import io.callintel.core.transcript.Role;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON shape of a call's analytics, shared by the command line and the HTTP API. Clients
  * depend on questions (question, answer, confidence, evidence), bucket (name, confidence, scores,
- * evidence) and metrics: rename nothing here without versioning the output.
+ * evidence) and metrics: rename nothing here without versioning the output. {@link #read} is the
+ * inverse of {@link #fill}, exact but for what fill does not write: an entry of {@code metrics.roles}
+ * has its label only (under {@code role}), so read takes its role from that label, which is how the
+ * metrics are made (the label is the role's wire name). Bucket scores come back in the document's key
+ * order, so whatever stores the document must keep that order.
  */
 public final class AnalyticsJson {
 
     private AnalyticsJson() {
     }
 
+    /** Adds questions, bucket (null when the use case has no buckets) and metrics to {@code node}. */
     public static void fill(ObjectNode node, CallAnalytics analytics) {
         ArrayNode questions = node.putArray("questions");
         for (QuestionAnswer answer : analytics.questions()) {
@@ -39,6 +55,49 @@ public final class AnalyticsJson {
             evidence(entry.putArray("evidence"), bucket.evidence());
         }
         metrics(node.putObject("metrics"), analytics.metrics());
+    }
+
+    /**
+     * The analytics {@link #fill} wrote into {@code node}. Fields it does not know are ignored; a
+     * missing or mistyped one is an {@link IllegalArgumentException} naming it, e.g. {@code bucket.scores}.
+     */
+    public static CallAnalytics read(JsonNode node) {
+        object(node, "analytics");
+        List<QuestionAnswer> questions = list(node, "", "questions", (q, at) -> new QuestionAnswer(
+                text(q, at, "question"), text(q, at, "answer"), number(q, at, "confidence"), evidence(q, at)));
+        JsonNode bucket = node.path("bucket");
+        return new CallAnalytics(questions, bucket.isNull() ? null : bucket(object(bucket, "bucket")),
+                metrics(object(node.path("metrics"), "metrics")));
+    }
+
+    private static BucketResult bucket(JsonNode node) {
+        JsonNode scores = object(node.path("scores"), "bucket.scores");
+        Map<String, Double> byName = new LinkedHashMap<>();
+        scores.properties().forEach(score -> byName.put(score.getKey(), number(scores, "bucket.scores", score.getKey())));
+        return new BucketResult(text(node, "bucket", "name"), number(node, "bucket", "confidence"), byName,
+                evidence(node, "bucket"));
+    }
+
+    private static List<Evidence> evidence(JsonNode node, String at) {
+        return list(node, at, "evidence", (e, where) -> new Evidence(text(e, where, "speaker"), role(e, where, "role"),
+                number(e, where, "start"), number(e, where, "end"), text(e, where, "text")));
+    }
+
+    private static CallMetrics metrics(JsonNode m) {
+        String at = "metrics";
+        return new CallMetrics(number(m, at, "duration"), number(m, at, "talk_time"), number(m, at, "silence_time"),
+                number(m, at, "longest_silence"), number(m, at, "overlap_time"), integer(m, at, "interruptions"),
+                integer(m, at, "turns"), integer(m, at, "words"), number(m, at, "words_per_minute"),
+                number(m, at, "mean_confidence"),
+                list(m, at, "speakers", (s, where) -> speaker(s, where, text(s, where, "speaker"), role(s, where, "role"))),
+                list(m, at, "roles", (s, where) -> speaker(s, where, text(s, where, "role"), role(s, where, "role"))));
+    }
+
+    private static SpeakerMetrics speaker(JsonNode s, String at, String label, Role role) {
+        return new SpeakerMetrics(label, role, number(s, at, "talk_time"), number(s, at, "talk_ratio"),
+                integer(s, at, "words"), number(s, at, "words_per_minute"), integer(s, at, "turns"),
+                number(s, at, "longest_monologue"), number(s, at, "mean_confidence"), integer(s, at, "interruptions"),
+                integer(s, at, "interrupted"));
     }
 
     private static void evidence(ArrayNode array, List<Evidence> evidence) {
