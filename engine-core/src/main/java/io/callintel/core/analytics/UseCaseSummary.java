@@ -126,8 +126,8 @@ public final class UseCaseSummary {
             states.put(state, Math.max(0, byState.getOrDefault(state, 0L)));
         }
         long total = states.values().stream().mapToLong(Long::longValue).sum();
-        long started = total - states.get(RecordingState.PENDING_UPLOAD);
-        double completion = started == 0 ? 0 : Math.round(1000.0 * states.get(RecordingState.COMPLETED) / started) / 10.0;
+        long started = total - states.get(RecordingState.AWAITING_UPLOAD);
+        double completion = started == 0 ? 0 : Math.round(1000.0 * states.get(RecordingState.ANALYSIS_COMPLETED) / started) / 10.0;
         Map<Metric, Double> averages = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             averages.put(metric, analysed == 0 ? 0 : Math.round(1000 * metricSums[metric.ordinal()] / analysed) / 1000.0);

@@ -13,18 +13,18 @@ class UseCaseSummaryTest {
     @Test
     void keepsRunningTotalsAsRecordingsMoveAndComplete() {
         UseCaseSummary summary = new UseCaseSummary();
-        summary.added(RecordingState.PENDING_UPLOAD, List.of("sales"), Map.of("call_type", "outbound"));
-        summary.added(RecordingState.QUEUED, List.of("sales"), Map.of("call_type", "outbound"));
-        summary.added(RecordingState.QUEUED, List.of("sales"), Map.of("call_type", "inbound"));
-        summary.moved(RecordingState.QUEUED, RecordingState.COMPLETED);
+        summary.added(RecordingState.AWAITING_UPLOAD, List.of("sales"), Map.of("call_type", "outbound"));
+        summary.added(RecordingState.INITIATED, List.of("sales"), Map.of("call_type", "outbound"));
+        summary.added(RecordingState.INITIATED, List.of("sales"), Map.of("call_type", "inbound"));
+        summary.moved(RecordingState.INITIATED, RecordingState.ANALYSIS_COMPLETED);
         summary.analysed(analytics("Hot Lead", "Yes", 60, 0.6));
-        summary.moved(RecordingState.QUEUED, RecordingState.COMPLETED);
+        summary.moved(RecordingState.INITIATED, RecordingState.ANALYSIS_COMPLETED);
         summary.analysed(analytics("Cold Lead", "No", 120, 0.4));
 
         UseCaseSummary.Snapshot snapshot = summary.snapshot();
         assertEquals(3, snapshot.total());
-        assertEquals(2L, snapshot.byState().get(RecordingState.COMPLETED));
-        assertEquals(0L, snapshot.byState().get(RecordingState.QUEUED));
+        assertEquals(2L, snapshot.byState().get(RecordingState.ANALYSIS_COMPLETED));
+        assertEquals(0L, snapshot.byState().get(RecordingState.INITIATED));
         assertEquals(100.0, snapshot.completion(), "both uploaded recordings are done; the pending one does not count");
         assertEquals(Map.of("Hot Lead", 1L, "Cold Lead", 1L), snapshot.buckets());
         assertEquals(Map.of("Yes", 1L, "No", 1L), snapshot.answers().get("Interested?"));

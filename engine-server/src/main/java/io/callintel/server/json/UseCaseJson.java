@@ -1,6 +1,8 @@
 package io.callintel.server.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.core.usecase.BucketDefinition;
 import io.callintel.core.usecase.QuestionDefinition;
@@ -29,6 +31,35 @@ public final class UseCaseJson {
             throw new IllegalArgumentException("analysis_config must be an object");
         }
         return new AnalysisConfig(questions(config.path("analysis_questions")), buckets(config.path("analysis_buckets")));
+    }
+
+    /**
+     * Writes an analysis configuration back as {@code analysis_config} ({@code analysis_questions},
+     * {@code analysis_buckets}), hints included only where given, so that {@link #analysisConfig} reads
+     * back the same configuration.
+     */
+    public static void fill(ObjectNode analysisConfig, AnalysisConfig config) {
+        ArrayNode questions = analysisConfig.putArray("analysis_questions");
+        for (QuestionDefinition question : config.questions()) {
+            if (question.keywords().isEmpty()) {
+                questions.add(question.question());
+            } else {
+                ObjectNode entry = questions.addObject().put("question", question.question());
+                question.keywords().forEach(entry.putArray("keywords")::add);
+            }
+        }
+        ArrayNode buckets = analysisConfig.putArray("analysis_buckets");
+        for (BucketDefinition bucket : config.buckets()) {
+            ObjectNode entry = buckets.addObject()
+                    .put("objective_bucket_name", bucket.name())
+                    .put("description", bucket.description());
+            if (!bucket.keywords().isEmpty()) {
+                bucket.keywords().forEach(entry.putArray("keywords")::add);
+            }
+            if (!bucket.examples().isEmpty()) {
+                bucket.examples().forEach(entry.putArray("examples")::add);
+            }
+        }
     }
 
     private static List<QuestionDefinition> questions(JsonNode questions) {

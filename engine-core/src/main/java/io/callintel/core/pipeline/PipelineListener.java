@@ -1,0 +1,26 @@
+package io.callintel.core.pipeline;
+
+import io.callintel.core.analytics.CallAnalytics;
+import io.callintel.core.recording.Recording;
+import io.callintel.core.recording.RecordingState;
+
+/** Told of every step the pipeline takes, after it is committed: for summaries and metrics. */
+public interface PipelineListener {
+
+    /** {@code recording} as it was before the change. */
+    default void moved(Recording recording, RecordingState to) {
+    }
+
+    /** Called once the recording is {@code ANALYSIS_COMPLETED}. */
+    default void analysed(Recording recording, CallAnalytics analytics) {
+    }
+
+    /**
+     * A stage finished.
+     *
+     * @param stage        {@code transcription} or {@code analysis}
+     * @param audioSeconds the recording's duration
+     */
+    default void timed(String stage, double seconds, double audioSeconds) {
+    }
+}

@@ -1,0 +1,115 @@
+package io.callintel.core.pipeline;
+
+import io.callintel.core.analytics.CallAnalytics;
+import io.callintel.core.audio.AudioDecodeException;
+import io.callintel.core.recording.Recording;
+import io.callintel.core.recording.RecordingState;
+import io.callintel.core.store.BlobStore;
+import io.callintel.core.store.RecordingStore;
+import io.callintel.core.store.ResultStore;
+import io.callintel.core.store.UseCaseStore;
+import io.callintel.core.transcript.Transcript;
+import io.callintel.core.usecase.AnalysisConfig;
+import io.callintel.core.usecase.UseCase;
+import java.nio.file.Path;
+
+/**
+ * Takes one claimed recording as far as it can go: {@code INITIATED -> TRANSCRIPTION_COMPLETED ->
+ * ANALYSIS_COMPLETED}. Each stage's result is stored before the state moves, so a recording
+ * interrupted anywhere resumes from its last completed stage. Thread-safe.
+ */
+public final class RecordingPipeline {
+
+    private final RecordingStore recordings;
+    private final UseCaseStore useCases;
+    private final ResultStore results;
+    private final BlobStore blobs;
+    private final Transcription transcription;
+    private final Analysis analysis;
+    private final SearchIndexer indexer;
+    private final PipelineListener listener;
+
+    public RecordingPipeline(RecordingStore recordings, UseCaseStore useCases, ResultStore results, BlobStore blobs,
+                             Transcription transcription, Analysis analysis, SearchIndexer indexer,
+                             PipelineListener listener) {
+        this.recordings = recordings;
+        this.useCases = useCases;
+        this.results = results;
+        this.blobs = blobs;
+        this.transcription = transcription;
+        this.analysis = analysis;
+        this.indexer = indexer;
+        this.listener = listener;
+    }
+
+    /**
+     * @throws PermanentFailure  when the recording can never be processed (bad audio, missing file)
+     * @throws RuntimeException  anything else: worth a retry
+     */
+    public void process(Recording recording) throws InterruptedException {
+        Transcript transcript;
+        if (recording.state() == RecordingState.INITIATED) {
+            transcript = transcribe(recording);
+            recording = move(recording, RecordingState.TRANSCRIPTION_COMPLETED);
+        } else if (recording.state() == RecordingState.TRANSCRIPTION_COMPLETED) {
+            // Resuming after a restart: the transcript was stored before the state moved.
+            Recording resumed = recording;
+            transcript = results.transcript(recording.uuid()).orElseGet(() -> {
+                throw new PermanentFailure("the transcript of recording " + resumed.uuid() + " is missing");
+            });
+        } else {
+            return; // nothing left to do (claimed twice across a restart)
+        }
+        analyse(recording, transcript);
+    }
+
+    private Transcript transcribe(Recording recording) throws InterruptedException {
+        Path audio = blobs.file(recording.storageKey())
+                .orElseThrow(() -> new PermanentFailure("the audio file " + recording.storageKey() + " is missing"));
+        long start = System.nanoTime();
+        Transcript transcript;
+        try {
+            transcript = transcription.transcribe(audio, recording);
+        } catch (AudioDecodeException e) {
+            throw new PermanentFailure("the audio cannot be decoded: " + e.getMessage(), e);
+        }
+        listener.timed("transcription", seconds(start), transcript.duration());
+        results.saveTranscript(recording.uuid(), transcript);
+        return transcript;
+    }
+
+    private void analyse(Recording recording, Transcript transcript) {
+        long start = System.nanoTime();
+        AnalysisConfig config = recording.usecase()
+                .flatMap(uuid -> useCases.find(recording.org(), uuid))
+                .map(UseCase::analysis)
+                .orElse(AnalysisConfig.empty()); // no use case (or it was deleted): metrics only
+        CallAnalytics analytics = analysis.analyze(transcript, config);
+        results.saveAnalytics(recording.uuid(), analytics);
+        indexer.index(recording, transcript);
+        listener.timed("analysis", seconds(start), transcript.duration());
+        move(recording, RecordingState.ANALYSIS_COMPLETED);
+        listener.analysed(recording, analytics);
+    }
+
+    private Recording move(Recording recording, RecordingState to) {
+        recordings.transition(recording.uuid(), to, "");
+        listener.moved(recording, to);
+        return recordings.find(recording.uuid()).orElseThrow();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** A failure that retrying cannot fix; the message is shown to the user. */
+    public static final class PermanentFailure extends RuntimeException {
+        public PermanentFailure(String message) {
+            super(message);
+        }
+
+        public PermanentFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.callintel.core.pipeline;
+
+import io.callintel.core.pipeline.RecordingPipeline.PermanentFailure;
+import io.callintel.core.recording.Recording;
+import io.callintel.core.recording.RecordingState;
+import io.callintel.core.store.RecordingStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A pool of threads that take recordings off the durable queue and run them through the pipeline.
+ * A transient error releases the recording for another attempt, up to {@code maxAttempts}; a
+ * permanent one fails it with its message. {@link #close()} lets work in flight finish within the
+ * grace period, then interrupts it and gives it back to the queue.
+ */
+public final class Workers implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Workers.class.getName());
+    /** Polling interval when idle: work queued by another process (or missed wake-ups) is still found. */
+    private static final long IDLE_POLL_MILLIS = 1_000;
+
+    private final RecordingStore recordings;
+    private final RecordingPipeline pipeline;
+    private final PipelineListener listener;
+    private final int maxAttempts;
+    private final Duration retryDelay;
+    private final List<Thread> threads = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private volatile boolean stopping;
+
+    /**
+     * @param maxAttempts processing attempts per recording before it fails (1 = no retry)
+     * @param retryDelay  wait before a failed attempt is given back, times the attempt number
+     */
+    public Workers(RecordingStore recordings, RecordingPipeline pipeline, PipelineListener listener, int count,
+                   int maxAttempts, Duration retryDelay) {
+        if (count < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("need at least one worker and one attempt");
+        }
+        this.recordings = recordings;
+        this.pipeline = pipeline;
+        this.listener = listener;
+        this.maxAttempts = maxAttempts;
+        this.retryDelay = retryDelay;
+        for (int i = 1; i <= count; i++) {
+            Thread thread = new Thread(this::run, "callintel-worker-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+        }
+    }
+
+    /** Releases claims left by a previous process, then starts the threads. */
+    public void start() {
+        int resumed = recordings.releaseAll();
+        if (resumed > 0) {
+            LOG.info(() -> "resuming " + resumed + " recording(s) left mid-way by the previous run");
+        }
+        threads.forEach(Thread::start);
+    }
+
+    /** New work is queued: wake an idle worker now instead of at its next poll. */
+    public void wake() {
+        lock.lock();
+        try {
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        while (!stopping) {
+            Optional<Recording> next = recordings.claimNext();
+            if (next.isEmpty()) {
+                idle();
+                continue;
+            }
+            try {
+                process(next.get());
+            } catch (InterruptedException e) {
+                recordings.release(next.get().uuid()); // shutting down: the next start takes it up again
+                return;
+            }
+        }
+    }
+
+    private void idle() {
+        lock.lock();
+        try {
+            if (!stopping) {
+                work.await(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void process(Recording recording) throws InterruptedException {
+        try {
+            pipeline.process(recording);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (PermanentFailure e) {
+            fail(recording, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            if (Thread.currentThread().isInterrupted() || stopping && isInterruption(e)) {
+                throw new InterruptedException("stopped");
+            }
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.log(Level.WARNING, "attempt " + recording.attempts() + " on recording " + recording.uuid() + " failed", e);
+            if (recording.attempts() >= maxAttempts) {
+                fail(recording, "failed after " + recording.attempts() + " attempts: " + reason);
+            } else {
+                RecordingState state = recordings.find(recording.uuid()).map(Recording::state).orElse(recording.state());
+                recordings.transition(recording.uuid(), state,
+                        "attempt " + recording.attempts() + " failed, will retry: " + reason);
+                Thread.sleep(retryDelay.toMillis() * recording.attempts());
+                recordings.release(recording.uuid());
+            }
+        }
+    }
+
+    private static boolean isInterruption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void fail(Recording recording, String reason) {
+        Recording current = recordings.find(recording.uuid()).orElse(recording);
+        recordings.transition(recording.uuid(), RecordingState.FAILED, reason);
+        listener.moved(current, RecordingState.FAILED);
+    }
+
+    /**
+     * Stops taking work, waits up to {@code grace} for recordings in flight, then interrupts them:
+     * an interrupted recording goes back to the queue.
+     */
+    public void stop(Duration grace) throws InterruptedException {
+        stopping = true;
+        lock.lock();
+        try {
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread thread : threads) {
+            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        for (Thread thread : threads) {
+            thread.interrupt();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,72 @@
+package io.callintel.core.store;
+
+import io.callintel.core.recording.AudioFile;
+import io.callintel.core.recording.Recording;
+import io.callintel.core.recording.RecordingState;
+import io.callintel.core.recording.StateChange;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Recordings, their processing history, and the durable work queue: a recording in a
+ * {@linkplain RecordingState#isProcessing() processing state} is work, until a worker claims it.
+ * Every method commits before it returns.
+ */
+public interface RecordingStore {
+
+    /** Stores a new recording and its first history entry (its state at creation). */
+    void create(Recording recording);
+
+    /** Within one organisation: another org's recording is absent. */
+    Optional<Recording> find(String org, String uuid);
+
+    /** Any org's recording; for the pipeline and for signed URLs, never for a caller's lookup. */
+    Optional<Recording> find(String uuid);
+
+    Optional<Recording> findByStorageKey(String storageKey);
+
+    Page<Recording> list(RecordingQuery query);
+
+    /** Oldest first. */
+    List<StateChange> history(String uuid);
+
+    /** Recordings per state for each of these use cases (states without recordings are left out). */
+    Map<String, Map<RecordingState, Long>> countsByState(List<String> usecases);
+
+    /** Every recording of a use case, to rebuild its summary. */
+    List<Recording> all(String usecase);
+
+    /** The file arrived: record what it is and move to {@code INITIATED}, queued for processing. */
+    void uploaded(String uuid, AudioFile audio);
+
+    /**
+     * Moves a recording to a state, recording the change; a claimed recording stays claimed.
+     *
+     * @param message why (for failures and retries); empty otherwise
+     */
+    void transition(String uuid, RecordingState state, String message);
+
+    /**
+     * Takes the oldest unclaimed recording that has work left, marks it claimed and counts an attempt.
+     * Two workers never get the same recording.
+     */
+    Optional<Recording> claimNext();
+
+    /** Gives a claimed recording back to the queue (after a transient error, or at shutdown). */
+    void release(String uuid);
+
+    /**
+     * Releases every claim: called once at start-up, when no worker runs, so that recordings left
+     * mid-way by a crash or restart are processed again.
+     *
+     * @return how many were released
+     */
+    int releaseAll();
+
+    /** Unclaimed recordings with work left. */
+    long queueDepth();
+
+    /** Recordings per state, over all organisations (for the server's metrics). */
+    Map<RecordingState, Long> countsByState();
+}

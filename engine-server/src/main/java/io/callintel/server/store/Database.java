@@ -1,0 +1,180 @@
+package io.callintel.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The embedded SQLite database in the data directory, in WAL mode: readers never wait for the
+ * writer, and a commit is synced to disk before it returns ({@code synchronous=FULL}), so an
+ * acknowledged upload survives a power cut. Write transactions take the write lock at their start
+ * ({@code BEGIN IMMEDIATE}), so two of them queue instead of failing half-way.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS usecase (
+                uuid TEXT PRIMARY KEY, org TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
+                tags TEXT NOT NULL, buckets TEXT NOT NULL, analysis TEXT NOT NULL,
+                created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS usecase_by_org ON usecase (org, created_at);
+            CREATE TABLE IF NOT EXISTS recording (
+                uuid TEXT PRIMARY KEY, org TEXT NOT NULL, usecase TEXT, client_name TEXT NOT NULL,
+                client_profile TEXT NOT NULL, file_name TEXT NOT NULL, file_size INTEGER NOT NULL,
+                content_type TEXT NOT NULL, storage_key TEXT NOT NULL UNIQUE, metadata TEXT NOT NULL,
+                call_date TEXT NOT NULL, call_type TEXT, state TEXT NOT NULL, error TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0, claimed INTEGER NOT NULL DEFAULT 0, queued_at INTEGER,
+                audio_format TEXT, audio_codec TEXT, sample_rate INTEGER, channels INTEGER, duration REAL,
+                created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS recording_by_usecase ON recording (usecase, call_date, created_at);
+            CREATE INDEX IF NOT EXISTS recording_queue ON recording (state, claimed, queued_at);
+            CREATE TABLE IF NOT EXISTS recording_history (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, recording TEXT NOT NULL, state TEXT NOT NULL,
+                at INTEGER NOT NULL, message TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS history_by_recording ON recording_history (recording, seq);
+            CREATE TABLE IF NOT EXISTS result (
+                recording TEXT PRIMARY KEY, transcript TEXT, analytics TEXT);
+            CREATE TABLE IF NOT EXISTS api_key (
+                hash TEXT PRIMARY KEY, org TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL);
+            """;
+
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /** Opens (creating when absent) the database file and brings its schema up to date. */
+    public static Database open(Path file) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.setBusyTimeout(10_000);
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        sqlite.enforceForeignKeys(false);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        config.setDataSourceProperties(sqlite.toProperties());
+        config.setMaximumPoolSize(8);
+        config.setPoolName("callintel-db");
+        Database database = new Database(new HikariDataSource(config));
+        database.migrate();
+        return database;
+    }
+
+    private void migrate() {
+        inTransaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : SCHEMA.split(";")) {
+                    if (!sql.isBlank()) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Something done with a connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Maps the current row. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or none. */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** One statement on its own (its own transaction when it writes). @return rows changed */
+    public int update(String sql, Object... params) {
+        return inTransaction(connection -> update(connection, sql, params));
+    }
+
+    public static int update(Connection connection, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, params)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        try (Connection connection = pool.getConnection()) {
+            return query(connection, sql, mapper, params);
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    public static <T> List<T> query(Connection connection, String sql, RowMapper<T> mapper, Object... params)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, params); ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        }
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        return query(sql, mapper, params).stream().findFirst();
+    }
+
+    public long count(String sql, Object... params) {
+        return queryOne(sql, row -> row.getLong(1), params).orElse(0L);
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
+        }
+        return statement;
+    }
+
+    /** SQLite has no NaN or infinity: store NULL for them. */
+    static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** The database failed (disk full, file damaged): worth a retry, never the caller's fault. */
+    public static final class StorageException extends RuntimeException {
+        StorageException(SQLException cause) {
+            super("database error: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.callintel.server.store;
+
+import io.callintel.core.recording.AudioFile;
+import io.callintel.core.recording.Recording;
+import io.callintel.core.recording.RecordingState;
+import io.callintel.core.recording.StateChange;
+import io.callintel.core.store.Page;
+import io.callintel.core.store.RecordingQuery;
+import io.callintel.core.store.RecordingStore;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Recordings in the {@code recording} table, their history in {@code recording_history}; the queue is the table itself. */
+public final class SqliteRecordingStore implements RecordingStore {
+
+    private static final String COLUMNS = "uuid, org, usecase, client_name, client_profile, file_name, file_size,"
+            + " content_type, storage_key, metadata, call_date, call_type, state, error, attempts, audio_format,"
+            + " audio_codec, sample_rate, channels, duration, created_at, updated_at";
+    private static final String WORK = "('" + RecordingState.INITIATED + "', '" + RecordingState.TRANSCRIPTION_COMPLETED + "')";
+
+    private final Database db;
+    private final Clock clock;
+
+    public SqliteRecordingStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public void create(Recording r) {
+        db.inTransaction(connection -> {
+            Database.update(connection, "INSERT INTO recording (" + COLUMNS + ", queued_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    r.uuid(), r.org(), r.usecase().orElse(null), r.clientName(), r.clientProfile(), r.fileName(),
+                    r.fileSize(), r.contentType(), r.storageKey(), r.metadata(), r.callDate().toString(),
+                    r.callType().orElse(null), r.state().name(), r.error(), r.attempts(),
+                    r.audio().map(AudioFile::format).orElse(null), r.audio().map(AudioFile::codec).orElse(null),
+                    r.audio().map(AudioFile::sampleRate).orElse(null), r.audio().map(AudioFile::channels).orElse(null),
+                    r.audio().map(AudioFile::duration).map(Database::finite).orElse(null),
+                    r.createdAt().toEpochMilli(), r.updatedAt().toEpochMilli(),
+                    r.state().isProcessing() ? r.createdAt().toEpochMilli() : null);
+            history(connection, r.uuid(), r.state(), r.createdAt(), "");
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Recording> find(String org, String uuid) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM recording WHERE uuid = ? AND org = ?", SqliteRecordingStore::map,
+                uuid, org);
+    }
+
+    @Override
+    public Optional<Recording> find(String uuid) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM recording WHERE uuid = ?", SqliteRecordingStore::map, uuid);
+    }
+
+    @Override
+    public Optional<Recording> findByStorageKey(String storageKey) {
+        return db.queryOne("SELECT " + COLUMNS + " FROM recording WHERE storage_key = ?", SqliteRecordingStore::map,
+                storageKey);
+    }
+
+    @Override
+    public Page<Recording> list(RecordingQuery q) {
+        StringBuilder where = new StringBuilder(" FROM recording WHERE org = ? AND usecase = ?");
+        List<Object> params = new ArrayList<>(List.of(q.org(), q.usecase()));
+        q.state().ifPresent(state -> {
+            where.append(" AND state = ?");
+            params.add(state.name());
+        });
+        q.from().ifPresent(from -> {
+            where.append(" AND call_date >= ?");
+            params.add(from.toString());
+        });
+        q.to().ifPresent(to -> {
+            where.append(" AND call_date <= ?");
+            params.add(to.toString());
+        });
+        long total = db.count("SELECT COUNT(*)" + where, params.toArray());
+        params.add(q.page().limit());
+        params.add(q.page().offset());
+        List<Recording> items = db.query("SELECT " + COLUMNS + where + " ORDER BY created_at DESC, uuid LIMIT ? OFFSET ?",
+                SqliteRecordingStore::map, params.toArray());
+        return new Page<>(items, q.page().page(), q.page().limit(), total);
+    }
+
+    @Override
+    public List<StateChange> history(String uuid) {
+        return db.query("SELECT state, at, message FROM recording_history WHERE recording = ? ORDER BY seq",
+                row -> new StateChange(RecordingState.valueOf(row.getString("state")),
+                        Instant.ofEpochMilli(row.getLong("at")), row.getString("message")), uuid);
+    }
+
+    @Override
+    public Map<String, Map<RecordingState, Long>> countsByState(List<String> usecases) {
+        if (usecases.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(usecases.size(), "?"));
+        Map<String, Map<RecordingState, Long>> counts = new HashMap<>();
+        db.query("SELECT usecase, state, COUNT(*) AS n FROM recording WHERE usecase IN (" + marks + ") GROUP BY usecase, state",
+                row -> counts.computeIfAbsent(row.getString("usecase"), u -> new EnumMap<>(RecordingState.class))
+                        .put(RecordingState.valueOf(row.getString("state")), row.getLong("n")),
+                usecases.toArray());
+        return counts;
+    }
+
+    @Override
+    public Map<RecordingState, Long> countsByState() {
+        Map<RecordingState, Long> counts = new EnumMap<>(RecordingState.class);
+        db.query("SELECT state, COUNT(*) AS n FROM recording GROUP BY state",
+                row -> counts.put(RecordingState.valueOf(row.getString("state")), row.getLong("n")));
+        return counts;
+    }
+
+    @Override
+    public List<Recording> all(String usecase) {
+        return db.query("SELECT " + COLUMNS + " FROM recording WHERE usecase = ?", SqliteRecordingStore::map, usecase);
+    }
+
+    @Override
+    public void uploaded(String uuid, AudioFile audio) {
+        Instant now = clock.instant();
+        db.inTransaction(connection -> {
+            Database.update(connection, "UPDATE recording SET state = ?, audio_format = ?, audio_codec = ?, sample_rate = ?,"
+                            + " channels = ?, duration = ?, updated_at = ?, queued_at = ? WHERE uuid = ?",
+                    RecordingState.INITIATED.name(), audio.format(), audio.codec(), audio.sampleRate(), audio.channels(),
+                    Database.finite(audio.duration()), now.toEpochMilli(), now.toEpochMilli(), uuid);
+            history(connection, uuid, RecordingState.INITIATED, now, "");
+            return null;
+        });
+    }
+
+    @Override
+    public void transition(String uuid, RecordingState state, String message) {
+        Instant now = clock.instant();
+        db.inTransaction(connection -> {
+            Database.update(connection, "UPDATE recording SET state = ?, error = ?, updated_at = ? WHERE uuid = ?",
+                    state.name(), state == RecordingState.FAILED ? message : "", now.toEpochMilli(), uuid);
+            history(connection, uuid, state, now, message);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Recording> claimNext() {
+        return db.inTransaction(connection -> {
+            Optional<String> next = Database.query(connection, "SELECT uuid FROM recording WHERE state IN " + WORK
+                    + " AND claimed = 0 ORDER BY queued_at, uuid LIMIT 1", row -> row.getString(1)).stream().findFirst();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            Database.update(connection, "UPDATE recording SET claimed = 1, attempts = attempts + 1 WHERE uuid = ?", next.get());
+            return Database.query(connection, "SELECT " + COLUMNS + " FROM recording WHERE uuid = ?",
+                    SqliteRecordingStore::map, next.get()).stream().findFirst();
+        });
+    }
+
+    @Override
+    public void release(String uuid) {
+        db.update("UPDATE recording SET claimed = 0 WHERE uuid = ?", uuid);
+    }
+
+    @Override
+    public int releaseAll() {
+        return db.update("UPDATE recording SET claimed = 0 WHERE claimed = 1 AND state IN " + WORK);
+    }
+
+    @Override
+    public long queueDepth() {
+        return db.count("SELECT COUNT(*) FROM recording WHERE state IN " + WORK + " AND claimed = 0");
+    }
+
+    private static void history(Connection connection, String uuid, RecordingState state, Instant at, String message)
+            throws SQLException {
+        Database.update(connection, "INSERT INTO recording_history (recording, state, at, message) VALUES (?, ?, ?, ?)",
+                uuid, state.name(), at.toEpochMilli(), message);
+    }
+
+    private static Recording map(ResultSet row) throws SQLException {
+        Optional<AudioFile> audio = Optional.ofNullable(row.getString("audio_format")).map(format -> {
+            try {
+                double duration = row.getDouble("duration");
+                return new AudioFile(format, row.getString("audio_codec"), row.getInt("sample_rate"), row.getInt("channels"),
+                        row.wasNull() ? Double.NaN : duration);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return new Recording(row.getString("uuid"), row.getString("org"), Optional.ofNullable(row.getString("usecase")),
+                row.getString("client_name"), row.getString("client_profile"), row.getString("file_name"),
+                row.getLong("file_size"), row.getString("content_type"), row.getString("storage_key"),
+                row.getString("metadata"), LocalDate.parse(row.getString("call_date")),
+                Optional.ofNullable(row.getString("call_type")), RecordingState.valueOf(row.getString("state")),
+                row.getString("error"), row.getInt("attempts"), audio, Instant.ofEpochMilli(row.getLong("created_at")),
+                Instant.ofEpochMilli(row.getLong("updated_at")));
+    }
+}
