@@ -42,8 +42,8 @@ public final class Workers implements AutoCloseable {
      */
     public Workers(RecordingStore recordings, RecordingPipeline pipeline, PipelineListener listener, int count,
                    int maxAttempts, Duration retryDelay) {
-        if (count < 1 || maxAttempts < 1) {
-            throw new IllegalArgumentException("need at least one worker and one attempt");
+        if (count < 0 || maxAttempts < 1) {
+            throw new IllegalArgumentException("workers must be 0 or more (0: accept uploads, process none) and attempts 1 or more");
         }
         this.recordings = recordings;
         this.pipeline = pipeline;

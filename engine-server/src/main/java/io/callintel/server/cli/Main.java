@@ -59,6 +59,9 @@ public final class Main {
         cli.addSubcommand(new ProbeCommand(decoders, new JsonLines(json, out)));
         cli.addSubcommand(new TranscribeCommand(decoders, () -> models.resolve(root.modelOverrides()), new JsonLines(json, out)));
         cli.addSubcommand(new AnalyzeCommand(decoders, () -> models.resolve(root.modelOverrides()), json, new JsonLines(json, out)));
+        cli.addSubcommand(new ServeCommand(decoders, () -> models.resolve(root.modelOverrides()), err));
+        cli.addSubcommand(new TokenCommand(out));
+        cli.addSubcommand(new ApiKeyCommand(out));
         cli.addSubcommand(new ModelsCommand(() -> models.resolve(root.modelOverrides()), new JsonLines(json, out)));
 
         String version = "callintel " + Version.current();

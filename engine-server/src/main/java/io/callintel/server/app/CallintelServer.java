@@ -1,0 +1,147 @@
+package io.callintel.server.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callintel.asr.Transcriber;
+import io.callintel.asr.vosk.VoskModel;
+import io.callintel.classify.analysis.CallAnalyzer;
+import io.callintel.classify.embed.SentenceEncoder;
+import io.callintel.classify.index.IndexedSegment;
+import io.callintel.classify.index.SegmentIndex;
+import io.callintel.core.audio.AudioDecoder;
+import io.callintel.core.pipeline.PipelineListener;
+import io.callintel.core.pipeline.RecordingPipeline;
+import io.callintel.core.pipeline.SearchIndexer;
+import io.callintel.core.pipeline.Workers;
+import io.callintel.server.auth.ApiKeys;
+import io.callintel.server.auth.Authenticator;
+import io.callintel.server.auth.PemKeys;
+import io.callintel.server.auth.Secrets;
+import io.callintel.server.auth.UrlSigner;
+import io.callintel.server.http.ApiServer;
+import io.callintel.server.store.Database;
+import io.callintel.server.store.FileBlobStore;
+import io.callintel.server.store.SqliteRecordingStore;
+import io.callintel.server.store.SqliteResultStore;
+import io.callintel.server.store.SqliteUseCaseStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The whole server, put together in one place: data directory (database, blobs, index, secret),
+ * models, pipeline and workers, HTTP API. {@link #close()} stops it gracefully, in reverse order:
+ * no new requests, recordings in flight finished or re-queued, then storage and models closed.
+ */
+public final class CallintelServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(CallintelServer.class.getName());
+
+    private final ServerConfig config;
+    private final List<AutoCloseable> resources = new ArrayList<>(); // closed in reverse order
+    private final Workers workers;
+    private final ApiServer api;
+    /** Health says "ok" while set: cleared first at shutdown, so a load balancer stops sending work. */
+    private final AtomicBoolean serving;
+
+    private CallintelServer(ServerConfig config, Workers workers, ApiServer api, AtomicBoolean serving,
+                            List<AutoCloseable> resources) {
+        this.config = config;
+        this.workers = workers;
+        this.api = api;
+        this.serving = serving;
+        this.resources.addAll(resources);
+    }
+
+    /** Opens everything and starts serving; fails (closing what it opened) when any part cannot start. */
+    public static CallintelServer start(ServerConfig config, AudioDecoder decoder) throws IOException {
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            Path data = Files.createDirectories(config.dataDirectory());
+            Clock clock = Clock.systemUTC();
+            ObjectMapper json = new ObjectMapper();
+
+            Database db = open(opened, Database.open(data.resolve("callintel.db")));
+            var useCases = new SqliteUseCaseStore(db, json);
+            var recordings = new SqliteRecordingStore(db, clock);
+            var results = new SqliteResultStore(db, json);
+            var blobs = new FileBlobStore(data.resolve("audio"));
+            SegmentIndex index = open(opened, SegmentIndex.open(data.resolve("index")));
+
+            Secrets secrets = config.jwtSecret().map(Secrets::of).orElse(Secrets.inDataDirectory(data));
+            var authenticator = new Authenticator(secrets, config.jwtPublicKey().map(PemKeys::rsaPublicKey),
+                    new ApiKeys(db, clock), clock);
+
+            VoskModel vosk = open(opened, VoskModel.load(config.models().voskModel()));
+            SentenceEncoder encoder = open(opened, SentenceEncoder.load(config.models().embeddingModel()));
+            Transcriber transcriber = open(opened, new Transcriber(decoder, vosk, config.threads()));
+            CallAnalyzer analyzer = new CallAnalyzer(encoder);
+            SearchIndexer indexer = (recording, transcript) -> index.replace(recording.uuid(), transcript.segments().stream()
+                    .map(segment -> IndexedSegment.of(recording.org(), recording.usecase().orElse(""), recording.uuid(), segment))
+                    .toList());
+
+            Summaries summaries = new Summaries(recordings, results);
+            ServerMetrics metrics = new ServerMetrics(recordings);
+            PipelineListener listener = PipelineListener.all(summaries, metrics);
+            var pipeline = new RecordingPipeline(recordings, useCases, results, blobs, new AsrTranscription(transcriber, json),
+                    analyzer::analyze, indexer, listener);
+            Workers workers = new Workers(recordings, pipeline, listener, config.workers(), config.maxAttempts(),
+                    config.retryDelay());
+
+            AtomicBoolean serving = new AtomicBoolean();
+            var dependencies = new ApiServer.Dependencies(useCases, recordings, results, blobs, index, decoder, authenticator,
+                    new UrlSigner(secrets, clock), summaries, metrics, workers::wake, serving::get,
+                    json, clock);
+            ApiServer api = new ApiServer(dependencies, config.host(), config.port(), config.publicUrl(),
+                    Files.createDirectories(data.resolve("tmp")));
+            CallintelServer server = new CallintelServer(config, workers, api, serving, opened);
+            workers.start();
+            api.start();
+            serving.set(true);
+            return server;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    private static <T extends AutoCloseable> T open(List<AutoCloseable> opened, T resource) {
+        opened.add(resource);
+        return resource;
+    }
+
+    public int port() {
+        return api.port();
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        serving.set(false);
+        api.close();
+        try {
+            workers.stop(config.shutdownGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing " + resources.get(i).getClass().getSimpleName() + " failed", e);
+            }
+        }
+    }
+}

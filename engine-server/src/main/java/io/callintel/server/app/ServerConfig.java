@@ -1,0 +1,36 @@
+package io.callintel.server.app;
+
+import io.callintel.core.config.ModelPaths;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the server is configured with.
+ *
+ * @param dataDirectory   database, audio, search index and the signing secret live here
+ * @param host            address to bind
+ * @param port            0 picks a free one
+ * @param workers         recordings processed at once; 0 for a node that only accepts uploads (they wait in the queue)
+ * @param threads         threads shared by all recordings for chunk-parallel recognition
+ * @param publicUrl       how clients reach this server (for presigned URLs); from each request when empty
+ * @param jwtSecret       HS256 secret; the data directory's {@code secret.key} when empty
+ * @param jwtPublicKey    PEM file of an RSA public key, to accept RS256 tokens issued elsewhere
+ * @param maxAttempts     processing attempts per recording before it fails
+ * @param shutdownGrace   how long recordings in flight may run on at shutdown before they are re-queued
+ */
+public record ServerConfig(Path dataDirectory, String host, int port, int workers, int threads, Optional<String> publicUrl,
+                           Optional<String> jwtSecret, Optional<Path> jwtPublicKey, ModelPaths models, int maxAttempts,
+                           Duration retryDelay, Duration shutdownGrace) {
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        if (workers < 0 || threads < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("workers must be 0 or more, threads and max attempts 1 or more");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.callintel.server.app;
+
+import io.callintel.core.analytics.CallAnalytics;
+import io.callintel.core.analytics.UseCaseSummary;
+import io.callintel.core.pipeline.PipelineListener;
+import io.callintel.core.recording.Recording;
+import io.callintel.core.recording.RecordingState;
+import io.callintel.core.store.RecordingStore;
+import io.callintel.core.store.ResultStore;
+import io.callintel.core.usecase.UseCase;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each use case's running totals ({@link UseCaseSummary}), kept in memory and updated as recordings
+ * arrive, move and complete. A use case's totals are built from the database the first time they
+ * are asked for (after a start, or after the use case changed), then only updated: a summary request
+ * never re-reads every call.
+ */
+public final class Summaries implements PipelineListener {
+
+    private final RecordingStore recordings;
+    private final ResultStore results;
+    /** Guarded by this: building and updating exclude each other, so no change slips between the two. */
+    private final Map<String, UseCaseSummary> byUseCase = new HashMap<>();
+
+    public Summaries(RecordingStore recordings, ResultStore results) {
+        this.recordings = recordings;
+        this.results = results;
+    }
+
+    /** The use case's totals now. */
+    public synchronized UseCaseSummary.Snapshot of(UseCase useCase) {
+        return byUseCase.computeIfAbsent(useCase.uuid(), uuid -> build(useCase)).snapshot();
+    }
+
+    private UseCaseSummary build(UseCase useCase) {
+        UseCaseSummary summary = new UseCaseSummary();
+        for (Recording recording : recordings.all(useCase.uuid())) {
+            summary.added(recording.state(), useCase.tags(), dimensions(recording));
+            if (recording.state() == RecordingState.ANALYSIS_COMPLETED) {
+                results.analytics(recording.uuid()).ifPresent(summary::analysed);
+            }
+        }
+        return summary;
+    }
+
+    /** A new recording was stored. */
+    public synchronized void added(Recording recording, List<String> tags) {
+        recording.usecase().map(byUseCase::get)
+                .ifPresent(summary -> summary.added(recording.state(), tags, dimensions(recording)));
+    }
+
+    @Override
+    public synchronized void moved(Recording recording, RecordingState to) {
+        recording.usecase().map(byUseCase::get).ifPresent(summary -> summary.moved(recording.state(), to));
+    }
+
+    @Override
+    public synchronized void analysed(Recording recording, CallAnalytics analytics) {
+        recording.usecase().map(byUseCase::get).ifPresent(summary -> summary.analysed(analytics));
+    }
+
+    /** The use case changed or went away: its totals are rebuilt when next asked for. */
+    public synchronized void forget(String useCase) {
+        byUseCase.remove(useCase);
+    }
+
+    private static Map<String, String> dimensions(Recording recording) {
+        return recording.callType().map(type -> Map.of("call_type", type)).orElse(Map.of());
+    }
+}

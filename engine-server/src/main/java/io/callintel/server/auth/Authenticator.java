@@ -1,0 +1,98 @@
+package io.callintel.server.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * Who is calling: {@code Authorization: Bearer JWT} (HS256 with the server's secret, or RS256 with
+ * a configured public key) or {@code Authorization: Token API_KEY}. A JWT names its org in the
+ * {@code org_uuid} claim and must carry an expiry.
+ */
+public final class Authenticator {
+
+    public static final String ORG_CLAIM = "org_uuid";
+    private static final String ISSUER = "callintel";
+
+    private final Optional<JWTVerifier> rs256;
+    private final JWTVerifier hsVerifier;
+    private final ApiKeys apiKeys;
+
+    /** @param rsaPublicKey verifies RS256 tokens issued elsewhere, when configured */
+    public Authenticator(Secrets secrets, Optional<RSAPublicKey> rsaPublicKey, ApiKeys apiKeys, Clock clock) {
+        this.hsVerifier = verifier(Algorithm.HMAC256(secrets.jwtKey()), clock);
+        this.rs256 = rsaPublicKey.map(key -> verifier(Algorithm.RSA256(key, null), clock));
+        this.apiKeys = apiKeys;
+    }
+
+    private static JWTVerifier verifier(Algorithm algorithm, Clock clock) {
+        var verification = (JWTVerifier.BaseVerification) JWT.require(algorithm)
+                .withClaimPresence(ORG_CLAIM)
+                .withClaimPresence("exp")
+                .acceptLeeway(30);
+        return verification.build(clock);
+    }
+
+    /** The caller's org, or empty when the header is missing, malformed, expired or not ours. */
+    public Optional<String> org(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String header = authorization.trim();
+        int space = header.indexOf(' ');
+        if (space < 0) {
+            return Optional.empty();
+        }
+        String scheme = header.substring(0, space);
+        String credential = header.substring(space + 1).trim();
+        if (scheme.equalsIgnoreCase("Bearer")) {
+            return jwtOrg(credential);
+        }
+        if (scheme.equalsIgnoreCase("Token")) {
+            return apiKeys.org(credential);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> jwtOrg(String token) {
+        DecodedJWT decoded;
+        try {
+            decoded = JWT.decode(token);
+        } catch (JWTVerificationException e) {
+            return Optional.empty();
+        }
+        JWTVerifier verifier = switch (decoded.getAlgorithm()) {
+            case "HS256" -> hsVerifier;
+            case "RS256" -> rs256.orElse(null);
+            default -> null; // "none" and anything else we were not configured for
+        };
+        if (verifier == null) {
+            return Optional.empty();
+        }
+        try {
+            String org = verifier.verify(decoded).getClaim(ORG_CLAIM).asString();
+            return org == null || org.isBlank() ? Optional.empty() : Optional.of(org);
+        } catch (JWTVerificationException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An HS256 token for an org, valid for {@code ttl}, that a server with these secrets accepts. */
+    public static String mint(Secrets secrets, String org, Duration ttl, Clock clock) {
+        Instant now = clock.instant();
+        return JWT.create()
+                .withIssuer(ISSUER)
+                .withClaim(ORG_CLAIM, org)
+                .withIssuedAt(Date.from(now))
+                .withExpiresAt(Date.from(now.plus(ttl)))
+                .sign(Algorithm.HMAC256(secrets.jwtKey()));
+    }
+}

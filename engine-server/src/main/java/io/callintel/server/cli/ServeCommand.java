@@ -1,0 +1,99 @@
+package io.callintel.server.cli;
+
+import io.callintel.core.audio.AudioDecoder;
+import io.callintel.core.config.ModelPaths;
+import io.callintel.server.app.CallintelServer;
+import io.callintel.server.app.ServerConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code callintel serve}: the HTTP API, with processing workers, until stopped (Ctrl-C or SIGTERM). */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Starts the Call Intelligence HTTP API (base path /v1alpha/callintel) with its processing workers.",
+                "Everything is kept in the data directory: callintel.db (SQLite), audio/, index/ (Lucene), secret.key.",
+                "Stops gracefully on Ctrl-C or SIGTERM: requests in flight finish, recordings in flight finish within",
+                "the grace period or are re-queued for the next start."},
+        footerHeading = "%nEnvironment%n",
+        footer = {
+                "CALLINTEL_JWT_SECRET      HS256 secret (32+ bytes) instead of the data directory's secret.key",
+                "CALLINTEL_JWT_PUBLIC_KEY  PEM file of an RSA public key: RS256 tokens signed by its private key are accepted"})
+final class ServeCommand implements Callable<Integer> {
+
+    private final Supplier<AudioDecoder> decoders;
+    private final Supplier<ModelPaths> models;
+    private final PrintWriter err;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "./data",
+            description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Recordings processed at once (default: one per core; 0 = accept uploads only, process none).")
+    Integer workers;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Recognition threads shared by all recordings (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "How clients reach this server, for presigned URLs (default: from each request's Host header).")
+    String publicUrl;
+
+    @Option(names = "--max-attempts", defaultValue = "3",
+            description = "Processing attempts per recording before it fails (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long recordings in flight may run on at shutdown (default: ${DEFAULT-VALUE}).")
+    int shutdownGrace;
+
+    ServeCommand(Supplier<AudioDecoder> decoders, Supplier<ModelPaths> models, PrintWriter err) {
+        this.decoders = decoders;
+        this.models = models;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        ServerConfig config = new ServerConfig(data, host, port, workers == null ? cores : workers,
+                threads == null ? cores : threads, Optional.ofNullable(publicUrl),
+                Optional.ofNullable(System.getenv("CALLINTEL_JWT_SECRET")).filter(s -> !s.isBlank()),
+                Optional.ofNullable(System.getenv("CALLINTEL_JWT_PUBLIC_KEY")).filter(s -> !s.isBlank()).map(Path::of),
+                models.get(), maxAttempts, Duration.ofSeconds(2), Duration.ofSeconds(shutdownGrace));
+        CallintelServer server;
+        try {
+            server = CallintelServer.start(config, decoders.get());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CliException("cannot start: " + e.getMessage(), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("callintel: stopping");
+            err.flush();
+            server.close();
+            stopped.countDown();
+        }, "callintel-shutdown"));
+        err.println("callintel: serving http://" + host + ":" + server.port() + " (data: " + data.toAbsolutePath().normalize()
+                + ", " + config.workers() + " workers)");
+        err.flush();
+        stopped.await();
+        return 0;
+    }
+}

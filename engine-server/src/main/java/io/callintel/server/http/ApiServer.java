@@ -1,0 +1,179 @@
+package io.callintel.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.core.audio.AudioDecoder;
+import io.callintel.core.store.BlobStore;
+import io.callintel.core.store.RecordingStore;
+import io.callintel.core.store.ResultStore;
+import io.callintel.core.store.UseCaseStore;
+import io.callintel.classify.index.SegmentIndex;
+import io.callintel.server.app.ServerMetrics;
+import io.callintel.server.app.Summaries;
+import io.callintel.server.auth.Authenticator;
+import io.callintel.server.auth.UrlSigner;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP API on Javalin (Jetty 12): every route in one table below, authentication before the
+ * API's routes, and every error as {@code {"error": {"code", "message", "field"}}}.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    public static final String BASE = "/v1alpha/callintel";
+    private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
+    /** JSON bodies (everything but uploads) are read whole: cap them. */
+    private static final long MAX_JSON_BODY = 1_048_576;
+
+    private final Javalin app;
+
+    /** What the server needs from the rest of the process; built in one place, {@code CallintelServer}. */
+    public record Dependencies(UseCaseStore useCases, RecordingStore recordings, ResultStore results, BlobStore blobs,
+                               SegmentIndex index, AudioDecoder decoder, Authenticator authenticator, UrlSigner signer,
+                               Summaries summaries, ServerMetrics metrics, Runnable queued, BooleanSupplier ready,
+                               ObjectMapper json, Clock clock) {
+    }
+
+    /**
+     * @param host         address to bind (0.0.0.0 for all)
+     * @param port         0 picks a free port
+     * @param publicUrl    how clients reach the server, for the URLs it hands out; from each request when empty
+     * @param uploadTemp   where multipart uploads are spooled while they arrive
+     */
+    public ApiServer(Dependencies d, String host, int port, Optional<String> publicUrl, Path uploadTemp) {
+        Views views = new Views(d.json());
+        PublicUrl urls = new PublicUrl(publicUrl);
+        UseCaseHandlers useCases = new UseCaseHandlers(d.useCases(), d.recordings(), d.summaries(), d.json(), views, d.clock());
+        UploadHandlers uploads = new UploadHandlers(d.useCases(), d.recordings(), d.blobs(), d.decoder(), d.signer(),
+                d.summaries(), d.queued(), d.json(), views, urls, d.clock());
+        RecordingHandlers recordings = new RecordingHandlers(d.useCases(), d.recordings(), d.results(), d.blobs(),
+                d.signer(), d.json(), views, urls);
+        SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);
+        SearchHandler search = new SearchHandler(d.index(), views);
+
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(d.json(), false));
+            config.jetty.host = host;
+            config.jetty.port = port;
+            config.http.maxRequestSize = MAX_JSON_BODY;
+            config.jetty.multipartConfig.cacheDirectory(uploadTemp.toString());
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.jetty.multipartConfig.maxFileSize(UploadRules.MAX_FILE_SIZE, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(UploadRules.MAX_FILE_SIZE + MAX_JSON_BODY, SizeUnit.BYTES);
+            config.requestLogger.http((ctx, millis) -> d.metrics().request(ctx.method().name(), route(ctx),
+                    ctx.statusCode(), (long) (millis * 1e6)));
+
+            config.routes.before(BASE + "/*", ctx -> authenticate(ctx, d.authenticator()));
+
+            config.routes.post(BASE + "/usecase", useCases::create);
+            config.routes.get(BASE + "/usecase/{usecase_uuid}", useCases::get);
+            config.routes.put(BASE + "/usecase/{usecase_uuid}", useCases::update);
+            config.routes.delete(BASE + "/usecase/{usecase_uuid}", useCases::delete);
+            config.routes.get(BASE + "/org-usecases/{org_uuid}", useCases::listForOrg);
+            config.routes.post(BASE + "/{client_name}/{client_profile}/create-upload-link", uploads::createLink);
+            config.routes.post(BASE + "/{client_name}/{client_profile}/direct-upload", uploads::direct);
+            config.routes.post(BASE + "/org-usecases/recordings", recordings::list);
+            config.routes.post(BASE + "/org-usecases/get-recording-details", recordings::details);
+            config.routes.post(BASE + "/org-usecases/recording/transcript-analytics", recordings::transcriptAnalytics);
+            config.routes.post(BASE + "/org-usecases/recording/get-audio-presigned-url", recordings::audioUrl);
+            config.routes.post(BASE + "/org-usecases/analytics/summary-counts", summaries::counts);
+            config.routes.post(BASE + "/org-usecases/analytics/summary-details", summaries::details);
+            config.routes.get(BASE + "/search", search::search);
+
+            // Presigned: the URL's signature is the authority, no token.
+            config.routes.put(UploadHandlers.UPLOAD_PATH + "{recording_uuid}", uploads::receive);
+            config.routes.get(RecordingHandlers.AUDIO_PATH + "{recording_uuid}", recordings::streamAudio);
+
+            config.routes.get("/health", ctx -> health(ctx, d.ready()));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(d.metrics().scrape()));
+            config.routes.get("/openapi.json", ApiServer::openApi);
+
+            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, e));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.log(Level.SEVERE, "internal error on " + ctx.method() + " " + ctx.path(), e);
+                error(ctx, 500, "internal_error", "Internal server error: " + e.getClass().getSimpleName(), null);
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    error(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path(), null);
+                }
+            });
+            config.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed", "Method not allowed", null));
+        });
+    }
+
+    public ApiServer start() {
+        app.start();
+        return this;
+    }
+
+    /** The port it listens on (the one picked, when 0 was asked for). */
+    public int port() {
+        return app.port();
+    }
+
+    private static void authenticate(Context ctx, Authenticator authenticator) {
+        String org = authenticator.org(ctx.header("Authorization")).orElseThrow(ApiError::unauthorized);
+        Caller.set(ctx, org);
+    }
+
+    private static void health(Context ctx, BooleanSupplier ready) {
+        boolean up = ready.getAsBoolean();
+        ctx.status(up ? 200 : 503).json(new ObjectMapper().createObjectNode().put("status", up ? "ok" : "stopping"));
+    }
+
+    private static void openApi(Context ctx) throws IOException {
+        try (InputStream document = ApiServer.class.getResourceAsStream("/openapi.json")) {
+            if (document == null) {
+                throw new IllegalStateException("openapi.json is missing from the build");
+            }
+            ctx.contentType("application/json").result(new String(document.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void javalinError(Context ctx, HttpResponseException e) {
+        switch (e.getStatus()) {
+            case 413 -> error(ctx, 413, "payload_too_large", "Request body too large", null);
+            case 400 -> error(ctx, 400, "invalid_request", e.getMessage(), null);
+            default -> error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null);
+        }
+    }
+
+    static void error(Context ctx, int status, String code, String message, String field) {
+        ObjectNode body = new ObjectMapper().createObjectNode();
+        body.putObject("error").put("code", code).put("message", message).put("field", field);
+        ctx.status(status).json(body);
+    }
+
+    private static String route(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoint();
+            return endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException e) {
+            return "unmatched"; // no endpoint matched (404) or the request failed before routing
+        }
+    }
+
+    /** Stops accepting requests; requests in flight finish first (Jetty's graceful stop). */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,143 @@
+package io.callintel.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.core.recording.Recording;
+import io.callintel.core.recording.RecordingState;
+import io.callintel.core.store.BlobStore;
+import io.callintel.core.store.Page;
+import io.callintel.core.store.RecordingQuery;
+import io.callintel.core.store.RecordingStore;
+import io.callintel.core.store.ResultStore;
+import io.callintel.core.store.UseCaseStore;
+import io.callintel.server.auth.UrlSigner;
+import io.callintel.server.json.AnalyticsJson;
+import io.callintel.server.json.TranscriptJson;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** Listing recordings, their details, transcripts and analytics, and their audio by presigned URL. */
+final class RecordingHandlers {
+
+    static final String AUDIO_PATH = "/presigned/audio/";
+    static final Duration AUDIO_URL_VALIDITY = Duration.ofHours(1);
+
+    private final UseCaseStore useCases;
+    private final RecordingStore recordings;
+    private final ResultStore results;
+    private final BlobStore blobs;
+    private final UrlSigner signer;
+    private final ObjectMapper json;
+    private final Views views;
+    private final PublicUrl publicUrl;
+
+    RecordingHandlers(UseCaseStore useCases, RecordingStore recordings, ResultStore results, BlobStore blobs,
+                      UrlSigner signer, ObjectMapper json, Views views, PublicUrl publicUrl) {
+        this.useCases = useCases;
+        this.recordings = recordings;
+        this.results = results;
+        this.blobs = blobs;
+        this.signer = signer;
+        this.json = json;
+        this.views = views;
+        this.publicUrl = publicUrl;
+    }
+
+    void list(Context ctx) {
+        String org = Caller.org(ctx);
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        String useCase = body.requiredUuid("usecase_uuid");
+        useCases.find(org, useCase).orElseThrow(() -> ApiError.notFound("Use case"));
+        Optional<RecordingState> state = body.optionalText("state").map(RecordingHandlers::state);
+        Optional<LocalDate> from = body.optionalDate("start_date");
+        Optional<LocalDate> to = body.optionalDate("end_date");
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw ApiError.badRequest("start_date", "start_date must not be after end_date");
+        }
+        Page<Recording> page = recordings.list(new RecordingQuery(org, useCase, state, from, to, Paging.fromBody(body, 10)));
+        ctx.json(views.page(page, "recordings", page.items().stream().map(views::recording).toList())
+                .put("usecase_uuid", useCase));
+    }
+
+    void details(Context ctx) {
+        Recording recording = find(ctx, JsonBody.parse(json, ctx.body()));
+        ctx.json(views.recordingDetails(recording, recordings.history(recording.uuid())));
+    }
+
+    /** The transcript once transcribed, the analytics once analysed; null before. */
+    void transcriptAnalytics(Context ctx) {
+        Recording recording = find(ctx, JsonBody.parse(json, ctx.body()));
+        ObjectNode node = views.object()
+                .put("recording_uuid", recording.uuid())
+                .put("usecase_uuid", recording.usecase().orElse(null))
+                .put("state", recording.state().wireName())
+                .put("error", recording.error().isEmpty() ? null : recording.error());
+        results.transcript(recording.uuid()).ifPresentOrElse(
+                transcript -> TranscriptJson.fill(node.putObject("transcript"), transcript),
+                () -> node.putNull("transcript"));
+        results.analytics(recording.uuid())
+                .filter(analytics -> recording.state() == RecordingState.ANALYSIS_COMPLETED)
+                .ifPresentOrElse(analytics -> AnalyticsJson.fill(node.putObject("analytics"), analytics),
+                        () -> node.putNull("analytics"));
+        ctx.json(node);
+    }
+
+    void audioUrl(Context ctx) {
+        String org = Caller.org(ctx);
+        String key = JsonBody.parse(json, ctx.body()).requiredText("s3_key");
+        Recording recording = recordings.findByStorageKey(key).filter(r -> r.org().equals(org))
+                .orElseThrow(() -> ApiError.notFound("Recording"));
+        if (recording.state() == RecordingState.AWAITING_UPLOAD) {
+            throw new ApiError(409, "conflict", "The recording's audio has not been uploaded yet", "s3_key");
+        }
+        UrlSigner.Signed signed = signer.sign("GET", AUDIO_PATH + recording.uuid(), AUDIO_URL_VALIDITY);
+        ctx.json(views.object()
+                .put("url", publicUrl.of(ctx) + AUDIO_PATH + recording.uuid() + "?" + signed.query())
+                .put("s3_key", key)
+                .put("expires_at", signed.expires().toString())
+                .put("expires_in", AUDIO_URL_VALIDITY.toSeconds()));
+    }
+
+    /** The presigned GET, with Range support so a player can seek. */
+    void streamAudio(Context ctx) throws IOException {
+        String uuid = ctx.pathParam("recording_uuid");
+        switch (signer.verify("GET", AUDIO_PATH + uuid, ctx.queryParam("expires"), ctx.queryParam("signature"))) {
+            case INVALID -> throw new ApiError(403, "forbidden", "The audio URL is invalid (its signature does not match)", null);
+            case EXPIRED -> throw new ApiError(403, "expired", "The audio URL has expired: request a new one", null);
+            case VALID -> { }
+        }
+        Recording recording = recordings.find(uuid).orElseThrow(() -> ApiError.notFound("Recording"));
+        Path file = blobs.file(recording.storageKey()).orElseThrow(() -> ApiError.notFound("Audio"));
+        InputStream content = Files.newInputStream(file); // closed by Javalin once written
+        ctx.header("Cache-Control", "private, max-age=3600");
+        ctx.writeSeekableStream(content, recording.contentType(), Files.size(file));
+    }
+
+    /** A recording of the caller's org; when the body names a use case, it must be the recording's. */
+    private Recording find(Context ctx, JsonBody body) {
+        String org = Caller.org(ctx);
+        body.optionalUuid("org_uuid").filter(o -> !o.equals(org)).ifPresent(o -> {
+            throw ApiError.notFound("Recording");
+        });
+        Optional<String> useCase = body.optionalUuid("usecase_uuid");
+        String uuid = body.requiredUuid("recording_uuid");
+        return recordings.find(org, uuid)
+                .filter(r -> useCase.isEmpty() || r.usecase().equals(useCase))
+                .orElseThrow(() -> ApiError.notFound("Recording"));
+    }
+
+    private static RecordingState state(String text) {
+        try {
+            return RecordingState.fromWireName(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("state",
+                    "state must be one of INITIATED, TRANSCRIPTION_COMPLETED, ANALYSIS_COMPLETED, FAILED, AWAITING_UPLOAD");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.callintel.server.http;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What an upload may be: its size, its name's extension and its declared type. The bytes
+ * themselves are checked by probing them once they have arrived.
+ */
+final class UploadRules {
+
+    /** 100 MB, the hosted API's limit. */
+    static final long MAX_FILE_SIZE = 104_857_600L;
+
+    private static final Set<String> EXTENSIONS = Set.of(
+            "wav", "mp3", "ogg", "oga", "opus", "webm", "weba", "m4a", "mp4", "aac", "flac", "amr", "3gp", "mka", "wma");
+    private static final Set<String> OTHER_TYPES = Set.of(
+            "video/webm", "video/mp4", "video/ogg", "application/ogg", "application/octet-stream");
+    private static final Pattern PATH_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+
+    private UploadRules() {
+    }
+
+    /** The file's extension, lower case. @throws ApiError 415 when it is not an audio format we decode */
+    static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (!EXTENSIONS.contains(extension)) {
+            throw new ApiError(415, "unsupported_media_type", "Unsupported audio format: '" + fileName
+                    + "'. Supported: WAV, MP3, OGG, Opus, WebM, M4A/MP4, AAC, FLAC, AMR, 3GP, MKA, WMA", "file_name");
+        }
+        return extension;
+    }
+
+    static void contentType(String contentType, String field) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("audio/") && !OTHER_TYPES.contains(type)) {
+            throw new ApiError(415, "unsupported_media_type", "Unsupported content type '" + contentType
+                    + "': expected audio/* (for example audio/wav, audio/mpeg, audio/webm)", field);
+        }
+    }
+
+    static void size(long size, String field) {
+        if (size < 1) {
+            throw ApiError.badRequest(field, field + " must be a positive number of bytes");
+        }
+        if (size > MAX_FILE_SIZE) {
+            throw tooLarge(field);
+        }
+    }
+
+    static ApiError tooLarge(String field) {
+        return new ApiError(413, "payload_too_large", "File too large: the limit is " + MAX_FILE_SIZE + " bytes (100 MB)",
+                field);
+    }
+
+    /** {@code client_name} and {@code client_profile} become directories: keep them plain. */
+    static String pathName(String value, String field) {
+        if (value == null || !PATH_NAME.matcher(value).matches()) {
+            throw ApiError.badRequest(field, field + " must be 1-64 letters, digits, '.', '_' or '-', not starting with '.'");
+        }
+        return value;
+    }
+}
