@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,7 +64,8 @@ public final class CallintelServer implements AutoCloseable {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             Path data = Files.createDirectories(config.dataDirectory());
-            Clock clock = Clock.systemUTC();
+            // Millisecond ticks: what the database keeps, so a response never shows a time that a re-read would change.
+            Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
             ObjectMapper json = new ObjectMapper();
 
             Database db = open(opened, Database.open(data.resolve("callintel.db")));
