@@ -110,12 +110,6 @@ public final class ApiServer implements AutoCloseable {
                 LOG.log(Level.SEVERE, "internal error on " + ctx.method() + " " + ctx.path(), e);
                 error(ctx, 500, "internal_error", "Internal server error: " + e.getClass().getSimpleName(), null);
             });
-            config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    error(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path(), null);
-                }
-            });
-            config.routes.error(405, ctx -> error(ctx, 405, "method_not_allowed", "Method not allowed", null));
         });
     }
 
@@ -152,6 +146,7 @@ public final class ApiServer implements AutoCloseable {
         switch (e.getStatus()) {
             case 413 -> error(ctx, 413, "payload_too_large", "Request body too large", null);
             case 400 -> error(ctx, 400, "invalid_request", e.getMessage(), null);
+            case 404 -> error(ctx, 404, "not_found", e.getMessage(), null); // no such endpoint
             default -> error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null);
         }
     }

@@ -154,7 +154,7 @@ final class UploadHandlers {
         if (ctx.req().getContentLengthLong() > UploadRules.MAX_FILE_SIZE + 1_048_576) {
             throw UploadRules.tooLarge("file"); // refuse before reading 100 MB we would throw away
         }
-        UploadedFile file = ctx.uploadedFile("file");
+        UploadedFile file = multipartFile(ctx);
         if (file == null) {
             throw ApiError.badRequest("file", "file is required (multipart/form-data field 'file')");
         }
@@ -184,6 +184,27 @@ final class UploadHandlers {
         summaries.added(recording, metadata.useCase().map(UseCase::tags).orElse(List.of()));
         queued.run();
         ctx.status(201).json(accepted(recording));
+    }
+
+    /** Jetty parses the multipart body on first access, spooling big parts to disk; its failures become our errors. */
+    private static UploadedFile multipartFile(Context ctx) {
+        if (!ctx.isMultipartFormData()) {
+            throw ApiError.badRequest("file", "file is required: send multipart/form-data with a 'file' field");
+        }
+        try {
+            return ctx.uploadedFile("file");
+        } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin code
+            if (e instanceof ApiError) {
+                throw (ApiError) e;
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (message.contains("size") || message.contains("exceed") || message.contains("too large")) {
+                    throw UploadRules.tooLarge("file");
+                }
+            }
+            throw ApiError.badRequest("file", "Malformed multipart/form-data body");
+        }
     }
 
     private ObjectNode accepted(Recording recording) {
