@@ -53,9 +53,14 @@ final class TestServer {
     }
 
     static TestServer start(Path data) {
+        return start(data, Duration.ofSeconds(5));
+    }
+
+    /** @param shutdownGrace how long recordings in flight may run on when it is closed */
+    static TestServer start(Path data, Duration shutdownGrace) {
         try {
             ServerConfig config = new ServerConfig(data.toAbsolutePath(), "127.0.0.1", 0, 2, 2, Optional.empty(),
-                    Optional.empty(), Optional.empty(), models(), 3, Duration.ofMillis(200), Duration.ofSeconds(5));
+                    Optional.empty(), Optional.empty(), models(), 3, Duration.ofMillis(200), shutdownGrace);
             return new TestServer(CallintelServer.start(config, new FfmpegAudioDecoder()), data.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

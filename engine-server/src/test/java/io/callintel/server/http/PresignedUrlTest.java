@@ -1,0 +1,97 @@
+package io.callintel.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callintel.server.auth.Secrets;
+import io.callintel.server.auth.UrlSigner;
+import io.callintel.server.http.TestServer.Reply;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Presigned upload and audio URLs: tampered, expired, reused, or carrying the wrong bytes. */
+class PresignedUrlTest {
+
+    private static final String BASE = ApiServer.BASE;
+    private final TestServer server = TestServer.shared();
+    private final String token = server.newOrgToken();
+    private final Path mp3 = Path.of("../engine-audio/src/test/resources/audio/speech.mp3");
+
+    @Test
+    void tamperedUploadUrlsAre403(@TempDir Path dir) throws Exception {
+        JsonNode link = link();
+        String url = link.path("upload_url").asText();
+        String recording = link.path("recording_uuid").asText();
+        String other = link().path("recording_uuid").asText();
+        char last = url.charAt(url.length() - 1);
+        String badSignature = url.substring(0, url.length() - 1) + (last == '0' ? '1' : '0');
+        assertForbidden(server.putFile(badSignature, mp3, "audio/mpeg"), "invalid");
+        long expires = Long.parseLong(url.replaceAll(".*expires=(\\d+).*", "$1"));
+        assertForbidden(server.putFile(url.replace("expires=" + expires, "expires=" + (expires + 3600)), mp3, "audio/mpeg"),
+                "invalid");
+        assertForbidden(server.putFile(url.replace(recording, other), mp3, "audio/mpeg"), "invalid");
+        assertForbidden(server.putFile(url.replaceAll("&signature=[0-9a-f]+", ""), mp3, "audio/mpeg"), "invalid");
+
+        assertEquals(200, server.putFile(url, mp3, "audio/mpeg").status(), "the untouched URL works");
+        Reply again = server.putFile(url, mp3, "audio/mpeg");
+        assertEquals(409, again.status(), "a link uploads once: " + again.body());
+    }
+
+    @Test
+    void expiredUrlsAre403() throws Exception {
+        JsonNode link = link();
+        String recording = link.path("recording_uuid").asText();
+        UrlSigner past = new UrlSigner(Secrets.inDataDirectory(server.data), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20)));
+        String expired = server.base + UploadHandlers.UPLOAD_PATH + recording + "?"
+                + past.sign("PUT", UploadHandlers.UPLOAD_PATH + recording, UploadHandlers.LINK_VALIDITY).query();
+        assertForbidden(server.putFile(expired, mp3, "audio/mpeg"), "expired");
+
+        assertEquals(200, server.putFile(link.path("upload_url").asText(), mp3, "audio/mpeg").status());
+        String audio = server.base + RecordingHandlers.AUDIO_PATH + recording + "?"
+                + past.sign("GET", RecordingHandlers.AUDIO_PATH + recording, Duration.ofMinutes(10)).query();
+        assertForbidden(server.send(HttpRequest.newBuilder(URI.create(audio)).GET().build()), "expired");
+        String tampered = server.base + RecordingHandlers.AUDIO_PATH + recording + "?expires=9999999999&signature=" + "ab".repeat(32);
+        assertForbidden(server.send(HttpRequest.newBuilder(URI.create(tampered)).GET().build()), "invalid");
+    }
+
+    @Test
+    void theUploadMustMatchTheDeclaredSize(@TempDir Path dir) throws Exception {
+        JsonNode link = link();
+        Path longer = dir.resolve("longer.mp3");
+        Files.write(longer, Files.readAllBytes(mp3));
+        Files.write(longer, new byte[100], java.nio.file.StandardOpenOption.APPEND);
+        Reply reply = server.putFile(link.path("upload_url").asText(), longer, "audio/mpeg");
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("file_size", reply.errorField());
+        assertEquals(200, server.putFile(link.path("upload_url").asText(), mp3, "audio/mpeg").status(),
+                "the right file can still be uploaded");
+    }
+
+    @Test
+    void unknownRecordingWithAValidSignatureIs404() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        UrlSigner signer = new UrlSigner(Secrets.inDataDirectory(server.data), Clock.systemUTC());
+        String url = server.base + UploadHandlers.UPLOAD_PATH + uuid + "?"
+                + signer.sign("PUT", UploadHandlers.UPLOAD_PATH + uuid, Duration.ofMinutes(5)).query();
+        assertEquals(404, server.putFile(url, mp3, "audio/mpeg").status());
+    }
+
+    private JsonNode link() throws Exception {
+        Reply reply = server.post(BASE + "/acme/default/create-upload-link", token, TestServer.linkRequest(mp3, "audio/mpeg", null));
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    private static void assertForbidden(Reply reply, String messagePart) {
+        assertEquals(403, reply.status(), reply.body());
+        assertTrue(reply.error().contains(messagePart), reply.body());
+    }
+}
