@@ -76,6 +76,36 @@ class PresignedUrlTest {
     }
 
     @Test
+    void audioRangesAsPlayersSendThem() throws Exception {
+        JsonNode link = link();
+        assertEquals(200, server.putFile(link.path("upload_url").asText(), mp3, "audio/mpeg").status());
+        String url = server.post(BASE + "/org-usecases/recording/get-audio-presigned-url", token,
+                TestServer.JSON.createObjectNode().put("s3_key", link.path("s3_key").asText())).json().path("url").asText();
+        byte[] original = Files.readAllBytes(mp3);
+        int size = original.length;
+
+        var suffix = range(url, "bytes=-100");
+        assertEquals(206, suffix.statusCode());
+        assertEquals("bytes " + (size - 100) + "-" + (size - 1) + "/" + size, suffix.headers().firstValue("Content-Range").orElse(""));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(original, size - 100, size), suffix.body());
+        var open = range(url, "bytes=" + (size - 10) + "-");
+        assertEquals(206, open.statusCode());
+        assertEquals(10, open.body().length);
+        var past = range(url, "bytes=" + size + "-");
+        assertEquals(416, past.statusCode());
+        assertEquals("bytes */" + size, past.headers().firstValue("Content-Range").orElse(""));
+        var malformed = range(url, "bytes=abc");
+        assertEquals(200, malformed.statusCode(), "a malformed Range is ignored");
+        assertEquals(size, malformed.body().length);
+        assertEquals("bytes", malformed.headers().firstValue("Accept-Ranges").orElse(""));
+    }
+
+    private java.net.http.HttpResponse<byte[]> range(String url, String range) throws Exception {
+        return server.send(HttpRequest.newBuilder(URI.create(url)).header("Range", range).timeout(Duration.ofSeconds(30)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
     void unknownRecordingWithAValidSignatureIs404() throws Exception {
         String uuid = UUID.randomUUID().toString();
         UrlSigner signer = new UrlSigner(Secrets.inDataDirectory(server.data), Clock.systemUTC());
