@@ -18,6 +18,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // One line per log record, with a UTC-style timestamp: what operators grep and ship (unless they configured JUL).
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+        }
         // JSON on stdout is UTF-8 whatever the platform's console encoding, so clients can rely on it.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
