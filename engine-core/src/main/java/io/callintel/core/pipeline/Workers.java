@@ -170,8 +170,13 @@ public final class Workers implements AutoCloseable {
         }
     }
 
+    /** {@link #stop} with 30 seconds' grace. */
     @Override
-    public void close() throws InterruptedException {
-        stop(Duration.ofSeconds(30));
+    public void close() {
+        try {
+            stop(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,0 +1,180 @@
+package io.callintel.core.pipeline;
+
+import io.callintel.core.analytics.CallAnalytics;
+import io.callintel.core.recording.AudioFile;
+import io.callintel.core.recording.Recording;
+import io.callintel.core.recording.RecordingState;
+import io.callintel.core.recording.StateChange;
+import io.callintel.core.store.BlobStore;
+import io.callintel.core.store.Page;
+import io.callintel.core.store.RecordingQuery;
+import io.callintel.core.store.RecordingStore;
+import io.callintel.core.store.ResultStore;
+import io.callintel.core.transcript.Transcript;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Plain in-memory stores for testing the pipeline's and the workers' logic on their own. */
+final class InMemoryStores {
+
+    private InMemoryStores() {
+    }
+
+    static Recording recording(String uuid) {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        return new Recording(uuid, "org", Optional.empty(), "client", "default", uuid + ".wav", 10, "audio/wav",
+                "client/default/recordings/" + uuid + ".wav", "{}", java.time.LocalDate.of(2026, 1, 1), Optional.empty(),
+                RecordingState.INITIATED, "", 0, Optional.empty(), now, now);
+    }
+
+    /** Recordings and their history; claims as in the real store. */
+    static final class Recordings implements RecordingStore {
+        final Map<String, Recording> rows = new LinkedHashMap<>();
+        final Map<String, List<StateChange>> history = new HashMap<>();
+        final Set<String> claimed = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public synchronized void create(Recording r) {
+            rows.put(r.uuid(), r);
+            history.computeIfAbsent(r.uuid(), u -> new ArrayList<>()).add(new StateChange(r.state(), Instant.now(), ""));
+        }
+
+        @Override
+        public synchronized Optional<Recording> find(String org, String uuid) {
+            return find(uuid).filter(r -> r.org().equals(org));
+        }
+
+        @Override
+        public synchronized Optional<Recording> find(String uuid) {
+            return Optional.ofNullable(rows.get(uuid));
+        }
+
+        @Override
+        public Optional<Recording> findByStorageKey(String key) {
+            return rows.values().stream().filter(r -> r.storageKey().equals(key)).findFirst();
+        }
+
+        @Override
+        public Page<Recording> list(RecordingQuery query) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public synchronized List<StateChange> history(String uuid) {
+            return List.copyOf(history.getOrDefault(uuid, List.of()));
+        }
+
+        @Override
+        public Map<String, Map<RecordingState, Long>> countsByState(List<String> usecases) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Recording> all(String usecase) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void uploaded(String uuid, AudioFile audio) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public synchronized void transition(String uuid, RecordingState state, String message) {
+            Recording r = rows.get(uuid);
+            rows.put(uuid, new Recording(r.uuid(), r.org(), r.usecase(), r.clientName(), r.clientProfile(), r.fileName(),
+                    r.fileSize(), r.contentType(), r.storageKey(), r.metadata(), r.callDate(), r.callType(), state,
+                    state == RecordingState.FAILED ? message : "", r.attempts(), r.audio(), r.createdAt(), Instant.now()));
+            history.get(uuid).add(new StateChange(state, Instant.now(), message));
+        }
+
+        @Override
+        public synchronized Optional<Recording> claimNext() {
+            Optional<Recording> next = rows.values().stream()
+                    .filter(r -> r.state().isProcessing() && !claimed.contains(r.uuid()))
+                    .min(Comparator.comparing(Recording::createdAt));
+            next.ifPresent(r -> {
+                claimed.add(r.uuid());
+                rows.put(r.uuid(), new Recording(r.uuid(), r.org(), r.usecase(), r.clientName(), r.clientProfile(),
+                        r.fileName(), r.fileSize(), r.contentType(), r.storageKey(), r.metadata(), r.callDate(), r.callType(),
+                        r.state(), r.error(), r.attempts() + 1, r.audio(), r.createdAt(), r.updatedAt()));
+            });
+            return next.map(r -> rows.get(r.uuid()));
+        }
+
+        @Override
+        public void release(String uuid) {
+            claimed.remove(uuid);
+        }
+
+        @Override
+        public int releaseAll() {
+            int n = claimed.size();
+            claimed.clear();
+            return n;
+        }
+
+        @Override
+        public long queueDepth() {
+            return rows.values().stream().filter(r -> r.state().isProcessing() && !claimed.contains(r.uuid())).count();
+        }
+
+        @Override
+        public Map<RecordingState, Long> countsByState() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static final class Results implements ResultStore {
+        final Map<String, Transcript> transcripts = new ConcurrentHashMap<>();
+        final Map<String, CallAnalytics> analytics = new ConcurrentHashMap<>();
+
+        @Override
+        public void saveTranscript(String recording, Transcript transcript) {
+            transcripts.put(recording, transcript);
+        }
+
+        @Override
+        public Optional<Transcript> transcript(String recording) {
+            return Optional.ofNullable(transcripts.get(recording));
+        }
+
+        @Override
+        public void saveAnalytics(String recording, CallAnalytics value) {
+            analytics.put(recording, value);
+        }
+
+        @Override
+        public Optional<CallAnalytics> analytics(String recording) {
+            return Optional.ofNullable(analytics.get(recording));
+        }
+    }
+
+    /** Every key exists, as this path; nothing is written. */
+    static final class Blobs implements BlobStore {
+        @Override
+        public long write(String key, InputStream content, long maxBytes) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Path> file(String key) {
+            return key.contains("missing") ? Optional.empty() : Optional.of(Path.of("/audio", key));
+        }
+
+        @Override
+        public boolean delete(String key) {
+            return false;
+        }
+    }
+}
