@@ -1,0 +1,299 @@
+package io.callintel.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callintel.asr.Transcriber;
+import io.callintel.asr.TranscriptionOptions;
+import io.callintel.asr.vosk.VoskModel;
+import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.classify.analysis.CallAnalyzer;
+import io.callintel.classify.embed.SentenceEncoder;
+import io.callintel.core.analytics.CallAnalytics;
+import io.callintel.core.audio.AudioDecoder;
+import io.callintel.core.config.ModelOverrides;
+import io.callintel.core.config.ModelPathResolver;
+import io.callintel.core.config.ModelPaths;
+import io.callintel.core.transcript.Transcript;
+import io.callintel.core.usecase.AnalysisConfig;
+import io.callintel.server.json.UseCaseJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The engine as a Java library: transcription with speakers and roles, and analysis against a use
+ * case, in process and offline. Build one per process (it loads the models once, which takes
+ * seconds), share it between threads, close it to free its native memory.
+ *
+ * <pre>{@code
+ * try (CallIntelEngine engine = CallIntelEngine.builder().build()) {
+ *     AnalysisConfig useCase = new AnalysisConfig(
+ *             List.of(QuestionDefinition.of("Is the lead interested in the loan offer? (Yes/No)")),
+ *             List.of(BucketDefinition.of("Hot Lead", "The customer is interested in the loan offer."),
+ *                     BucketDefinition.of("Not Clear", "It is not clear whether the customer is interested.")));
+ *     CallResult result = engine.analyze(Path.of("call.mp3"), useCase);
+ *     System.out.println(result.analytics().bucket().name());
+ * }
+ * }</pre>
+ */
+public final class CallIntelEngine implements AutoCloseable {
+
+    private final VoskModel vosk;
+    private final SentenceEncoder encoder;
+    private final Transcriber transcriber;
+    private final CallAnalyzer analyzer;
+    private final TranscriptionOptions defaults;
+    /** Calls hold the read side; close takes the write side, so nothing native is freed under a call. */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private CallIntelEngine(VoskModel vosk, SentenceEncoder encoder, Transcriber transcriber, TranscriptionOptions defaults) {
+        this.vosk = vosk;
+        this.encoder = encoder;
+        this.transcriber = transcriber;
+        this.analyzer = new CallAnalyzer(encoder);
+        this.defaults = defaults;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How to build an engine; every setting has a default. */
+    public static final class Builder {
+        private ModelPaths models;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private AudioDecoder decoder;
+        private TranscriptionOptions options = TranscriptionOptions.defaults();
+
+        private Builder() {
+        }
+
+        /**
+         * The Vosk and embedding model directories. Default: as the command line finds them
+         * ({@code CALLINTEL_VOSK_MODEL}, {@code CALLINTEL_EMBEDDING_MODEL}, {@code callintel.properties},
+         * then {@code models/} under {@code CALLINTEL_HOME} or next to the installation).
+         */
+        public Builder models(ModelPaths models) {
+            this.models = Objects.requireNonNull(models, "models");
+            return this;
+        }
+
+        public Builder models(Path voskModel, Path embeddingModel) {
+            return models(new ModelPaths(voskModel, embeddingModel));
+        }
+
+        /** Recognition threads, shared by all calls (a long call is decoded in parallel pieces). Default: one per core. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** Transcription options for calls that do not give their own. Default: {@link TranscriptionOptions#defaults()}. */
+        public Builder options(TranscriptionOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** The audio decoder. Default: FFmpeg. */
+        public Builder decoder(AudioDecoder decoder) {
+            this.decoder = Objects.requireNonNull(decoder, "decoder");
+            return this;
+        }
+
+        /**
+         * Loads the models.
+         *
+         * @throws io.callintel.core.config.ModelConfigException when a model directory is missing or invalid
+         */
+        public CallIntelEngine build() {
+            ModelPaths paths = models != null ? models
+                    : ModelPathResolver.forProcess(CallIntelEngine.class).resolve(ModelOverrides.none());
+            VoskModel vosk = VoskModel.load(paths.voskModel());
+            SentenceEncoder encoder = null;
+            try {
+                encoder = SentenceEncoder.load(paths.embeddingModel());
+                Transcriber transcriber = new Transcriber(decoder != null ? decoder : new FfmpegAudioDecoder(), vosk, threads);
+                return new CallIntelEngine(vosk, encoder, transcriber, options);
+            } catch (RuntimeException | LinkageError e) {
+                if (encoder != null) {
+                    encoder.close();
+                }
+                vosk.close();
+                throw e;
+            }
+        }
+    }
+
+    /** Transcribes a recording in any format FFmpeg reads, with the builder's options. */
+    public Transcript transcribe(Path recording) throws InterruptedException {
+        return transcribe(recording, defaults);
+    }
+
+    public Transcript transcribe(Path recording, TranscriptionOptions options) throws InterruptedException {
+        lifecycle.readLock().lock();
+        try {
+            requireOpen();
+            return transcriber.transcribe(recording, options);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Transcribes a recording that arrives as a stream (an upload, a pipe). The pipeline reads the
+     * audio twice (speech detection, then recognition in parallel pieces), so the stream is first
+     * copied to a temporary file, deleted afterwards; the stream is read to its end but not closed.
+     *
+     * @param name the file name, for its extension and for messages
+     */
+    public Transcript transcribe(InputStream audio, String name) throws InterruptedException {
+        Path spooled = spool(audio, name);
+        try {
+            return transcribe(spooled);
+        } finally {
+            delete(spooled);
+        }
+    }
+
+    /**
+     * Transcribes raw PCM: signed 16-bit little-endian samples, interleaved when there are two channels
+     * (then each channel is taken as one speaker when they differ). Spooled like {@link #transcribe(InputStream, String)}.
+     */
+    public Transcript transcribePcm(InputStream pcm, int sampleRate, int channels) throws InterruptedException {
+        if (sampleRate < 1_000 || sampleRate > 384_000 || channels < 1 || channels > 2) {
+            throw new IllegalArgumentException("PCM must be 1 or 2 channels at 1..384 kHz, got " + channels + " at " + sampleRate);
+        }
+        Path wav = temporaryFile(".wav");
+        try {
+            try (OutputStream out = Files.newOutputStream(wav)) {
+                out.write(new byte[44]); // the header is written once the length is known
+                long bytes = pcm.transferTo(out);
+                if (bytes % (2L * channels) != 0) {
+                    throw new IllegalArgumentException("PCM length " + bytes + " is not a whole number of 16-bit frames");
+                }
+            }
+            writeWavHeader(wav, sampleRate, channels);
+            return transcribe(wav);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(wav);
+        }
+    }
+
+    /** Transcribes and analyses a recording against a use case's questions and buckets. */
+    public CallResult analyze(Path recording, AnalysisConfig useCase) throws InterruptedException {
+        return analyze(recording, useCase, defaults);
+    }
+
+    public CallResult analyze(Path recording, AnalysisConfig useCase, TranscriptionOptions options) throws InterruptedException {
+        Transcript transcript = transcribe(recording, options);
+        return new CallResult(transcript, analyze(transcript, useCase));
+    }
+
+    /** Like {@link #analyze(Path, AnalysisConfig)}, for a stream (spooled to a temporary file). */
+    public CallResult analyze(InputStream audio, String name, AnalysisConfig useCase) throws InterruptedException {
+        Transcript transcript = transcribe(audio, name);
+        return new CallResult(transcript, analyze(transcript, useCase));
+    }
+
+    /** Analyses a transcript already made: answers, bucket and call metrics. Takes milliseconds. */
+    public CallAnalytics analyze(Transcript transcript, AnalysisConfig useCase) {
+        lifecycle.readLock().lock();
+        try {
+            requireOpen();
+            return analyzer.analyze(transcript, useCase);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Reads a use case's questions and buckets from the JSON body of a create-use-case request
+     * ({@code analysis_config: {analysis_questions, analysis_buckets}}).
+     *
+     * @throws IllegalArgumentException naming the field at fault
+     */
+    public static AnalysisConfig readUseCase(Path json) throws IOException {
+        JsonNode body = new ObjectMapper().readTree(json.toFile());
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException(json + ": a use case must be a JSON object");
+        }
+        return UseCaseJson.analysisConfig(body);
+    }
+
+    /** Waits for calls in flight, then frees the models' native memory. Idempotent. */
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            transcriber.close();
+            encoder.close();
+            vosk.close();
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+    }
+
+    private static Path spool(InputStream audio, String name) {
+        String extension = name != null && name.lastIndexOf('.') > 0 ? name.substring(name.lastIndexOf('.')) : ".audio";
+        Path file = temporaryFile(extension.replaceAll("[^A-Za-z0-9.]", ""));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            audio.transferTo(out);
+            return file;
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException("cannot spool " + name + " to a temporary file", e);
+        }
+    }
+
+    private static Path temporaryFile(String suffix) {
+        try {
+            return Files.createTempFile("callintel-", suffix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file left behind is not worth failing a call for
+        }
+    }
+
+    private static void writeWavHeader(Path wav, int sampleRate, int channels) throws IOException {
+        long dataBytes = Files.size(wav) - 44;
+        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        header.put("RIFF".getBytes()).putInt((int) Math.min(0xFFFFFFFFL, dataBytes + 36)).put("WAVE".getBytes())
+                .put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels).putInt(sampleRate)
+                .putInt(sampleRate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16)
+                .put("data".getBytes()).putInt((int) Math.min(0xFFFFFFFFL, dataBytes));
+        try (var channel = java.nio.channels.FileChannel.open(wav, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(header.flip(), 0);
+        }
+    }
+}
