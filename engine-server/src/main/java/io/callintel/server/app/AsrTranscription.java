@@ -3,31 +3,31 @@ package io.callintel.server.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
 import io.callintel.core.pipeline.Transcription;
 import io.callintel.core.recording.Recording;
 import io.callintel.core.transcript.Transcript;
+import io.callintel.engine.CallIntelEngine;
 import java.nio.file.Path;
 
 /**
- * The pipeline's recognition stage on the shared {@link Transcriber}. Per-upload options come from
+ * The pipeline's recognition stage on the shared engine. Per-upload options come from
  * the recording's metadata: {@code agent_channel} (0 = left, 1 = right) and {@code speakers} (how
  * many in a mono call, when known).
  */
 final class AsrTranscription implements Transcription {
 
-    private final Transcriber transcriber;
+    private final CallIntelEngine engine;
     private final ObjectMapper json;
 
-    AsrTranscription(Transcriber transcriber, ObjectMapper json) {
-        this.transcriber = transcriber;
+    AsrTranscription(CallIntelEngine engine, ObjectMapper json) {
+        this.engine = engine;
         this.json = json;
     }
 
     @Override
     public Transcript transcribe(Path audio, Recording recording) throws InterruptedException {
-        return transcriber.transcribe(audio, options(recording));
+        return engine.transcribe(audio, options(recording));
     }
 
     private TranscriptionOptions options(Recording recording) {

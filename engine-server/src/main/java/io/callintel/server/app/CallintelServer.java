@@ -1,10 +1,6 @@
 package io.callintel.server.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.callintel.asr.Transcriber;
-import io.callintel.asr.vosk.VoskModel;
-import io.callintel.classify.analysis.CallAnalyzer;
-import io.callintel.classify.embed.SentenceEncoder;
 import io.callintel.classify.index.IndexedSegment;
 import io.callintel.classify.index.SegmentIndex;
 import io.callintel.core.audio.AudioDecoder;
@@ -12,6 +8,7 @@ import io.callintel.core.pipeline.PipelineListener;
 import io.callintel.core.pipeline.RecordingPipeline;
 import io.callintel.core.pipeline.SearchIndexer;
 import io.callintel.core.pipeline.Workers;
+import io.callintel.engine.CallIntelEngine;
 import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.PemKeys;
@@ -79,10 +76,8 @@ public final class CallintelServer implements AutoCloseable {
             var authenticator = new Authenticator(secrets, config.jwtPublicKey().map(PemKeys::rsaPublicKey),
                     new ApiKeys(db, clock), clock);
 
-            VoskModel vosk = open(opened, VoskModel.load(config.models().voskModel()));
-            SentenceEncoder encoder = open(opened, SentenceEncoder.load(config.models().embeddingModel()));
-            Transcriber transcriber = open(opened, new Transcriber(decoder, vosk, config.threads()));
-            CallAnalyzer analyzer = new CallAnalyzer(encoder);
+            CallIntelEngine engine = open(opened, CallIntelEngine.builder()
+                    .models(config.models()).threads(config.threads()).decoder(decoder).build());
             SearchIndexer indexer = (recording, transcript) -> index.replace(recording.uuid(), transcript.segments().stream()
                     .map(segment -> IndexedSegment.of(recording.org(), recording.usecase().orElse(""), recording.uuid(), segment))
                     .toList());
@@ -90,8 +85,8 @@ public final class CallintelServer implements AutoCloseable {
             Summaries summaries = new Summaries(recordings, results);
             ServerMetrics metrics = new ServerMetrics(recordings);
             PipelineListener listener = PipelineListener.all(summaries, metrics);
-            var pipeline = new RecordingPipeline(recordings, useCases, results, blobs, new AsrTranscription(transcriber, json),
-                    analyzer::analyze, indexer, listener);
+            var pipeline = new RecordingPipeline(recordings, useCases, results, blobs, new AsrTranscription(engine, json),
+                    engine::analyze, indexer, listener);
             Workers workers = new Workers(recordings, pipeline, listener, config.workers(), config.maxAttempts(),
                     config.retryDelay());
 
