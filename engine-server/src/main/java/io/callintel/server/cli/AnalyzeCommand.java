@@ -1,25 +1,32 @@
 package io.callintel.server.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
-import io.callintel.asr.vosk.VoskModel;
-import io.callintel.classify.analysis.CallAnalyzer;
-import io.callintel.classify.embed.SentenceEncoder;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.config.ModelPaths;
-import io.callintel.core.transcript.Transcript;
 import io.callintel.core.usecase.AnalysisConfig;
+import io.callintel.engine.CallIntelEngine;
+import io.callintel.engine.CallResult;
+import io.callintel.server.export.ExportFormat;
+import io.callintel.server.export.TranscriptExport;
 import io.callintel.server.json.AnalyticsJson;
 import io.callintel.server.json.TranscriptJson;
-import io.callintel.server.json.UseCaseJson;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,23 +36,33 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code callintel analyze --usecase USECASE.json FILE...}: transcript and analytics per recording, as JSON Lines. */
+/**
+ * {@code callintel analyze --usecase USECASE.json INPUT...}: transcript and analytics per recording.
+ * Without {@code --out}, JSON Lines on stdout in argument order. With {@code --out}, a batch: results
+ * appended as each recording finishes, re-runs skip what is done, progress and a summary on stderr.
+ */
 @Command(
         name = "analyze",
         mixinStandardHelpOptions = true,
         description = {
-                "Transcribes and analyses each FILE against a use case (the body of a create-use-case request) and prints",
-                "one JSON object per file, one per line, in argument order: file, transcript {as transcribe},",
-                "analytics {questions [question, answer, confidence, evidence], bucket {name, confidence, scores, evidence},",
-                "metrics}; or file, error, problem."},
+                "Transcribes and analyses recordings against a use case (the body of a create-use-case request).",
+                "INPUT: files, directories (searched recursively for audio files) or quoted glob patterns.",
+                "json: one object per recording: file, transcript {as transcribe}, analytics {questions [question,",
+                "answer, confidence, evidence], bucket {name, confidence, scores, evidence}, metrics}; or file, error, problem.",
+                "With --out FILE (json) results are appended as each recording finishes and a re-run skips recordings",
+                "already in FILE, so an interrupted batch resumes where it stopped. srt, vtt, txt: one subtitle or text",
+                "file per recording in the --out directory (skipped when it exists)."},
         exitCodeListHeading = "%nExit codes%n",
-        exitCodeList = {"0:every file analysed", "1:at least one file failed", "2:bad usage (including an unreadable use case)"})
+        exitCodeList = {"0:every recording analysed", "1:at least one recording failed",
+                "2:bad usage (including an unreadable use case or a missing input)"})
 final class AnalyzeCommand implements Callable<Integer> {
 
     private final Supplier<AudioDecoder> decoders;
     private final Supplier<ModelPaths> models;
     private final ObjectMapper json;
     private final JsonLines out;
+    private final PrintWriter err;
+    private final boolean terminal;
 
     @Spec
     CommandSpec spec;
@@ -54,67 +71,202 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "The use case: org_uuid, usecase_name, ..., analysis_config {analysis_questions, analysis_buckets}.")
     Path useCase;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Recordings, in any format FFmpeg reads.")
-    List<String> files;
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Recordings, directories or glob patterns.")
+    List<String> inputs;
+
+    @Option(names = "--out", paramLabel = "PATH",
+            description = "json: the results file (JSON Lines, appended, resumable); srt/vtt/txt: the output directory.")
+    Path outPath;
+
+    @Option(names = "--format", defaultValue = "json", description = "json (default), srt, vtt or txt.")
+    String format;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Recordings analysed at once (default: one per core).")
+    Integer jobs;
 
     @Mixin
     TranscriptionFlags flags;
 
-    AnalyzeCommand(Supplier<AudioDecoder> decoders, Supplier<ModelPaths> models, ObjectMapper json, JsonLines out) {
+    AnalyzeCommand(Supplier<AudioDecoder> decoders, Supplier<ModelPaths> models, ObjectMapper json, JsonLines out,
+                   PrintWriter err, boolean terminal) {
         this.decoders = decoders;
         this.models = models;
         this.json = json;
         this.out = out;
+        this.err = err;
+        this.terminal = terminal;
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
         TranscriptionOptions options = flags.options(spec.commandLine());
         AnalysisConfig config = readUseCase();
-        ModelPaths paths = models.get();
-        AtomicInteger failures = new AtomicInteger();
-        try (VoskModel vosk = VoskModel.load(paths.voskModel());
-             SentenceEncoder encoder = SentenceEncoder.load(paths.embeddingModel());
-             Transcriber transcriber = new Transcriber(decoders.get(), vosk, flags.workers)) {
-            CallAnalyzer analyzer = new CallAnalyzer(encoder);
-            OrderedParallel.forEachInOrder(files, flags.workers, file -> analyze(transcriber, analyzer, file, options, config),
-                    node -> {
-                        if (node.has("error")) {
-                            failures.incrementAndGet();
-                        }
-                        out.write(node);
-                    });
+        ExportFormat exportFormat = exportFormat();
+        List<Path> recordings = recordings();
+        int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (parallel < 1) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + parallel);
         }
-        return failures.get() == 0 ? 0 : 1;
+        if (exportFormat != ExportFormat.JSON && outPath == null && recordings.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "--format " + format + " with several recordings needs --out DIR");
+        }
+        try (CallIntelEngine engine = CallIntelEngine.builder().models(models.get()).threads(flags.workers)
+                .decoder(decoders.get()).options(options).build()) {
+            if (outPath == null) {
+                return toStdout(engine, recordings, config, exportFormat, parallel);
+            }
+            return batch(engine, recordings, config, exportFormat, parallel);
+        }
+    }
+
+    /** JSON Lines (or one export) on stdout, in argument order. */
+    private int toStdout(CallIntelEngine engine, List<Path> recordings, AnalysisConfig config, ExportFormat exportFormat,
+                         int parallel) throws InterruptedException {
+        int[] failures = {0};
+        OrderedParallel.forEachInOrder(recordings, parallel, file -> analyze(engine, file, config), node -> {
+            if (node.has("error")) {
+                failures[0]++;
+            }
+            if (exportFormat == ExportFormat.JSON || node.has("error")) {
+                out.write(node);
+            } else {
+                out.text(export(node, exportFormat));
+            }
+        });
+        return failures[0] == 0 ? 0 : 1;
+    }
+
+    /** Results as each recording finishes; done ones skipped; progress and summary on stderr. */
+    private int batch(CallIntelEngine engine, List<Path> recordings, AnalysisConfig config, ExportFormat exportFormat,
+                      int parallel) throws InterruptedException, IOException {
+        BatchSummary summary = new BatchSummary();
+        Map<Path, Path> exports = exportFormat == ExportFormat.JSON ? Map.of() : exportTargets(recordings, exportFormat);
+        try (ResultsFile results = exportFormat == ExportFormat.JSON ? ResultsFile.open(outPath, json) : null) {
+            List<Path> pending = new ArrayList<>();
+            for (Path recording : recordings) {
+                boolean done = results != null ? results.has(recording.toString()) : Files.exists(exports.get(recording));
+                if (!done) {
+                    pending.add(recording);
+                }
+            }
+            summary.skipped(recordings.size() - pending.size());
+            ExecutorService pool = Executors.newFixedThreadPool(parallel);
+            try (Progress progress = new Progress(err, terminal, pending.size())) {
+                progress.skipped(recordings.size() - pending.size());
+                for (Path recording : pending) {
+                    pool.execute(() -> {
+                        ObjectNode node = analyze(engine, recording, config);
+                        boolean ok = !node.has("error");
+                        try {
+                            if (results != null) {
+                                results.append(node);
+                            } else if (ok) {
+                                writeAtomically(exports.get(recording), export(node, exportFormat));
+                            }
+                        } catch (IOException | UncheckedIOException e) {
+                            node.put("error", "cannot write the result: " + e.getMessage());
+                            ok = false;
+                        }
+                        double duration = node.path("transcript").path("duration").asDouble(Double.NaN);
+                        if (ok) {
+                            summary.succeeded(duration, AnalyticsJson.read(node.path("analytics")));
+                        } else {
+                            summary.failed(recording.toString(), node.path("error").asText());
+                            if (results == null) {
+                                err.println("callintel: " + recording + ": " + node.path("error").asText());
+                            }
+                        }
+                        progress.finished(duration, ok);
+                    });
+                }
+                pool.shutdown();
+                pool.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        summary.print(err);
+        return summary.failures() == 0 ? 0 : 1;
+    }
+
+    private ObjectNode analyze(CallIntelEngine engine, Path file, AnalysisConfig config) {
+        ObjectNode node = out.object();
+        node.put("file", file.toString());
+        try {
+            CallResult result = engine.analyze(file, config);
+            ObjectNode analytics = out.object();
+            AnalyticsJson.fill(analytics, result.analytics());
+            TranscriptJson.fill(node.putObject("transcript"), result.transcript());
+            node.set("analytics", analytics);
+        } catch (RuntimeException | InterruptedException e) {
+            FileFailure.put(node, file.toString(), e);
+        }
+        return node;
+    }
+
+    private static String export(ObjectNode node, ExportFormat format) {
+        var transcript = TranscriptJson.read(node.path("transcript"));
+        return switch (format) {
+            case SRT -> TranscriptExport.srt(transcript);
+            case VTT -> TranscriptExport.vtt(transcript);
+            case TXT -> TranscriptExport.txt(transcript);
+            case JSON -> throw new IllegalArgumentException("JSON is written as JSON Lines");
+        };
+    }
+
+    /** One output file per recording, named after it; recordings with the same name get their path's hash added. */
+    private Map<Path, Path> exportTargets(List<Path> recordings, ExportFormat exportFormat) throws IOException {
+        Files.createDirectories(outPath);
+        Map<String, Integer> names = new HashMap<>();
+        for (Path recording : recordings) {
+            names.merge(stem(recording), 1, Integer::sum);
+        }
+        Map<Path, Path> targets = new HashMap<>();
+        for (Path recording : recordings) {
+            String stem = stem(recording);
+            if (names.get(stem) > 1) {
+                stem += "-" + Integer.toHexString(recording.toAbsolutePath().normalize().toString().hashCode());
+            }
+            targets.put(recording, outPath.resolve(stem + "." + exportFormat.extension()));
+        }
+        return targets;
+    }
+
+    private static String stem(Path recording) {
+        String name = recording.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static void writeAtomically(Path target, String content) throws IOException {
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Files.writeString(partial, content);
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private List<Path> recordings() {
+        try {
+            return BatchInputs.expand(inputs);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private ExportFormat exportFormat() {
+        try {
+            return ExportFormat.fromName(format.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
     }
 
     private AnalysisConfig readUseCase() {
         try {
-            JsonNode body = json.readTree(useCase.toFile());
-            if (body == null || !body.isObject()) {
-                throw new ParameterException(spec.commandLine(), useCase + ": a use case must be a JSON object");
-            }
-            return UseCaseJson.analysisConfig(body);
+            return CallIntelEngine.readUseCase(useCase);
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "cannot read the use case " + useCase + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), useCase + ": " + e.getMessage());
         }
-    }
-
-    private ObjectNode analyze(Transcriber transcriber, CallAnalyzer analyzer, String file, TranscriptionOptions options,
-                               AnalysisConfig config) {
-        ObjectNode node = out.object();
-        node.put("file", file);
-        try {
-            Transcript transcript = transcriber.transcribe(Path.of(file), options);
-            ObjectNode analytics = out.object();
-            AnalyticsJson.fill(analytics, analyzer.analyze(transcript, config));
-            TranscriptJson.fill(node.putObject("transcript"), transcript);
-            node.set("analytics", analytics);
-        } catch (RuntimeException | InterruptedException e) {
-            FileFailure.put(node, file, e);
-        }
-        return node;
     }
 }

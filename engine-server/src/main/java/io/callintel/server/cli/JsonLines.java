@@ -30,4 +30,10 @@ final class JsonLines {
         }
         out.flush();
     }
+
+    /** Plain text instead of an object (a subtitle or text export of one recording). */
+    void text(String text) {
+        out.print(text);
+        out.flush();
+    }
 }

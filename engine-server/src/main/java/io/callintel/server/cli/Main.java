@@ -49,6 +49,16 @@ public final class Main {
         }
     }
 
+    /** Whether stderr is a terminal (for a live progress bar rather than log lines); Linux's view of fd 2. */
+    private static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
     /**
      * The command tree, wired to the given collaborators. Tests call this with their own writers,
      * environment and decoder.
@@ -62,7 +72,8 @@ public final class Main {
         CommandLine cli = new CommandLine(root);
         cli.addSubcommand(new ProbeCommand(decoders, new JsonLines(json, out)));
         cli.addSubcommand(new TranscribeCommand(decoders, () -> models.resolve(root.modelOverrides()), new JsonLines(json, out)));
-        cli.addSubcommand(new AnalyzeCommand(decoders, () -> models.resolve(root.modelOverrides()), json, new JsonLines(json, out)));
+        cli.addSubcommand(new AnalyzeCommand(decoders, () -> models.resolve(root.modelOverrides()), json, new JsonLines(json, out),
+                err, stderrIsTerminal()));
         cli.addSubcommand(new ServeCommand(decoders, () -> models.resolve(root.modelOverrides()), err));
         cli.addSubcommand(new TokenCommand(out));
         cli.addSubcommand(new ApiKeyCommand(out));

@@ -1,5 +1,6 @@
 package io.callintel.server.http;
 
+import io.callintel.core.audio.AudioFileNames;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,8 +14,6 @@ final class UploadRules {
     /** 100 MB, the hosted API's limit. */
     static final long MAX_FILE_SIZE = 104_857_600L;
 
-    private static final Set<String> EXTENSIONS = Set.of(
-            "wav", "mp3", "ogg", "oga", "opus", "webm", "weba", "m4a", "mp4", "aac", "flac", "amr", "3gp", "mka", "wma");
     private static final Set<String> OTHER_TYPES = Set.of(
             "video/webm", "video/mp4", "video/ogg", "application/ogg", "application/octet-stream");
     private static final Pattern PATH_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
@@ -24,13 +23,9 @@ final class UploadRules {
 
     /** The file's extension, lower case. @throws ApiError 415 when it is not an audio format we decode */
     static String extension(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-        if (!EXTENSIONS.contains(extension)) {
-            throw new ApiError(415, "unsupported_media_type", "Unsupported audio format: '" + fileName
-                    + "'. Supported: WAV, MP3, OGG, Opus, WebM, M4A/MP4, AAC, FLAC, AMR, 3GP, MKA, WMA", "file_name");
-        }
-        return extension;
+        return AudioFileNames.audioExtension(fileName).orElseThrow(() -> new ApiError(415, "unsupported_media_type",
+                "Unsupported audio format: '" + fileName
+                        + "'. Supported: WAV, MP3, OGG, Opus, WebM, M4A/MP4, AAC, FLAC, AMR, 3GP, MKA, WMA", "file_name"));
     }
 
     static void contentType(String contentType, String field) {
