@@ -104,7 +104,13 @@ public final class ApiServer implements AutoCloseable {
                     .result(d.metrics().scrape()));
             config.routes.get("/openapi.json", ApiServer::openApi);
 
-            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                if (e.status() == 413) {
+                    // The body was not read to its end: the connection cannot carry another request.
+                    ctx.header("Connection", "close");
+                }
+                error(ctx, e.status(), e.code(), e.getMessage(), e.field());
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.log(Level.SEVERE, "internal error on " + ctx.method() + " " + ctx.path(), e);
@@ -144,7 +150,10 @@ public final class ApiServer implements AutoCloseable {
 
     private static void javalinError(Context ctx, HttpResponseException e) {
         switch (e.getStatus()) {
-            case 413 -> error(ctx, 413, "payload_too_large", "Request body too large", null);
+            case 413 -> {
+                ctx.header("Connection", "close");
+                error(ctx, 413, "payload_too_large", "Request body too large", null);
+            }
             case 400 -> error(ctx, 400, "invalid_request", e.getMessage(), null);
             case 404 -> error(ctx, 404, "not_found", e.getMessage(), null); // no such endpoint
             default -> error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null);
