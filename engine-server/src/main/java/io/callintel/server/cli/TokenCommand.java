@@ -5,7 +5,6 @@ import io.callintel.server.auth.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -26,7 +26,6 @@ import picocli.CommandLine.Spec;
                 "directory's secret.key (created when absent), for 'Authorization: Bearer TOKEN'."})
 final class TokenCommand implements Callable<Integer> {
 
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern TTL = Pattern.compile("(\\d+)([smhd])");
 
     private final PrintWriter out;
@@ -34,15 +33,11 @@ final class TokenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--org", required = true, paramLabel = "ORG_UUID", description = "The organization the token acts for.")
-    String org;
-
     @Option(names = "--ttl", defaultValue = "24h", description = "Validity: 90s, 30m, 24h, 7d (default: ${DEFAULT-VALUE}).")
     String ttl;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "./data",
-            description = "Data directory of the server (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    OrgFlags target;
 
     TokenCommand(PrintWriter out) {
         this.out = out;
@@ -50,14 +45,12 @@ final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!UUID.matcher(org).matches()) {
-            throw new ParameterException(spec.commandLine(), "--org must be a UUID, got '" + org + "'");
-        }
+        String org = target.org(spec.commandLine());
         String secret = System.getenv("CALLINTEL_JWT_SECRET");
         Secrets secrets = secret != null && !secret.isBlank()
                 ? Secrets.of(secret)
-                : Secrets.inDataDirectory(Files.createDirectories(data));
-        out.println(Authenticator.mint(secrets, org.toLowerCase(Locale.ROOT), duration(ttl), Clock.systemUTC()));
+                : Secrets.inDataDirectory(Files.createDirectories(target.data));
+        out.println(Authenticator.mint(secrets, org, duration(ttl), Clock.systemUTC()));
         return 0;
     }
 

@@ -4,20 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.core.Uuids;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A request's JSON object and typed access to its fields; every mistake is a 400 {@link ApiError}
  * naming the field.
  */
 final class JsonBody {
-
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ObjectNode node;
     /** Put before field names in errors: where this object sits in the request. */
@@ -87,7 +85,7 @@ final class JsonBody {
     }
 
     static String uuid(String field, String text) {
-        if (!UUID.matcher(text).matches()) {
+        if (!Uuids.isUuid(text)) {
             throw ApiError.badRequest(field, "Invalid UUID format for " + field);
         }
         return text.toLowerCase(java.util.Locale.ROOT);
