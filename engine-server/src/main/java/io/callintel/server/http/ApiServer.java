@@ -1,6 +1,7 @@
 package io.callintel.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.store.BlobStore;
@@ -136,7 +137,7 @@ public final class ApiServer implements AutoCloseable {
 
     private static void health(Context ctx, BooleanSupplier ready) {
         boolean up = ready.getAsBoolean();
-        ctx.status(up ? 200 : 503).json(new ObjectMapper().createObjectNode().put("status", up ? "ok" : "stopping"));
+        ctx.status(up ? 200 : 503).json(JsonNodeFactory.instance.objectNode().put("status", up ? "ok" : "stopping"));
     }
 
     private static void openApi(Context ctx) throws IOException {
@@ -161,7 +162,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     static void error(Context ctx, int status, String code, String message, String field) {
-        ObjectNode body = new ObjectMapper().createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.putObject("error").put("code", code).put("message", message).put("field", field);
         ctx.status(status).json(body);
     }
