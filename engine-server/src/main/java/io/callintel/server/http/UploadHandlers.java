@@ -227,6 +227,9 @@ final class UploadHandlers {
             return blobs.write(key, content, maxBytes);
         } catch (BlobStore.BlobTooLargeException e) {
             throw overflow.error(maxBytes + 1);
+        } catch (org.eclipse.jetty.io.EofException e) {
+            // The client went away mid-upload: nothing was stored. (Disk errors stay 500s.)
+            throw ApiError.badRequest(field, "The upload was interrupted before it completed: nothing was stored");
         }
     }
 
