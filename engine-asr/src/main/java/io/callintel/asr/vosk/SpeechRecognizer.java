@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * (resident memory rose 18 MB per 100 short files on two recognizers never replaced), so a fresh one
  * every five minutes of audio keeps memory bounded, at the cost of one cold start (about a second)
  * per five minutes of audio. Run with {@code MALLOC_ARENA_MAX=2} (the launcher sets it) so that the
- * memory a replaced recognizer frees is reused.
+ * memory a replaced recognizer frees is reused, and the freed pages are handed back to the system
+ * ({@link NativeHeap#trim()}).
  */
 public final class SpeechRecognizer implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class SpeechRecognizer implements AutoCloseable {
         if (recognizer != null && recognizer.secondsDecoded() >= RECYCLE_AFTER_SECONDS) {
             all.remove(recognizer);
             recognizer.close();
+            NativeHeap.trim();
             recognizer = null;
         }
         if (recognizer == null) {
