@@ -3,7 +3,7 @@ package io.callintel.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the Vosk model for the speech benchmarks. */
+/** Finds the models for the benchmarks: the Vosk model (speech) and the sentence-embedding model (analysis). */
 final class BenchModels {
 
     private BenchModels() {
@@ -14,17 +14,29 @@ final class BenchModels {
      * under the working directory or one of its parents (the build unpacks it there).
      */
     static Path voskModel() {
-        String configured = System.getProperty("callintel.vosk.model", System.getenv("CALLINTEL_VOSK_MODEL"));
+        return find("callintel.vosk.model", "CALLINTEL_VOSK_MODEL", "models/vosk-model-en-us", "am/final.mdl");
+    }
+
+    /**
+     * {@code -Dcallintel.embedding.model=DIR}, else {@code CALLINTEL_EMBEDDING_MODEL}, else
+     * {@code models/all-minilm-l6-v2-q} under the working directory or one of its parents.
+     */
+    static Path embeddingModel() {
+        return find("callintel.embedding.model", "CALLINTEL_EMBEDDING_MODEL", "models/all-minilm-l6-v2-q", "model.onnx");
+    }
+
+    private static Path find(String property, String variable, String relative, String marker) {
+        String configured = System.getProperty(property, System.getenv(variable));
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("models/vosk-model-en-us");
-            if (Files.isRegularFile(candidate.resolve("am/final.mdl"))) {
+            Path candidate = dir.resolve(relative);
+            if (Files.isRegularFile(candidate.resolve(marker))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no Vosk model: run from the checkout (models/vosk-model-en-us, unpacked by the build) "
-                + "or pass -Dcallintel.vosk.model=DIR");
+        throw new IllegalStateException("no model at " + relative + ": run from the checkout (the build unpacks it there) "
+                + "or pass -D" + property + "=DIR");
     }
 }

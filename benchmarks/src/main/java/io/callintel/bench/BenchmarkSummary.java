@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * Reads JMH JSON and prints Markdown tables: for {@link TranscribeBenchmark} results, see
- * {@link TranscribeSummary}; for {@link DecodeBenchmark} results, per format, the median time per decode and the
- * times-real-time of the in-process decoder and of the {@code ffmpeg} command line, their ratio, and
- * whether the issue's targets hold (in-process >= CLI; MP3 >= 500x real time), as a Markdown table.
+ * {@link TranscribeSummary}; for the analysis benchmarks, {@link AnalysisSummary}; for {@link DecodeBenchmark}
+ * results, per format, the median time per decode and the times-real-time of the in-process decoder and of
+ * the {@code ffmpeg} command line, their ratio, and whether the issue's targets hold (in-process >= CLI; MP3
+ * >= 500x real time), as a Markdown table.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.callintel.bench.BenchmarkSummary benchmarks/target/decode.json</pre>
  */
@@ -34,8 +35,12 @@ public final class BenchmarkSummary {
             System.out.println();
         }
         boolean transcribe = TranscribeSummary.print(results);
-        if (!decode && !transcribe) {
-            System.err.println("no DecodeBenchmark or TranscribeBenchmark results in " + args[0]);
+        if (decode || transcribe) {
+            System.out.println();
+        }
+        boolean analysis = AnalysisSummary.print(results);
+        if (!decode && !transcribe && !analysis) {
+            System.err.println("no DecodeBenchmark, TranscribeBenchmark or analysis benchmark results in " + args[0]);
             System.exit(1);
         }
     }
