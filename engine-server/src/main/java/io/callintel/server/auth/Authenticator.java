@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is calling: {@code Authorization: Bearer JWT} (HS256 with the server's secret, or RS256 with
@@ -25,12 +27,23 @@ public final class Authenticator {
     private final Optional<JWTVerifier> rs256;
     private final JWTVerifier hsVerifier;
     private final ApiKeys apiKeys;
+    private final Clock clock;
+    /**
+     * Tokens already verified, with their org and expiry: a client sends the same token with every
+     * request, and checking a signature costs more than the lookup it guards. Cleared when it is full.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 10_000;
+
+    private record Verified(String org, Instant expires) {
+    }
 
     /** @param rsaPublicKey verifies RS256 tokens issued elsewhere, when configured */
     public Authenticator(Secrets secrets, Optional<RSAPublicKey> rsaPublicKey, ApiKeys apiKeys, Clock clock) {
         this.hsVerifier = verifier(Algorithm.HMAC256(secrets.jwtKey()), clock);
         this.rs256 = rsaPublicKey.map(key -> verifier(Algorithm.RSA256(key, null), clock));
         this.apiKeys = apiKeys;
+        this.clock = clock;
     }
 
     private static JWTVerifier verifier(Algorithm algorithm, Clock clock) {
@@ -63,6 +76,10 @@ public final class Authenticator {
     }
 
     private Optional<String> jwtOrg(String token) {
+        Verified known = verified.get(token);
+        if (known != null && clock.instant().isBefore(known.expires())) {
+            return Optional.of(known.org());
+        }
         DecodedJWT decoded;
         try {
             decoded = JWT.decode(token);
@@ -79,7 +96,14 @@ public final class Authenticator {
         }
         try {
             String org = verifier.verify(decoded).getClaim(ORG_CLAIM).asString();
-            return org == null || org.isBlank() ? Optional.empty() : Optional.of(org);
+            if (org == null || org.isBlank()) {
+                return Optional.empty();
+            }
+            if (verified.size() >= MAX_CACHED) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(org, decoded.getExpiresAtAsInstant()));
+            return Optional.of(org);
         } catch (JWTVerificationException e) {
             return Optional.empty();
         }
