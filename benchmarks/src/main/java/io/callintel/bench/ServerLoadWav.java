@@ -1,5 +1,6 @@
 package io.callintel.bench;
 
+import io.callintel.core.audio.WavHeader16;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,7 +16,6 @@ import java.nio.file.StandardOpenOption;
 final class ServerLoadWav {
 
     private static final int SAMPLE_RATE = 16_000;
-    private static final int HEADER_BYTES = 44;
 
     private ServerLoadWav() {
     }
@@ -23,12 +23,7 @@ final class ServerLoadWav {
     /** Writes {@code dataBytes} of samples (rounded down to whole samples) plus the header; returns the file size. */
     static long write(Path file, long dataBytes) throws IOException {
         long data = dataBytes & ~1L;
-        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes()).putInt((int) (36 + data)).put("WAVE".getBytes())
-                .put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1) // PCM, mono
-                .putInt(SAMPLE_RATE).putInt(SAMPLE_RATE * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes()).putInt((int) data)
-                .flip();
+        ByteBuffer header = WavHeader16.of(SAMPLE_RATE, 1, data);
         ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
         long seed = 0x9E3779B97F4A7C15L;
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -50,6 +45,6 @@ final class ServerLoadWav {
                 left -= bytes;
             }
         }
-        return HEADER_BYTES + data;
+        return WavHeader16.BYTES + data;
     }
 }

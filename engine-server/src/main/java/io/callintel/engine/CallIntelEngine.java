@@ -10,6 +10,7 @@ import io.callintel.classify.analysis.CallAnalyzer;
 import io.callintel.classify.embed.SentenceEncoder;
 import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.audio.AudioDecoder;
+import io.callintel.core.audio.WavHeader16;
 import io.callintel.core.config.ModelOverrides;
 import io.callintel.core.config.ModelPathResolver;
 import io.callintel.core.config.ModelPaths;
@@ -20,8 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -178,7 +177,7 @@ public final class CallIntelEngine implements AutoCloseable {
         Path wav = temporaryFile(".wav");
         try {
             try (OutputStream out = Files.newOutputStream(wav)) {
-                out.write(new byte[44]); // the header is written once the length is known
+                out.write(new byte[WavHeader16.BYTES]); // the header is written once the length is known
                 long bytes = pcm.transferTo(out);
                 if (bytes % (2L * channels) != 0) {
                     throw new IllegalArgumentException("PCM length " + bytes + " is not a whole number of 16-bit frames");
@@ -286,14 +285,8 @@ public final class CallIntelEngine implements AutoCloseable {
     }
 
     private static void writeWavHeader(Path wav, int sampleRate, int channels) throws IOException {
-        long dataBytes = Files.size(wav) - 44;
-        ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes()).putInt((int) Math.min(0xFFFFFFFFL, dataBytes + 36)).put("WAVE".getBytes())
-                .put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) channels).putInt(sampleRate)
-                .putInt(sampleRate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16)
-                .put("data".getBytes()).putInt((int) Math.min(0xFFFFFFFFL, dataBytes));
         try (var channel = java.nio.channels.FileChannel.open(wav, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.write(header.flip(), 0);
+            channel.write(WavHeader16.of(sampleRate, channels, Files.size(wav) - WavHeader16.BYTES), 0);
         }
     }
 }
