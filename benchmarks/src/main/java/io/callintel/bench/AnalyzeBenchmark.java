@@ -8,7 +8,6 @@ import io.callintel.classify.analysis.CallAnalyzer;
 import io.callintel.classify.embed.SentenceEncoder;
 import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.transcript.Transcript;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,14 +94,14 @@ public class AnalyzeBenchmark {
 
         @Setup(Level.Iteration)
         public void startClock() {
-            cpuAtStart = processCpuNanos();
+            cpuAtStart = BenchFiles.processCpuNanos();
             wallAtStart = System.nanoTime();
         }
 
         @TearDown(Level.Iteration)
         public void stopClock() {
             double wall = (System.nanoTime() - wallAtStart) / 1e9;
-            double cpu = (processCpuNanos() - cpuAtStart) / 1e9;
+            double cpu = (BenchFiles.processCpuNanos() - cpuAtStart) / 1e9;
             System.out.printf(Locale.ROOT, "%n[cpu] %s threads=%d: wall %.2f s, process CPU %.2f s (%.2f cores busy), "
                     + "%.1fx real time%n", audio, threads, wall, cpu, cpu / wall, seconds / wall);
         }
@@ -122,9 +121,6 @@ public class AnalyzeBenchmark {
             vosk.close();
         }
 
-        private static long processCpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        }
     }
 
     static double median(List<Double> values) {

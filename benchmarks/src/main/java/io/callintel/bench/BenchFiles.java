@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What the benchmark corpora and probes share: where a corpus lives, and the process's memory as Linux reports it. */
+/**
+ * What the benchmark corpora and probes share: where a corpus lives, the process's memory as Linux
+ * reports it, and the CPU time the process has used.
+ */
 final class BenchFiles {
 
     private BenchFiles() {
@@ -35,5 +38,11 @@ final class BenchFiles {
             // not Linux
         }
         return -1;
+    }
+
+    /** CPU time used by all of this process's threads so far, in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

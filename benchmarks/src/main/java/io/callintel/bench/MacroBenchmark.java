@@ -14,7 +14,6 @@ import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.transcript.Transcript;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -168,7 +167,7 @@ public final class MacroBenchmark {
         double decode = 0;
         double recognize = 0;
         long words = 0;
-        long cpu0 = processCpuNanos();
+        long cpu0 = BenchFiles.processCpuNanos();
         long wall0 = System.nanoTime();
         try (SpeechRecognizer recognizer = new SpeechRecognizer(vosk)) {
             for (MacroCorpus.Call call : calls) {
@@ -190,7 +189,7 @@ public final class MacroBenchmark {
             }
         }
         double wall = (System.nanoTime() - wall0) / 1e9;
-        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        double cpu = (BenchFiles.processCpuNanos() - cpu0) / 1e9;
         return new PlainRun(audio, wall, decode, recognize, cpu, cpu / wall, audio / wall, words, files);
     }
 
@@ -199,7 +198,7 @@ public final class MacroBenchmark {
                                          List<MacroCorpus.Call> calls, int jobs, int workers) throws InterruptedException {
         CallAnalyzer analyzer = new CallAnalyzer(encoder);
         List<AnalyzeFile> files = new ArrayList<>();
-        long cpu0 = processCpuNanos();
+        long cpu0 = BenchFiles.processCpuNanos();
         long wall0 = System.nanoTime();
         int[] done = {0};
         try (Transcriber transcriber = new Transcriber(decoder, vosk, workers)) {
@@ -231,7 +230,7 @@ public final class MacroBenchmark {
             }
         }
         double wall = (System.nanoTime() - wall0) / 1e9;
-        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        double cpu = (BenchFiles.processCpuNanos() - cpu0) / 1e9;
         double audio = files.stream().filter(f -> f.error() == null).mapToDouble(AnalyzeFile::audioSeconds).sum();
         Map<String, Integer> buckets = new TreeMap<>();
         files.stream().filter(f -> f.error() == null).forEach(f -> buckets.merge(f.bucket(), 1, Integer::sum));
@@ -328,9 +327,6 @@ public final class MacroBenchmark {
         }
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
     private static Options parse(String[] args) {
         double hours = 1.0;

@@ -8,7 +8,6 @@ import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.transcript.Word;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -75,14 +74,14 @@ public class TranscribeBenchmark {
 
         @Setup(Level.Iteration)
         public void startClock() {
-            cpuAtStart = processCpuNanos();
+            cpuAtStart = BenchFiles.processCpuNanos();
             wallAtStart = System.nanoTime();
         }
 
         @TearDown(Level.Iteration)
         public void stopClock() {
             double wall = (System.nanoTime() - wallAtStart) / 1e9;
-            double cpu = (processCpuNanos() - cpuAtStart) / 1e9;
+            double cpu = (BenchFiles.processCpuNanos() - cpuAtStart) / 1e9;
             System.out.printf(Locale.ROOT, "%n[cpu] %s: wall %.2f s, process CPU %.2f s (%.2f cores busy), %.2f audio s per wall s%n",
                     info.id(), wall, cpu, cpu / wall, info.audioSeconds() / wall);
         }
@@ -96,9 +95,6 @@ public class TranscribeBenchmark {
         void closeRest() {
         }
 
-        private static long processCpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        }
     }
 
     @State(Scope.Benchmark)

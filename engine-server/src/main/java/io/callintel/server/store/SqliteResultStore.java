@@ -26,8 +26,7 @@ public final class SqliteResultStore implements ResultStore {
     public void saveTranscript(String recording, Transcript transcript) {
         ObjectNode node = json.createObjectNode();
         TranscriptJson.fill(node, transcript);
-        db.update("INSERT INTO result (recording, transcript) VALUES (?, ?)"
-                + " ON CONFLICT (recording) DO UPDATE SET transcript = excluded.transcript", recording, node.toString());
+        save(recording, "transcript", node);
     }
 
     @Override
@@ -39,13 +38,18 @@ public final class SqliteResultStore implements ResultStore {
     public void saveAnalytics(String recording, CallAnalytics analytics) {
         ObjectNode node = json.createObjectNode();
         AnalyticsJson.fill(node, analytics);
-        db.update("INSERT INTO result (recording, analytics) VALUES (?, ?)"
-                + " ON CONFLICT (recording) DO UPDATE SET analytics = excluded.analytics", recording, node.toString());
+        save(recording, "analytics", node);
     }
 
     @Override
     public Optional<CallAnalytics> analytics(String recording) {
         return column(recording, "analytics").map(AnalyticsJson::read);
+    }
+
+    /** Sets one result column of a recording, adding its row when it has none. */
+    private void save(String recording, String column, JsonNode document) {
+        db.update("INSERT INTO result (recording, " + column + ") VALUES (?, ?)"
+                + " ON CONFLICT (recording) DO UPDATE SET " + column + " = excluded." + column, recording, document.toString());
     }
 
     private Optional<JsonNode> column(String recording, String column) {
