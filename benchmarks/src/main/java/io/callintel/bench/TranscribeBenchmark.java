@@ -11,6 +11,10 @@ import io.callintel.core.transcript.Word;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,6 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #plainLoop}: the recording is decoded to 16 kHz PCM once, untimed; one op is one
  *       {@link SpeechRecognizer#recognize} over all of it (one fresh recognizer, fed half a second at a time).</li>
+ *   <li>{@link #plainLoopPair}: two plain loops at once, on two threads, each over the whole recording with
+ *       its own recognizer: how well Vosk itself scales to two threads on this machine (shared caches and
+ *       memory bandwidth, the hypervisor), the ceiling for the pipeline's two-worker scaling.</li>
  *   <li>{@link #pipeline}: one op is {@code Transcriber.transcribe(file, TranscriptionOptions.defaults())}
  *       with {@code workers} recognizer threads: everything from the file on disk to the speaker-attributed
  *       transcript.</li>
@@ -121,6 +128,30 @@ public class TranscribeBenchmark {
     }
 
     @State(Scope.Benchmark)
+    public static class PlainPair extends Base {
+        @Param({"dense", "silent30"})
+        public String audio;
+
+        short[] pcm;
+        SpeechRecognizer recognizer;
+        ExecutorService threads;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            load(AsrCorpus.Audio.of(audio));
+            pcm = AsrCorpus.decode(new FfmpegAudioDecoder(), file);
+            recognizer = new SpeechRecognizer(model); // one recognizer per thread
+            threads = Executors.newFixedThreadPool(2);
+        }
+
+        @Override
+        void closeRest() {
+            threads.shutdownNow();
+            recognizer.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
     public static class Pipeline extends Base {
         @Param({"dense", "silent30"})
         public String audio;
@@ -176,6 +207,14 @@ public class TranscribeBenchmark {
     public List<RecognizedWord> plainLoop(Plain s) {
         s.last = s.recognizer.recognize(s.pcm, 0, s.pcm.length);
         return s.last;
+    }
+
+    /** Two plain loops at once on two threads: twice the audio; ideal scaling would take as long as one loop. */
+    @Benchmark
+    public int plainLoopPair(PlainPair s) throws InterruptedException, ExecutionException {
+        Future<List<RecognizedWord>> first = s.threads.submit(() -> s.recognizer.recognize(s.pcm, 0, s.pcm.length));
+        Future<List<RecognizedWord>> second = s.threads.submit(() -> s.recognizer.recognize(s.pcm, 0, s.pcm.length));
+        return first.get().size() + second.get().size();
     }
 
     /** The whole pipeline, file to transcript. */

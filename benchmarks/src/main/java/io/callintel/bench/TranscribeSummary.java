@@ -68,7 +68,7 @@ public final class TranscribeSummary {
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             JsonNode params = result.path("params");
             String key = switch (method) {
-                case "plainLoop" -> method + "/" + params.path("audio").asText();
+                case "plainLoop", "plainLoopPair" -> method + "/" + params.path("audio").asText();
                 case "pipeline" -> method + "/" + params.path("audio").asText() + "/" + params.path("workers").asText();
                 default -> method + "/" + params.path("workers").asText();
             };
@@ -119,8 +119,13 @@ public final class TranscribeSummary {
         for (Map.Entry<String, Run> e : runs.entrySet()) {
             String[] k = e.getKey().split("/");
             String audio = k[0].equals("call10min") ? "call10min" : k[1];
-            int threads = k[0].equals("plainLoop") ? 1 : Integer.parseInt(k[k.length - 1]);
-            double rtf = e.getValue().median() / corpus.info(AsrCorpus.Audio.of(audio)).audioSeconds();
+            int threads = switch (k[0]) {
+                case "plainLoop" -> 1;
+                case "plainLoopPair" -> 2;
+                default -> Integer.parseInt(k[k.length - 1]);
+            };
+            double audioSeconds = corpus.info(AsrCorpus.Audio.of(audio)).audioSeconds() * (k[0].equals("plainLoopPair") ? 2 : 1);
+            double rtf = e.getValue().median() / audioSeconds;
             System.out.printf(Locale.ROOT, "| %s | %.2f | %.4f | %d | %.4f |%n", e.getKey(), e.getValue().median(), rtf,
                     threads, rtf * threads);
         }
@@ -135,6 +140,16 @@ public final class TranscribeSummary {
         for (String audio : List.of("dense", "silent30")) {
             target(audio + ": pipeline 2 workers / 1 worker >= " + SCALING_TARGET,
                     ratio(runs.get("pipeline/" + audio + "/1"), runs.get("pipeline/" + audio + "/2")), SCALING_TARGET, false);
+        }
+        for (String audio : List.of("dense", "silent30")) {
+            Run one = runs.get("plainLoop/" + audio);
+            Run pair = runs.get("plainLoopPair/" + audio);
+            if (one != null && pair != null) {
+                double ceiling = 2 * one.median() / pair.median();
+                double scaling = ratio(runs.get("pipeline/" + audio + "/1"), runs.get("pipeline/" + audio + "/2"));
+                System.out.printf(Locale.ROOT, "| %s: this machine's own two-thread scaling for Vosk (two plain loops at once "
+                        + "/ one) | %.2fx | the ceiling; pipeline scaling is %.0f%% of it |%n", audio, ceiling, 100 * scaling / ceiling);
+            }
         }
         if (call != null) {
             System.out.printf(Locale.ROOT, "| call10min (%.0f s): wall with 2 workers <= %.0f s | %.1f s | %s |%n",

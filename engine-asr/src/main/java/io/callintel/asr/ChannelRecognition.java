@@ -19,10 +19,11 @@ import java.util.function.Consumer;
 
 /**
  * Recognizes one channel selection (one channel, or the mix) of a recording in two streaming
- * passes, so that memory stays bounded however long the call: the first pass measures loudness
- * (and feeds any other listener, such as the diarizer) to find the speech; the second decodes
- * again, cuts out the planned stretches of speech and hands them to the worker pool. Decoding
- * runs at hundreds of times real time, so the second pass costs far less than keeping the PCM.
+ * passes, so that memory stays bounded however long the call: the first pass only measures
+ * loudness to find the speech (decoding and frame energies run at thousands of times real time);
+ * the second decodes again, cuts out the planned stretches of speech for the worker pool, and
+ * feeds every sample to a listener (the diarizer's feature extraction) on the way. The listener
+ * works while the workers recognize, not before they start: its cost stays off the critical path.
  */
 final class ChannelRecognition {
 
@@ -30,7 +31,7 @@ final class ChannelRecognition {
     record Result(long samples, List<SpeechSpan> speech, List<RecognizedWord> words) {
     }
 
-    /** Receives the first pass's PCM as it streams by. */
+    /** Receives the whole recording's PCM, in order, as the second pass streams it by. */
     interface PcmListener {
         void accept(short[] samples, int offset, int length);
     }
@@ -55,10 +56,11 @@ final class ChannelRecognition {
     }
 
     /**
-     * @param listener receives the first pass's PCM
-     * @param onSpeech receives the speech spans as soon as they are known, before recognition starts
+     * @param listener   receives every sample of the channel selection, in order
+     * @param onAllAudio called with the speech spans once the listener has had the last sample,
+     *                   while the last stretches are still being recognized
      */
-    Result run(Path file, int channel, PcmListener listener, Consumer<List<SpeechSpan>> onSpeech)
+    Result run(Path file, int channel, PcmListener listener, Consumer<List<SpeechSpan>> onAllAudio)
             throws InterruptedException {
         DecodeOptions options = channel == DecodeOptions.MIX ? DecodeOptions.defaults() : DecodeOptions.channel(channel);
         FrameEnergies energies = new FrameEnergies();
@@ -67,34 +69,37 @@ final class ChannelRecognition {
             int n;
             while ((n = pcm.read(buffer, 0, buffer.length)) >= 0) {
                 energies.accept(buffer, 0, n);
-                listener.accept(buffer, 0, n);
             }
         }
         List<SpeechSpan> speech = vad.detect(energies);
-        onSpeech.accept(speech);
-        List<RecognizedWord> words = recognize(file, options, planner.plan(speech, energies));
-        return new Result(energies.samples(), speech, words);
-    }
-
-    private List<RecognizedWord> recognize(Path file, DecodeOptions options, List<SpeechSpan> chunks)
-            throws InterruptedException {
         List<Future<List<RecognizedWord>>> pending = new ArrayList<>();
-        try (PcmStream pcm = decoder.open(file, options)) {
-            short[] scratch = new short[READ];
-            long position = 0;
-            for (SpeechSpan chunk : chunks) {
-                position += skip(pcm, scratch, chunk.start() - position);
-                short[] audio = new short[(int) chunk.length()];
-                int filled = pcm.readFully(audio, 0, audio.length);
-                position += filled;
-                if (filled == 0) {
-                    break;
-                }
-                pending.add(submit(audio, filled, chunk.startSeconds()));
+        try {
+            try (PcmStream pcm = decoder.open(file, options)) {
+                submitChunks(pcm, planner.plan(speech, energies), listener, pending);
+                drain(pcm, listener);
             }
-            return collect(pending);
+            onAllAudio.accept(speech);
+            return new Result(energies.samples(), speech, collect(pending));
         } finally {
             pending.forEach(future -> future.cancel(true));
+        }
+    }
+
+    /** Reads the planned stretches out of the stream and queues them for the workers; the listener hears everything read. */
+    private void submitChunks(PcmStream pcm, List<SpeechSpan> chunks, PcmListener listener,
+                              List<Future<List<RecognizedWord>>> pending) throws InterruptedException {
+        short[] scratch = new short[READ];
+        long position = 0;
+        for (SpeechSpan chunk : chunks) {
+            position += skip(pcm, scratch, chunk.start() - position, listener);
+            short[] audio = new short[(int) chunk.length()];
+            int filled = pcm.readFully(audio, 0, audio.length);
+            position += filled;
+            if (filled == 0) {
+                return;
+            }
+            listener.accept(audio, 0, filled);
+            pending.add(submit(audio, filled, chunk.startSeconds()));
         }
     }
 
@@ -129,15 +134,26 @@ final class ChannelRecognition {
         return words;
     }
 
-    private static long skip(PcmStream pcm, short[] scratch, long count) {
+    /** Reads (and lets the listener hear) up to {@code count} samples that are not recognized. */
+    private static long skip(PcmStream pcm, short[] scratch, long count, PcmListener listener) {
         long skipped = 0;
         while (skipped < count) {
             int n = pcm.read(scratch, 0, (int) Math.min(scratch.length, count - skipped));
             if (n < 0) {
                 break;
             }
+            listener.accept(scratch, 0, n);
             skipped += n;
         }
         return skipped;
+    }
+
+    /** Lets the listener hear the rest of the stream, after the last stretch of speech. */
+    private static void drain(PcmStream pcm, PcmListener listener) {
+        short[] scratch = new short[READ];
+        int n;
+        while ((n = pcm.read(scratch, 0, scratch.length)) >= 0) {
+            listener.accept(scratch, 0, n);
+        }
     }
 }

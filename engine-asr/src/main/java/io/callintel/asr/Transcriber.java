@@ -103,7 +103,7 @@ public final class Transcriber implements AutoCloseable {
 
     private Transcript mono(Path file, TranscriptionOptions options) throws InterruptedException {
         MonoDiarizer diarizer = new MonoDiarizer(new DiarizationOptions(options.maxSpeakers(), options.speakers()));
-        // Diarization needs only the first pass: it runs while the workers recognize.
+        // The diarizer hears the audio while the workers recognize it, and clusters while they finish.
         CompletableFuture<List<SpeakerTurn>> diarization = new CompletableFuture<>();
         ChannelRecognition.Result result = recognition.run(file, DecodeOptions.MIX, diarizer::accept,
                 speech -> diarization.completeAsync(() -> diarizer.diarize(speech)));
