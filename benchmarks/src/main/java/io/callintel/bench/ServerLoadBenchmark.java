@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Load generator for the HTTP server (issue 5): starts the real server ({@code ./callintel serve
  * --workers 0}) as a child process on loopback, then measures
  * <ol>
- *   <li>metadata endpoint latency under 64 concurrent connections (target p99 &lt; 10 ms),</li>
+ *   <li>metadata endpoint latency under 64 concurrent connections (target p99 &lt; 10 ms): flat out (closed
+ *       loop: the throughput, and the latency of a saturated server) and at fixed request rates (open loop:
+ *       the latency clients see at that load),</li>
  *   <li>presigned upload throughput of a 100 MB WAV (target median &ge; 300 MB/s),</li>
  *   <li>server resident memory and heap during 32 concurrent 50 MB uploads, in rounds (target peak RSS &lt; 1 GB),</li>
  * </ol>
@@ -29,20 +32,25 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>$JAVA_HOME/bin/java -cp benchmarks/target/benchmarks.jar io.callintel.bench.ServerLoadBenchmark \
  *     [--out benchmarks/target/server-load.json] [--callintel ./callintel] [--connections 64] [--warmup-s 5]
- *     [--duration-s 20] [--upload-mb 100] [--upload-runs 5] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]</pre>
+ *     [--duration-s 20] [--rates 500,1000,2000] [--upload-mb 100] [--upload-runs 5] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]</pre>
  */
 public final class ServerLoadBenchmark {
 
-    record Options(String out, String launcher, int connections, int warmupSeconds, int durationSeconds, int uploadMb,
+    record Options(String out, String launcher, int connections, int warmupSeconds, int durationSeconds, List<Integer> rates,
+                   int uploadMb,
                    int uploadRuns, int memoryUploads, int memoryMb, int memoryRounds) {
     }
 
     /** Everything measured, as written to the JSON file. */
     record Results(String started, Options options, ServerLoadProc.Machine machine,
-                   List<ServerLoadLatency.Result> latency, ServerLoadProc.CpuShare latencyCpu,
+                   List<ServerLoadLatency.Result> latency, ServerLoadProc.CpuShare latencyCpu, List<RateRun> openLoop,
                    List<ServerLoadUploads.UploadRun> uploads, double uploadMedianMbPerSecond, ServerLoadProc.CpuShare uploadCpu,
                    double diskWriteFsyncMbPerSecond,
                    List<ServerLoadUploads.MemoryRound> memory, ServerLoadProc.CpuShare memoryCpu, double idleRssMib) {
+    }
+
+    /** The metadata endpoints at one fixed offered rate (open loop). */
+    record RateRun(int offeredPerSecond, List<ServerLoadLatency.Result> latency, ServerLoadProc.CpuShare cpu) {
     }
 
     private ServerLoadBenchmark() {
@@ -115,6 +123,16 @@ public final class ServerLoadBenchmark {
                 Duration.ofSeconds(o.warmupSeconds()), Duration.ofSeconds(o.durationSeconds()));
         var latencyCpu = ServerLoadProc.between(before, ServerLoadProc.cpu(pid));
         requireAlive(s);
+        List<RateRun> openLoop = new ArrayList<>();
+        for (int rate : o.rates()) {
+            System.err.printf("latency: %d connections at %d requests/s, %d s warm-up + %d s%n", o.connections(), rate,
+                    o.warmupSeconds(), o.durationSeconds());
+            before = ServerLoadProc.cpu(pid);
+            List<ServerLoadLatency.Result> atRate = ServerLoadLatency.runAtRate(api, endpoints, o.connections(), rate,
+                    Duration.ofSeconds(o.warmupSeconds()), Duration.ofSeconds(o.durationSeconds()));
+            openLoop.add(new RateRun(rate, atRate, ServerLoadProc.between(before, ServerLoadProc.cpu(pid))));
+            requireAlive(s);
+        }
 
         String useCase = api.createUseCase("Upload test");
         System.err.printf("upload throughput: %d x %d MB%n", o.uploadRuns(), o.uploadMb());
@@ -134,7 +152,7 @@ public final class ServerLoadBenchmark {
         }
         var memoryCpu = ServerLoadProc.between(before, ServerLoadProc.cpu(pid));
         requireAlive(s);
-        return new Results(started, o, machine, latency, latencyCpu, uploads, median, uploadCpu, disk, memory, memoryCpu, idleRss);
+        return new Results(started, o, machine, latency, latencyCpu, openLoop, uploads, median, uploadCpu, disk, memory, memoryCpu, idleRss);
     }
 
     /**
@@ -181,7 +199,7 @@ public final class ServerLoadBenchmark {
 
     static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int n = sorted.length;
         return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
@@ -189,6 +207,7 @@ public final class ServerLoadBenchmark {
     private static Options parse(String[] args) {
         String out = "benchmarks/target/server-load.json";
         String launcher = "./callintel";
+        List<Integer> rates = List.of(500, 1000, 2000);
         int connections = 64, warmup = 5, duration = 20, uploadMb = 100, uploadRuns = 5, memoryUploads = 32,
                 memoryMb = 50, memoryRounds = 3;
         for (int i = 0; i < args.length; i++) {
@@ -198,6 +217,7 @@ public final class ServerLoadBenchmark {
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--warmup-s" -> warmup = Integer.parseInt(args[++i]);
                 case "--duration-s" -> duration = Integer.parseInt(args[++i]);
+                case "--rates" -> rates = rates(args[++i]);
                 case "--upload-mb" -> uploadMb = Integer.parseInt(args[++i]);
                 case "--upload-runs" -> uploadRuns = Integer.parseInt(args[++i]);
                 case "--memory-uploads" -> memoryUploads = Integer.parseInt(args[++i]);
@@ -206,6 +226,7 @@ public final class ServerLoadBenchmark {
                 default -> {
                     System.err.println("unknown option " + args[i] + "\nusage: ServerLoadBenchmark"
                             + " [--out FILE.json] [--callintel PATH] [--connections 64] [--warmup-s 5] [--duration-s 20]"
+                            + " [--rates 500,1000,2000 (open-loop request rates; empty for none)]"
                             + " [--upload-mb 100] [--upload-runs 5] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]");
                     System.exit(2);
                 }
@@ -214,8 +235,16 @@ public final class ServerLoadBenchmark {
         if (uploadMb > 104 || memoryMb > 104) {
             throw new IllegalArgumentException("the server accepts files up to 104857600 bytes: use --upload-mb/--memory-mb <= 104");
         }
-        return new Options(out, Path.of(launcher).toAbsolutePath().toString(), connections, warmup, duration, uploadMb, uploadRuns,
+        if (rates.stream().anyMatch(rate -> rate <= 0)) {
+            throw new IllegalArgumentException("--rates: request rates must be positive, got " + rates);
+        }
+        return new Options(out, Path.of(launcher).toAbsolutePath().toString(), connections, warmup, duration, rates, uploadMb, uploadRuns,
                 memoryUploads, memoryMb, memoryRounds);
+    }
+
+    /** "500,1000" -> [500, 1000]; "" -> none. */
+    private static List<Integer> rates(String list) {
+        return list.isBlank() ? List.of() : Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
     }
 
     private static void delete(Path dir) {

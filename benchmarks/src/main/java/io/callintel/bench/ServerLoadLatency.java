@@ -10,15 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Closed-loop load on the metadata endpoints: N platform threads, each sending one request, waiting for
- * the whole answer and sending the next, so exactly N requests are in flight at any time. Thread i starts
- * at endpoint i and then walks round the list, which gives every endpoint the same share of requests.
+ * Load on the metadata endpoints over N connections, one platform thread each, each thread sending one
+ * request, waiting for the whole answer, then sending the next. Thread i starts at endpoint i and then
+ * walks round the list, which gives every endpoint the same share of requests. Two ways to pace it:
+ *
+ * <ul>
+ *   <li>closed loop ({@link #run}): each thread sends its next request as soon as the last one is answered,
+ *       so exactly N requests are in flight and the server runs flat out. This measures throughput; latency
+ *       is then mostly queueing (mean = N / throughput, Little's law).</li>
+ *   <li>open loop at a fixed rate ({@link #runAtRate}): each thread follows a schedule of R/N requests per
+ *       second (staggered between threads), as independent clients would. Latency is measured from the
+ *       <em>scheduled</em> send time, so a request delayed because the previous one on its connection was
+ *       slow counts its wait too (no coordinated omission, the method of wrk2).</li>
+ * </ul>
+ *
  * Latency is client-side (send to last byte of the body), recorded in nanoseconds into per-thread arrays
- * (no locking in the measured path) and sorted afterwards. Only requests that start inside the
- * measurement window count. Being closed-loop, a stall delays the next requests instead of piling them
- * up, so the tail is if anything understated compared with an open-loop (fixed arrival rate) test.
+ * (no locking in the measured path) and sorted afterwards. Only requests scheduled inside the measurement
+ * window count.
  */
 final class ServerLoadLatency {
 
@@ -48,9 +59,21 @@ final class ServerLoadLatency {
     private ServerLoadLatency() {
     }
 
-    /** Runs warm-up then measurement; returns one result per endpoint and an "all endpoints" row last. */
+    /** Closed loop: warm-up then measurement; returns one result per endpoint and an "all endpoints" row last. */
     static List<Result> run(ServerLoadApi api, List<Endpoint> endpoints, int connections, Duration warmUp,
                             Duration measure) throws Exception {
+        return measure(api, endpoints, connections, 0, warmUp, measure);
+    }
+
+    /** Open loop at {@code perSecond} requests per second in all, spread evenly over the connections. */
+    static List<Result> runAtRate(ServerLoadApi api, List<Endpoint> endpoints, int connections, double perSecond,
+                                  Duration warmUp, Duration measure) throws Exception {
+        return measure(api, endpoints, connections, Math.round(connections * 1e9 / perSecond), warmUp, measure);
+    }
+
+    /** @param interval nanoseconds between one thread's scheduled sends; 0 for a closed loop */
+    private static List<Result> measure(ServerLoadApi api, List<Endpoint> endpoints, int connections, long interval,
+                                        Duration warmUp, Duration measure) throws Exception {
         long start = System.nanoTime();
         long measureFrom = start + warmUp.toNanos();
         long end = measureFrom + measure.toNanos();
@@ -63,8 +86,9 @@ final class ServerLoadLatency {
                 mine[e] = new Samples();
             }
             int first = t;
+            long firstSend = start + interval * t / connections;
             threads.add(Thread.ofPlatform().name("load-" + t).start(() ->
-                    loop(api, endpoints, first, mine, measureFrom, end, firstError)));
+                    loop(api, endpoints, first, mine, firstSend, interval, measureFrom, end, firstError)));
         }
         Thread.sleep(Duration.ofNanos(measureFrom - System.nanoTime()).plusMillis(100));
         Map<String, double[]> serverBefore = ServerLoadApi.routeTimes(api.metrics());
@@ -99,14 +123,15 @@ final class ServerLoadLatency {
         return results;
     }
 
-    private static void loop(ServerLoadApi api, List<Endpoint> endpoints, int first, Samples[] samples,
-                             long measureFrom, long end, AtomicReference<String> firstError) {
+    private static void loop(ServerLoadApi api, List<Endpoint> endpoints, int first, Samples[] samples, long firstSend,
+                             long interval, long measureFrom, long end, AtomicReference<String> firstError) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (long n = first; ; n++) {
-            long sent = System.nanoTime();
-            if (sent >= end) {
+        for (long n = first, k = 0; ; n++, k++) {
+            long scheduled = interval == 0 ? System.nanoTime() : firstSend + k * interval;
+            if (scheduled >= end) {
                 return;
             }
+            waitUntil(scheduled);
             int e = (int) (n % endpoints.size());
             List<HttpRequest> choices = endpoints.get(e).requests();
             HttpRequest request = choices.get(random.nextInt(choices.size()));
@@ -122,8 +147,8 @@ final class ServerLoadLatency {
                 Thread.currentThread().interrupt();
                 return;
             }
-            long took = System.nanoTime() - sent;
-            if (sent < measureFrom) {
+            long took = System.nanoTime() - scheduled;
+            if (scheduled < measureFrom) {
                 continue; // warm-up: JIT, connection set-up, SQLite caches
             }
             if (error == null) {
@@ -132,6 +157,13 @@ final class ServerLoadLatency {
                 samples[e].errors++;
                 firstError.compareAndSet(null, error);
             }
+        }
+    }
+
+    private static void waitUntil(long nanoTime) {
+        long wait;
+        while ((wait = nanoTime - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
         }
     }
 

@@ -44,6 +44,9 @@ final class ServerLoadReport {
         md.append(verdict(f("p99 < %.0f ms (all endpoints)", P99_TARGET_MS),
                 f("%.2f ms", overall.p99Ms()), overall.p99Ms() < P99_TARGET_MS));
         md.append(cpu(r.latencyCpu(), m.cores()));
+        if (!r.openLoop().isEmpty()) {
+            md.append(openLoop(r, o));
+        }
 
         md.append(f("### Upload throughput: presigned PUT of a %d MB WAV, %d runs%n%n", o.uploadMb(), o.uploadRuns()));
         md.append("Time from sending the PUT to the server's 200, which comes after the file is written, fsynced and "
@@ -79,6 +82,31 @@ final class ServerLoadReport {
         }
         md.append('\n').append(verdict("peak RSS < 1 GiB", f("%.0f MiB", peak), peak < RSS_TARGET_MIB));
         md.append(cpu(r.memoryCpu(), m.cores()));
+        return md.toString();
+    }
+
+    /** One row per offered rate, all endpoints together. */
+    private static String openLoop(ServerLoadBenchmark.Results r, ServerLoadBenchmark.Options o) {
+        StringBuilder md = new StringBuilder();
+        md.append(f("### Metadata endpoints: %d connections at fixed request rates (open loop), %d s warm-up + %d s "
+                + "measured each%n%n", o.connections(), o.warmupSeconds(), o.durationSeconds()));
+        md.append("Each connection sends on a fixed schedule (rate / connections per second); latency counts from the "
+                + "scheduled send time, so waiting behind a slow answer on the same connection is included (no "
+                + "coordinated omission).\n\n");
+        md.append("| offered req/s | answered req/s | mean ms | p50 ms | p90 ms | p99 ms | max ms | errors | server cores "
+                + "| client cores | idle cores |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (ServerLoadBenchmark.RateRun run : r.openLoop()) {
+            ServerLoadLatency.Result all = run.latency().get(run.latency().size() - 1);
+            md.append(f("| %d | %.0f | %.2f | %.2f | %.2f | %.2f | %.1f | %d | %.2f | %.2f | %.2f |%n", run.offeredPerSecond(),
+                    all.perSecond(), all.meanMs(), all.p50Ms(), all.p90Ms(), all.p99Ms(), all.maxMs(), all.errors(),
+                    run.cpu().serverCores(), run.cpu().clientCores(), run.cpu().idleCores()));
+        }
+        md.append('\n');
+        for (ServerLoadBenchmark.RateRun run : r.openLoop()) {
+            double p99 = run.latency().get(run.latency().size() - 1).p99Ms();
+            md.append(verdict(f("p99 < %.0f ms at %d connections, %d requests/s", P99_TARGET_MS, o.connections(),
+                    run.offeredPerSecond()), f("%.2f ms", p99), p99 < P99_TARGET_MS));
+        }
         return md.toString();
     }
 
