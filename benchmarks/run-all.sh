@@ -179,7 +179,7 @@ done
 # 2. Plain-main probes.
 if [ "$quick" = 1 ]; then
   heap_args=(--size-mb 20); stage_args=(--audio silent30 --repeat 1); soak_args=(--files 100 --every 50)
-  server_args=(--warmup-s 2 --duration-s 5 --upload-mb 20 --upload-runs 2 --memory-uploads 8 --memory-mb 20 --memory-rounds 1)
+  server_args=(--warmup-s 2 --duration-s 5 --rates 1000 --upload-mb 20 --upload-runs 2 --memory-uploads 8 --memory-mb 20 --memory-rounds 1)
 else
   heap_args=(); stage_args=(--audio dense,silent30 --repeat 2); soak_args=(--files 1000 --every 100)
   server_args=()

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>$JAVA_HOME/bin/java -cp benchmarks/target/benchmarks.jar io.callintel.bench.ServerLoadBenchmark \
  *     [--out benchmarks/target/server-load.json] [--callintel ./callintel] [--connections 64] [--warmup-s 5]
- *     [--duration-s 20] [--rates 500,1000,2000] [--upload-mb 100] [--upload-runs 5] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]</pre>
+ *     [--duration-s 20] [--rates 500,1000,2000,3000] [--upload-mb 100] [--upload-runs 9] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]</pre>
  */
 public final class ServerLoadBenchmark {
 
@@ -207,8 +207,8 @@ public final class ServerLoadBenchmark {
     private static Options parse(String[] args) {
         String out = "benchmarks/target/server-load.json";
         String launcher = "./callintel";
-        List<Integer> rates = List.of(500, 1000, 2000);
-        int connections = 64, warmup = 5, duration = 20, uploadMb = 100, uploadRuns = 5, memoryUploads = 32,
+        List<Integer> rates = List.of(500, 1000, 2000, 3000);
+        int connections = 64, warmup = 5, duration = 20, uploadMb = 100, uploadRuns = 9, memoryUploads = 32,
                 memoryMb = 50, memoryRounds = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -226,8 +226,8 @@ public final class ServerLoadBenchmark {
                 default -> {
                     System.err.println("unknown option " + args[i] + "\nusage: ServerLoadBenchmark"
                             + " [--out FILE.json] [--callintel PATH] [--connections 64] [--warmup-s 5] [--duration-s 20]"
-                            + " [--rates 500,1000,2000 (open-loop request rates; empty for none)]"
-                            + " [--upload-mb 100] [--upload-runs 5] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]");
+                            + " [--rates 500,1000,2000,3000 (open-loop request rates; empty for none)]"
+                            + " [--upload-mb 100] [--upload-runs 9] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]");
                     System.exit(2);
                 }
             }
