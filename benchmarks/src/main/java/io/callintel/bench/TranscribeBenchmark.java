@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #pipeline}: one op is {@code Transcriber.transcribe(file, TranscriptionOptions.defaults())}
  *       with {@code workers} recognizer threads: everything from the file on disk to the speaker-attributed
  *       transcript.</li>
- *   <li>{@link #call10min}: the same pipeline on the 10-minute call, 2 workers: the latency target.</li>
+ *   <li>{@link #call10min}: the same pipeline on the 10-minute call, with 1 and 2 workers: the latency target
+ *       (2 workers) and two-worker scaling on a long call.</li>
  * </ul>
  *
  * <p>Single-shot: every op is seconds long, so each iteration is one op. The model is loaded once per trial
@@ -177,7 +178,7 @@ public class TranscribeBenchmark {
 
     @State(Scope.Benchmark)
     public static class Call extends Base {
-        @Param({"2"})
+        @Param({"1", "2"})
         public int workers;
 
         Transcriber transcriber;
