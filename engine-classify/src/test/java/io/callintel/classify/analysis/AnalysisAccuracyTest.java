@@ -1,5 +1,6 @@
 package io.callintel.classify.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callintel.asr.Transcriber;
@@ -10,10 +11,13 @@ import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.classify.embed.SentenceEncoder;
 import io.callintel.core.analytics.CallAnalytics;
+import io.callintel.core.analytics.QuestionAnswer;
 import io.callintel.core.transcript.Transcript;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Accuracy of questions and buckets on the labelled set ({@link LabelledCalls}): synthesized calls,
  * transcribed by the real recognizer (with its real errors), analysed, compared with the labels.
  * Bucket accuracy and Yes/No accuracy must each be at least 85%; the confusion matrices are printed
- * (and reported in the README).
+ * (and reported in the README). Open questions are checked against {@link LabelledCalls#OPEN_ANSWERS}:
+ * the right sentence, or no answer where the call never addresses the question.
  */
 class AnalysisAccuracyTest {
 
@@ -35,6 +40,8 @@ class AnalysisAccuracyTest {
     private static VoskModel vosk;
     private static Transcriber transcriber;
     private static SentenceEncoder encoder;
+    /** Each call is synthesized and recognized once, for all the tests here. */
+    private static final Map<String, Transcript> TRANSCRIPTS = new HashMap<>();
 
     @BeforeAll
     static void setUp() {
@@ -62,9 +69,7 @@ class AnalysisAccuracyTest {
         calls.addAll(LabelledCalls.HELD_OUT);
         for (LabelledCalls.Labelled call : calls) {
             boolean heldOut = LabelledCalls.HELD_OUT.contains(call);
-            var audio = Dialogues.generate(call.dialogue(), CallFormat.MONO_16K, directory);
-            Transcript transcript = transcriber.transcribe(audio.file(), TranscriptionOptions.defaults());
-            CallAnalytics analytics = analyzer.analyze(transcript, call.useCase().config());
+            CallAnalytics analytics = analyzer.analyze(transcript(call), call.useCase().config());
             buckets.add(call.bucket(), analytics.bucket().name());
             if (heldOut) {
                 heldOutBuckets.add(call.bucket(), analytics.bucket().name());
@@ -73,7 +78,7 @@ class AnalysisAccuracyTest {
                 misses.add(call.dialogue().name() + ": bucket " + analytics.bucket().name() + ", expected " + call.bucket()
                         + " " + analytics.bucket().scores());
             }
-            for (int i = 0; i < call.answers().size(); i++) {
+            for (int i = 0; i < call.answers().size(); i++) { // the Yes/No questions; the open one is checked below
                 String answer = analytics.questions().get(i).answer();
                 answers.add(call.answers().get(i), answer);
                 if (heldOut) {
@@ -91,6 +96,66 @@ class AnalysisAccuracyTest {
         misses.forEach(miss -> System.out.println("miss: " + miss));
         assertTrue(buckets.accuracy() >= 0.85, "bucket accuracy " + buckets.accuracy());
         assertTrue(answers.accuracy() >= 0.85, "Yes/No accuracy " + answers.accuracy());
+    }
+
+    /**
+     * Open questions ("What problem did the customer report?"): an answer is right when it contains one
+     * of the call's accepted words or phrases, or, for a call that never addresses the question, when
+     * there is none. Floors sit below what the method reached (tuning set 80%, 16 of 20; held-out 17%,
+     * 1 of 6), so that a change for the worse fails; the held-out floor only guards against losing its
+     * one right answer (see README, "Open questions").
+     */
+    @Test
+    void openQuestionsAreAnsweredWhereTheCallAnswersThem() throws Exception {
+        CallAnalyzer analyzer = new CallAnalyzer(encoder);
+        int tuningRight = 0;
+        int heldOutRight = 0;
+        StringBuilder table = new StringBuilder(String.format("%-4s %-8s %-30s %-45s %6s  %s%n",
+                "", "set", "call", "accepted", "conf", "answer"));
+        List<LabelledCalls.Labelled> calls = new ArrayList<>(LabelledCalls.ALL);
+        calls.addAll(LabelledCalls.HELD_OUT);
+        for (LabelledCalls.Labelled call : calls) {
+            boolean heldOut = LabelledCalls.HELD_OUT.contains(call);
+            List<String> accepted = LabelledCalls.OPEN_ANSWERS.get(call.dialogue().name());
+            assertNotNull(accepted, "no open-question label for " + call.dialogue().name());
+            QuestionAnswer open = analyzer.analyze(transcript(call), call.useCase().config()).questions()
+                    .get(LabelledCalls.OPEN_QUESTION);
+            boolean right = accepts(accepted, open.answer());
+            if (right && heldOut) {
+                heldOutRight++;
+            } else if (right) {
+                tuningRight++;
+            }
+            table.append(String.format("%-4s %-8s %-30s %-45s %6.3f  '%s'%n", right ? "ok" : "MISS",
+                    heldOut ? "held-out" : "tuning", call.dialogue().name(), accepted.isEmpty() ? "(none)" : accepted,
+                    open.confidence(), open.answer()));
+        }
+        double tuning = tuningRight / (double) LabelledCalls.ALL.size();
+        double heldOut = heldOutRight / (double) LabelledCalls.HELD_OUT.size();
+        System.out.println("Open questions (right sentence, or none where the call does not address the question)\n" + table
+                + String.format("tuning set %.1f%% (%d of %d), held-out %.1f%% (%d of %d)", 100 * tuning, tuningRight,
+                LabelledCalls.ALL.size(), 100 * heldOut, heldOutRight, LabelledCalls.HELD_OUT.size()));
+        assertTrue(tuning >= 0.70, "open-question accuracy on the tuning set " + tuning);
+        assertTrue(heldOut >= 1 / 6.0, "open-question accuracy on the held-out use case " + heldOut);
+    }
+
+    /** Whether an answer contains one of the accepted words or phrases as whole words; none accepted: no answer. */
+    static boolean accepts(List<String> accepted, String answer) {
+        if (accepted.isEmpty()) {
+            return answer.isEmpty();
+        }
+        String words = " " + answer.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9']+", " ").trim() + " ";
+        return accepted.stream().anyMatch(phrase -> words.contains(" " + phrase + " "));
+    }
+
+    private static Transcript transcript(LabelledCalls.Labelled call) throws Exception {
+        Transcript transcript = TRANSCRIPTS.get(call.dialogue().name());
+        if (transcript == null) {
+            var audio = Dialogues.generate(call.dialogue(), CallFormat.MONO_16K, directory);
+            transcript = transcriber.transcribe(audio.file(), TranscriptionOptions.defaults());
+            TRANSCRIPTS.put(call.dialogue().name(), transcript);
+        }
+        return transcript;
     }
 
     /** A confusion matrix over string labels. */
