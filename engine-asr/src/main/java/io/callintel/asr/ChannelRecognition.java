@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
@@ -105,20 +106,25 @@ final class ChannelRecognition {
 
     private Future<List<RecognizedWord>> submit(short[] audio, int length, double startSeconds) throws InterruptedException {
         inFlight.acquire(); // bounds the PCM waiting for a worker: memory stays flat on long calls
+        // done() runs however the task ends, also when it is cancelled before it starts (a failed call
+        // abandons its queued stretches): a slot released only by the task's own code would leak then.
+        FutureTask<List<RecognizedWord>> task = new FutureTask<>(() -> {
+            List<RecognizedWord> words = recognizer.recognize(audio, 0, length);
+            words.replaceAll(word -> word.shiftedBy(startSeconds));
+            return words;
+        }) {
+            @Override
+            protected void done() {
+                inFlight.release();
+            }
+        };
         try {
-            return workers.submit(() -> {
-                try {
-                    List<RecognizedWord> words = recognizer.recognize(audio, 0, length);
-                    words.replaceAll(word -> word.shiftedBy(startSeconds));
-                    return words;
-                } finally {
-                    inFlight.release();
-                }
-            });
+            workers.execute(task);
         } catch (RuntimeException e) {
             inFlight.release();
             throw e;
         }
+        return task;
     }
 
     private static List<RecognizedWord> collect(List<Future<List<RecognizedWord>>> pending) throws InterruptedException {

@@ -2,6 +2,8 @@ package io.callintel.asr;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callintel.asr.vad.EnergyVad;
@@ -17,10 +19,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -28,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The diarizer's features come from the second decoding pass, which skips the silence it does not
- * recognize: the listener must still hear every sample of the recording, once, in order, and before
- * it is told that the audio is complete.
+ * The second decoding pass of one channel: it hands stretches of speech to the workers and feeds the
+ * diarizer. The listener must hear every sample of the recording, once, in order, skipped silence
+ * included, before it is told that the audio is complete; and a call that fails half-way must not
+ * keep any of the slots that bound the audio waiting for a worker.
  */
 class ChannelRecognitionTest {
 
@@ -42,7 +47,7 @@ class ChannelRecognitionTest {
     @Test
     void theListenerHearsTheWholeRecordingInOrderThenTheSpeech() throws Exception {
         // Quiet hiss with two loud bursts: silence before, between and after the "speech".
-        short[] pcm = hissWithBursts(new double[] {1.0, 3.0}, new double[] {6.0, 7.5}, 9.3);
+        short[] pcm = hissWithBursts(new double[][] {{1.0, 3.0}, {6.0, 7.5}}, 9.3);
         Path file = wav(pcm);
         AudioDecoder decoder = new FfmpegAudioDecoder();
         ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -70,6 +75,42 @@ class ChannelRecognitionTest {
         }
     }
 
+    @Test
+    void aCallThatFailsHalfWayLeavesNoStretchSlotTaken() throws Exception {
+        // Six bursts: six stretches. One worker and two slots, so stretches queue up behind the worker.
+        double[][] bursts = {{0.5, 1.5}, {3, 4}, {5.5, 6.5}, {8, 9}, {10.5, 11.5}, {13, 14}};
+        Path file = wav(hissWithBursts(bursts, 15));
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try (SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk())) {
+            ChannelRecognition recognition = new ChannelRecognition(new FfmpegAudioDecoder(), recognizer, worker,
+                    new Semaphore(2), EnergyVad.forCalls(), new ChunkPlanner(15, 0.5, 0.25));
+            // The worker is held busy, so the first two stretches wait in the queue (both slots taken) when
+            // the listener fails at 4.6 s, as a decoder might on a damaged file. The failed call must hand
+            // both slots back, or the next call waits forever for one.
+            ChannelRecognition.Result result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                CountDownLatch busy = new CountDownLatch(1);
+                worker.submit(() -> {
+                    busy.await();
+                    return null;
+                });
+                Heard heard = new Heard();
+                RuntimeException failure = assertThrows(RuntimeException.class, () -> recognition.run(file,
+                        DecodeOptions.MIX, (samples, offset, length) -> {
+                            heard.accept(samples, offset, length);
+                            if (heard.size > 4.6 * RATE) {
+                                throw new IllegalStateException("damaged audio");
+                            }
+                        }, speech -> { }));
+                assertEquals("damaged audio", failure.getMessage());
+                busy.countDown();
+                return recognition.run(file, DecodeOptions.MIX, (samples, offset, length) -> { }, speech -> { });
+            });
+            assertEquals(6, result.speech().size(), result.speech().toString());
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
     /** What the listener was given, appended. */
     private static final class Heard {
         short[] buffer = new short[RATE];
@@ -88,13 +129,13 @@ class ChannelRecognitionTest {
         }
     }
 
-    /** Low noise everywhere, loud noise in the given [start, end) seconds. */
-    private static short[] hissWithBursts(double[] first, double[] second, double seconds) {
+    /** Low noise everywhere, loud noise in the given [start, end) stretches of seconds. */
+    private static short[] hissWithBursts(double[][] bursts, double seconds) {
         Random random = new Random(7);
         short[] pcm = new short[(int) (seconds * RATE)];
         for (int i = 0; i < pcm.length; i++) {
             double t = i / (double) RATE;
-            boolean loud = (t >= first[0] && t < first[1]) || (t >= second[0] && t < second[1]);
+            boolean loud = Arrays.stream(bursts).anyMatch(burst -> t >= burst[0] && t < burst[1]);
             pcm[i] = (short) (random.nextGaussian() * (loud ? 6000 : 30));
         }
         return pcm;
