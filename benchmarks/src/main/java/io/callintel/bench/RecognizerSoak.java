@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
+import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.transcript.Transcript;
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * worker at a time); with {@code --callers 1} the 1,000 files take about twice as long (~12 min here).
  *
  * <pre>java -Xmx512m --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar io.callintel.bench.RecognizerSoak \
- *     [--files 1000] [--every 100] [--workers 2] [--callers 2] [--out benchmarks/target/soak.json]</pre>
+ *     [--files 1000] [--every 100] [--workers 2] [--callers 2] [--replace-after 300] [--out benchmarks/target/soak.json]</pre>
  */
 public final class RecognizerSoak {
 
@@ -46,6 +47,7 @@ public final class RecognizerSoak {
         int every = 100;
         int workers = 2;
         int callers = 2;
+        double replaceAfter = SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS;
         Path out = Path.of("benchmarks/target/soak.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -53,9 +55,11 @@ public final class RecognizerSoak {
                 case "--every" -> every = Integer.parseInt(args[++i]);
                 case "--workers" -> workers = Integer.parseInt(args[++i]);
                 case "--callers" -> callers = Integer.parseInt(args[++i]);
+                case "--replace-after" -> replaceAfter = Double.parseDouble(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: RecognizerSoak [--files N] [--every N] [--workers N] [--callers N] [--out FILE.json]");
+                    System.err.println("usage: RecognizerSoak [--files N] [--every N] [--workers N] [--callers N]"
+                            + " [--replace-after SECONDS (default 300; Infinity: never)] [--out FILE.json]");
                     System.exit(2);
                 }
             }
@@ -70,6 +74,7 @@ public final class RecognizerSoak {
         root.put("files", files);
         root.put("workers", workers);
         root.put("callers", callers);
+        root.put("replaceRecognizersAfterSeconds", replaceAfter);
         root.put("jvm", System.getProperty("java.vm.name") + " " + Runtime.version());
         root.put("maxHeapMb", round(Runtime.getRuntime().maxMemory() / MB));
         root.put("cores", Runtime.getRuntime().availableProcessors());
@@ -80,7 +85,7 @@ public final class RecognizerSoak {
         AtomicLong words = new AtomicLong();
         AtomicLong audioMillis = new AtomicLong();
         try (VoskModel model = VoskModel.load(BenchModels.voskModel());
-             Transcriber transcriber = new Transcriber(new FfmpegAudioDecoder(), model, workers)) {
+             Transcriber transcriber = new Transcriber(new FfmpegAudioDecoder(), model, workers, replaceAfter)) {
             sample(curve, 0, 0, words.get(), audioMillis.get(), "model loaded, nothing transcribed");
             long start = System.nanoTime();
             for (int done = 0; done < files; ) {

@@ -160,13 +160,17 @@ public class TranscribeBenchmark {
         @Param({"1", "2"})
         public int workers;
 
+        /** Audio seconds after which a worker's recognizer is replaced ({@code Infinity}: never). */
+        @Param({"300"})
+        public double replaceAfter;
+
         Transcriber transcriber;
         Transcript last;
 
         @Setup(Level.Trial)
         public void setUp() {
             load(AsrCorpus.Audio.of(audio));
-            transcriber = new Transcriber(new FfmpegAudioDecoder(), model, workers);
+            transcriber = new Transcriber(new FfmpegAudioDecoder(), model, workers, replaceAfter);
         }
 
         @Override

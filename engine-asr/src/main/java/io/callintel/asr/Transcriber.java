@@ -67,11 +67,19 @@ public final class Transcriber implements AutoCloseable {
      * @param workers recognizer threads (normally the number of cores)
      */
     public Transcriber(AudioDecoder decoder, VoskModel model, int workers) {
+        this(decoder, model, workers, SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS);
+    }
+
+    /**
+     * @param replaceRecognizersAfter audio seconds after which a worker's recognizer is replaced: less
+     *                                memory, more cold starts (see {@link SpeechRecognizer})
+     */
+    public Transcriber(AudioDecoder decoder, VoskModel model, int workers, double replaceRecognizersAfter) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
         this.decoder = decoder;
-        this.recognizer = new SpeechRecognizer(model);
+        this.recognizer = new SpeechRecognizer(model, replaceRecognizersAfter);
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "callintel-asr-" + threads.incrementAndGet());

@@ -3,6 +3,7 @@ package io.callintel.asr.vosk;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Recognizes stretches of 16 kHz audio with one native recognizer per thread, reused (reset) from
@@ -15,24 +16,43 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * rarely the word, can depend on what the same thread recognized before. Only acoustic statistics
  * carry over, never words.
  *
- * <p>A recognizer is replaced after {@link #RECYCLE_AFTER_SECONDS} of audio: it grows with use
- * (resident memory rose 18 MB per 100 short files on two recognizers never replaced), so a fresh one
- * every five minutes of audio keeps memory bounded, at the cost of one cold start (about a second)
- * per five minutes of audio. Run with {@code MALLOC_ARENA_MAX=2} (the launcher sets it) so that the
- * memory a replaced recognizer frees is reused, and the freed pages are handed back to the system
- * ({@link NativeHeap#trim()}).
+ * <p>A recognizer is replaced after {@link #DEFAULT_REPLACE_AFTER_SECONDS} of audio (or what the
+ * caller chose): it grows with use, as its share of the lazily composed decoding graph fills. With
+ * replacement every five minutes of audio, resident memory over 1,000 short files is a saw-tooth
+ * between 483 and 667 MB with no upward trend; never replaced, it rose to 676 MB by file 1,000 and 708 MB
+ * by file 3,000, still creeping up. The price of a replacement is a cold start: +2 s (read speech) to
+ * +4.5 s (8 kHz calls) of recognition each; never replacing made 2-minute calls 19-26% faster. So
+ * operators with memory to spare may replace less often. Run with {@code MALLOC_ARENA_MAX=2} (the
+ * launcher sets it) so that the memory a replaced recognizer frees is reused, and the freed pages are
+ * handed back to the system ({@link NativeHeap#trim()}).
  */
 public final class SpeechRecognizer implements AutoCloseable {
 
-    static final double RECYCLE_AFTER_SECONDS = 300;
+    /** Audio seconds a thread's recognizer decodes before it is replaced, unless the caller chooses. */
+    public static final double DEFAULT_REPLACE_AFTER_SECONDS = 300;
 
     private final VoskModel model;
     private final Queue<VoskRecognizer> all = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<VoskRecognizer> own = new ThreadLocal<>();
+    private final double replaceAfterSeconds;
+    private final AtomicInteger replacements = new AtomicInteger();
     private volatile boolean closed;
 
     public SpeechRecognizer(VoskModel model) {
+        this(model, DEFAULT_REPLACE_AFTER_SECONDS);
+    }
+
+    /**
+     * @param replaceAfterSeconds audio after which a thread's recognizer is replaced by a fresh one
+     *                            (positive; {@code Double.POSITIVE_INFINITY}: never)
+     */
+    public SpeechRecognizer(VoskModel model, double replaceAfterSeconds) {
+        if (!(replaceAfterSeconds > 0)) {
+            throw new IllegalArgumentException("recognizers must be replaced after a positive number of audio seconds, got "
+                    + replaceAfterSeconds);
+        }
         this.model = model;
+        this.replaceAfterSeconds = replaceAfterSeconds;
     }
 
     /** Words of {@code length} samples of audio, with times in seconds from its first sample. */
@@ -41,7 +61,8 @@ public final class SpeechRecognizer implements AutoCloseable {
             throw new IllegalStateException("the speech recognizer is closed");
         }
         VoskRecognizer recognizer = own.get();
-        if (recognizer != null && recognizer.secondsDecoded() >= RECYCLE_AFTER_SECONDS) {
+        if (recognizer != null && recognizer.secondsDecoded() >= replaceAfterSeconds) {
+            replacements.incrementAndGet();
             all.remove(recognizer);
             recognizer.close();
             NativeHeap.trim();
@@ -53,6 +74,11 @@ public final class SpeechRecognizer implements AutoCloseable {
             own.set(recognizer);
         }
         return recognizer.recognize(samples, offset, length);
+    }
+
+    /** How many recognizers were replaced so far (each one a cold start). */
+    public int replacements() {
+        return replacements.get();
     }
 
     /** Frees every thread's recognizer. Call only when no recognition is in progress. */

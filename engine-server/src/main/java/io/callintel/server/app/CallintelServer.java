@@ -77,7 +77,8 @@ public final class CallintelServer implements AutoCloseable {
                     new ApiKeys(db, clock), clock);
 
             CallIntelEngine engine = open(opened, CallIntelEngine.builder()
-                    .models(config.models()).threads(config.threads()).decoder(decoder).build());
+                    .models(config.models()).threads(config.threads())
+                    .replaceRecognizersAfter(config.replaceRecognizersAfter()).decoder(decoder).build());
             SearchIndexer indexer = (recording, transcript) -> index.replace(recording.uuid(), transcript.segments().stream()
                     .map(segment -> IndexedSegment.of(recording.org(), recording.usecase().orElse(""), recording.uuid(), segment))
                     .toList());

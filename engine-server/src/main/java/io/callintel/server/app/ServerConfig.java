@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param port            0 picks a free one
  * @param workers         recordings processed at once; 0 for a node that only accepts uploads (they wait in the queue)
  * @param threads         threads shared by all recordings for chunk-parallel recognition
+ * @param replaceRecognizersAfter audio seconds after which a thread's recognizer is replaced (memory against speed)
  * @param publicUrl       how clients reach this server (for presigned URLs); from each request when empty
  * @param jwtSecret       HS256 secret; the data directory's {@code secret.key} when empty
  * @param jwtPublicKey    PEM file of an RSA public key, to accept RS256 tokens issued elsewhere
  * @param maxAttempts     processing attempts per recording before it fails
  * @param shutdownGrace   how long recordings in flight may run on at shutdown before they are re-queued
  */
-public record ServerConfig(Path dataDirectory, String host, int port, int workers, int threads, Optional<String> publicUrl,
+public record ServerConfig(Path dataDirectory, String host, int port, int workers, int threads,
+                           double replaceRecognizersAfter, Optional<String> publicUrl,
                            Optional<String> jwtSecret, Optional<Path> jwtPublicKey, ModelPaths models, int maxAttempts,
                            Duration retryDelay, Duration shutdownGrace) {
 
@@ -28,6 +30,10 @@ public record ServerConfig(Path dataDirectory, String host, int port, int worker
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         if (workers < 0 || threads < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("workers must be 0 or more, threads and max attempts 1 or more");
+        }
+        if (!(replaceRecognizersAfter > 0)) {
+            throw new IllegalArgumentException("recognizers must be replaced after a positive number of audio seconds, got "
+                    + replaceRecognizersAfter);
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);

@@ -110,8 +110,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (exportFormat != ExportFormat.JSON && outPath == null && recordings.size() > 1) {
             throw new ParameterException(spec.commandLine(), "--format " + format + " with several recordings needs --out DIR");
         }
+        double replaceRecognizersAfter = flags.recognizers.replaceAfterSeconds(spec.commandLine());
         try (CallIntelEngine engine = CallIntelEngine.builder().models(models.get()).threads(flags.workers)
-                .decoder(decoders.get()).options(options).build()) {
+                .replaceRecognizersAfter(replaceRecognizersAfter).decoder(decoders.get()).options(options).build()) {
             if (outPath == null) {
                 return toStdout(engine, recordings, config, exportFormat, parallel);
             }

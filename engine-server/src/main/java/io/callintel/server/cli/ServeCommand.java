@@ -13,7 +13,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code callintel serve}: the HTTP API, with processing workers, until stopped (Ctrl-C or SIGTERM). */
 @Command(
@@ -51,6 +54,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "Recognition threads shared by all recordings (default: one per core).")
     Integer threads;
 
+    @Mixin
+    RecognizerFlags recognizers;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--public-url", paramLabel = "URL",
             description = "How clients reach this server, for presigned URLs (default: from each request's Host header).")
     String publicUrl;
@@ -73,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
         ServerConfig config = new ServerConfig(data, host, port, workers == null ? cores : workers,
-                threads == null ? cores : threads, Optional.ofNullable(publicUrl),
+                threads == null ? cores : threads, recognizers.replaceAfterSeconds(spec.commandLine()),
+                Optional.ofNullable(publicUrl),
                 Optional.ofNullable(System.getenv("CALLINTEL_JWT_SECRET")).filter(s -> !s.isBlank()),
                 Optional.ofNullable(System.getenv("CALLINTEL_JWT_PUBLIC_KEY")).filter(s -> !s.isBlank()).map(Path::of),
                 models.get(), maxAttempts, Duration.ofSeconds(2), Duration.ofSeconds(shutdownGrace));

@@ -52,10 +52,11 @@ final class TranscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         TranscriptionOptions options = flags.options(spec.commandLine());
+        double replaceRecognizersAfter = flags.recognizers.replaceAfterSeconds(spec.commandLine());
         ModelPaths paths = models.get();
         AtomicInteger failures = new AtomicInteger();
         try (VoskModel model = VoskModel.load(paths.voskModel());
-             Transcriber transcriber = new Transcriber(decoders.get(), model, flags.workers)) {
+             Transcriber transcriber = new Transcriber(decoders.get(), model, flags.workers, replaceRecognizersAfter)) {
             // A long call already uses every worker; several files at once keep them busy on short ones.
             OrderedParallel.forEachInOrder(files, flags.workers, file -> transcribe(transcriber, file, options), node -> {
                 if (node.has("error")) {

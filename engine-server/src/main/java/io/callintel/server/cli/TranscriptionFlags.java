@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -30,6 +31,9 @@ final class TranscriptionFlags {
     @Option(names = {"-w", "--workers"}, paramLabel = "N",
             description = "Recognizer threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int workers = Runtime.getRuntime().availableProcessors();
+
+    @Mixin
+    RecognizerFlags recognizers;
 
     /** The options as the engine takes them; bad values are usage errors of {@code command}. */
     TranscriptionOptions options(CommandLine command) {

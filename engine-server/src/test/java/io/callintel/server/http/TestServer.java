@@ -3,6 +3,7 @@ package io.callintel.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.server.app.CallintelServer;
@@ -59,7 +60,8 @@ final class TestServer {
     /** @param shutdownGrace how long recordings in flight may run on when it is closed */
     static TestServer start(Path data, Duration shutdownGrace) {
         try {
-            ServerConfig config = new ServerConfig(data.toAbsolutePath(), "127.0.0.1", 0, 2, 2, Optional.empty(),
+            ServerConfig config = new ServerConfig(data.toAbsolutePath(), "127.0.0.1", 0, 2, 2,
+                    SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS, Optional.empty(),
                     Optional.empty(), Optional.empty(), models(), 3, Duration.ofMillis(200), shutdownGrace);
             return new TestServer(CallintelServer.start(config, new FfmpegAudioDecoder()), data.toAbsolutePath());
         } catch (IOException e) {
