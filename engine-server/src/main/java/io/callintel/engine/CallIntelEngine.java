@@ -115,10 +115,7 @@ public final class CallIntelEngine implements AutoCloseable {
          * reached 708 MB over 3,000 short files with 2 threads, still creeping up (benchmarks/README.md).
          */
         public Builder replaceRecognizersAfter(double audioSeconds) {
-            if (!(audioSeconds > 0)) {
-                throw new IllegalArgumentException("replaceRecognizersAfter must be positive, got " + audioSeconds);
-            }
-            this.replaceRecognizersAfter = audioSeconds;
+            this.replaceRecognizersAfter = SpeechRecognizer.checkReplaceAfter(audioSeconds);
             return this;
         }
 

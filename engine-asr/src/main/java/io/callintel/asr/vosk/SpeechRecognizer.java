@@ -47,12 +47,17 @@ public final class SpeechRecognizer implements AutoCloseable {
      *                            (positive; {@code Double.POSITIVE_INFINITY}: never)
      */
     public SpeechRecognizer(VoskModel model, double replaceAfterSeconds) {
-        if (!(replaceAfterSeconds > 0)) {
-            throw new IllegalArgumentException("recognizers must be replaced after a positive number of audio seconds, got "
-                    + replaceAfterSeconds);
-        }
         this.model = model;
-        this.replaceAfterSeconds = replaceAfterSeconds;
+        this.replaceAfterSeconds = checkReplaceAfter(replaceAfterSeconds);
+    }
+
+    /** The value when it is a positive number of seconds (infinity included); else IllegalArgumentException. */
+    public static double checkReplaceAfter(double seconds) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("recognizers must be replaced after a positive number of audio seconds, got "
+                    + seconds);
+        }
+        return seconds;
     }
 
     /** Words of {@code length} samples of audio, with times in seconds from its first sample. */

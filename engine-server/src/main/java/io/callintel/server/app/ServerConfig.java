@@ -1,5 +1,6 @@
 package io.callintel.server.app;
 
+import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.core.config.ModelPaths;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,10 +32,7 @@ public record ServerConfig(Path dataDirectory, String host, int port, int worker
         if (workers < 0 || threads < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("workers must be 0 or more, threads and max attempts 1 or more");
         }
-        if (!(replaceRecognizersAfter > 0)) {
-            throw new IllegalArgumentException("recognizers must be replaced after a positive number of audio seconds, got "
-                    + replaceRecognizersAfter);
-        }
+        SpeechRecognizer.checkReplaceAfter(replaceRecognizersAfter);
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }

@@ -17,10 +17,10 @@ final class RecognizerFlags {
 
     /** The value, checked; a bad one is a usage error of {@code command}. */
     double replaceAfterSeconds(CommandLine command) {
-        if (!(replaceAfterSeconds > 0)) {
-            throw new ParameterException(command, "--replace-recognizer-after must be a positive number of seconds, got "
-                    + replaceAfterSeconds);
+        try {
+            return SpeechRecognizer.checkReplaceAfter(replaceAfterSeconds);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command, "--replace-recognizer-after: " + e.getMessage());
         }
-        return replaceAfterSeconds;
     }
 }

@@ -64,9 +64,9 @@ class TranscribeCommandTest {
         assertEquals(2, Cli.run("transcribe", "--agent-channel", "3", Cli.fixture("speech.mp3")).exitCode());
         Cli.Run never = Cli.run("transcribe", "--replace-recognizer-after", "0", Cli.fixture("speech.mp3"));
         assertEquals(2, never.exitCode());
-        assertTrue(never.err().contains("--replace-recognizer-after must be a positive number of seconds"), never.err());
+        assertTrue(never.err().contains("--replace-recognizer-after: recognizers must be replaced after a positive number of audio seconds"), never.err());
         Cli.Run serve = Cli.run("serve", "--port", "0", "--replace-recognizer-after", "NaN");
         assertEquals(2, serve.exitCode());
-        assertTrue(serve.err().contains("--replace-recognizer-after must be a positive number of seconds"), serve.err());
+        assertTrue(serve.err().contains("--replace-recognizer-after: recognizers must be replaced after a positive number of audio seconds"), serve.err());
     }
 }
