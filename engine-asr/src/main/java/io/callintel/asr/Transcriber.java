@@ -210,6 +210,11 @@ public final class Transcriber implements AutoCloseable {
         return round(samples / (double) SpeechSpan.SAMPLE_RATE);
     }
 
+    /** Recognizers replaced by fresh ones so far: each is a cold start (see {@link SpeechRecognizer}). */
+    public int recognizerReplacements() {
+        return recognizer.replacements();
+    }
+
     /**
      * Stops the workers, waits for recognitions in progress, then frees the recognizers, so that the
      * caller may close the model afterwards. The model is the caller's.

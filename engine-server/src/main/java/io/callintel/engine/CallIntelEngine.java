@@ -248,6 +248,11 @@ public final class CallIntelEngine implements AutoCloseable {
         return UseCaseJson.analysisConfig(body);
     }
 
+    /** Recognizers replaced by fresh ones so far (each a cold start; see {@link Builder#replaceRecognizersAfter}). */
+    public int recognizerReplacements() {
+        return transcriber.recognizerReplacements();
+    }
+
     /** Waits for calls in flight, then frees the models' native memory. Idempotent. */
     @Override
     public void close() {

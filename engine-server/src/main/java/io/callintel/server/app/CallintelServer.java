@@ -84,7 +84,7 @@ public final class CallintelServer implements AutoCloseable {
                     .toList());
 
             Summaries summaries = new Summaries(recordings, results);
-            ServerMetrics metrics = new ServerMetrics(recordings);
+            ServerMetrics metrics = new ServerMetrics(recordings, engine::recognizerReplacements);
             PipelineListener listener = PipelineListener.all(summaries, metrics);
             var pipeline = new RecordingPipeline(recordings, useCases, results, blobs, new AsrTranscription(engine, json),
                     engine::analyze, indexer, listener);

@@ -4,6 +4,7 @@ import io.callintel.core.pipeline.PipelineListener;
 import io.callintel.core.recording.RecordingState;
 import io.callintel.core.store.RecordingStore;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 
 /**
  * What {@code /metrics} shows, in Prometheus' text format: queue depth, recordings per state, stage
@@ -32,10 +34,14 @@ public final class ServerMetrics implements PipelineListener {
     private record Counted(Map<RecordingState, Long> counts, long atNanos) {
     }
 
-    public ServerMetrics(RecordingStore recordings) {
+    /** @param recognizerReplacements how many speech recognizers were replaced so far (cold starts) */
+    public ServerMetrics(RecordingStore recordings, IntSupplier recognizerReplacements) {
         this.recordings = recordings;
         Gauge.builder("callintel_queue_depth", recordings, RecordingStore::queueDepth)
                 .description("Recordings waiting for a worker").register(registry);
+        FunctionCounter.builder("callintel_recognizer_replacements", recognizerReplacements, IntSupplier::getAsInt)
+                .description("Speech recognizers replaced by fresh ones, each a cold start (--replace-recognizer-after)")
+                .register(registry);
         for (RecordingState state : RecordingState.values()) {
             Gauge.builder("callintel_recordings", this, metrics -> metrics.count(state))
                     .tag("state", state.wireName()).description("Recordings per state").register(registry);

@@ -45,6 +45,7 @@ class SystemEndpointsTest {
         assertTrue(metrics.raw().headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         String text = metrics.body();
         assertTrue(text.contains("callintel_queue_depth"), text);
+        assertTrue(value(text, "callintel_recognizer_replacements_total") >= 0, text);
         assertTrue(value(text, "callintel_recordings\\{state=\"ANALYSIS_COMPLETED\"\\}") >= 1, text);
         assertTrue(value(text, "callintel_stage_duration_seconds_count\\{stage=\"transcription\"\\}") >= 1, text);
         assertTrue(value(text, "callintel_stage_duration_seconds_count\\{stage=\"analysis\"\\}") >= 1, text);
