@@ -139,7 +139,7 @@ public final class Transcriber implements AutoCloseable {
         Map<String, Integer> channels = new HashMap<>();
         for (int channel = 0; channel < 2; channel++) {
             String key = "c" + channel;
-            ChannelRecognition.Result result = recognition.run(file, channel, (pcm, offset, length) -> { }, speech -> { });
+            ChannelRecognition.Result result = recognition.run(file, channel, ChannelRecognition.PcmListener.NONE, speech -> { });
             samples = Math.max(samples, result.samples());
             result.speech().forEach(span -> turns.add(new Turn(key, seconds(span.start()), seconds(span.end()))));
             result.words().forEach(word -> words.add(word(word, key)));
