@@ -12,7 +12,6 @@ import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeOptions;
-import io.callintel.core.audio.PcmStream;
 import io.callintel.core.audio.WavHeader16;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -63,7 +62,7 @@ class ChannelRecognitionTest {
                 heardWhenTold.add(heard.size);
             });
 
-            short[] decoded = decodeAll(decoder, file);
+            short[] decoded = WordErrorRateTest.decodeAll(file);
             assertEquals(decoded.length, result.samples());
             assertArrayEquals(decoded, heard.samples(), "every sample once, in order, skipped silence included");
             assertEquals(List.of(decoded.length), heardWhenTold, "told once, after the last sample");
@@ -103,7 +102,7 @@ class ChannelRecognitionTest {
                         }, speech -> { }));
                 assertEquals("damaged audio", failure.getMessage());
                 busy.countDown();
-                return recognition.run(file, DecodeOptions.MIX, (samples, offset, length) -> { }, speech -> { });
+                return recognition.run(file, DecodeOptions.MIX, ChannelRecognition.PcmListener.NONE, speech -> { });
             });
             assertEquals(6, result.speech().size(), result.speech().toString());
         } finally {
@@ -152,18 +151,5 @@ class ChannelRecognitionTest {
             out.write(data.array());
         }
         return file;
-    }
-
-    private static short[] decodeAll(AudioDecoder decoder, Path file) {
-        short[] all = new short[0];
-        try (PcmStream pcm = decoder.open(file, DecodeOptions.defaults())) {
-            short[] buffer = new short[RATE];
-            int n;
-            while ((n = pcm.read(buffer, 0, buffer.length)) >= 0) {
-                all = Arrays.copyOf(all, all.length + n);
-                System.arraycopy(buffer, 0, all, all.length - n, n);
-            }
-        }
-        return all;
     }
 }
