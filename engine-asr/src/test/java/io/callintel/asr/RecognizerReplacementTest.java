@@ -6,26 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.callintel.asr.vosk.RecognizedWord;
 import io.callintel.asr.vosk.SpeechRecognizer;
+import io.callintel.testing.LibriVox;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A thread's recognizer is replaced after the configured amount of audio, and only then. */
 class RecognizerReplacementTest {
 
     /** Four seconds of LibriVox read speech. */
-    private static final short[] SPEECH = Arrays.copyOf(WordErrorRateTest.decodeAll(
-            Path.of("/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0880.wav")), 4 * 16_000);
+    private static short[] speech;
+
+    @BeforeAll
+    static void readSpeech(@TempDir Path directory) {
+        speech = Arrays.copyOf(WordErrorRateTest.decodeAll(LibriVox.clips(directory).get(1).wav()), 4 * 16_000);
+    }
 
     @Test
     void aRecognizerIsReplacedOnceItHasDecodedTheChosenAmountOfAudio() {
         try (SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk(), 6)) {
-            List<String> first = words(recognizer.recognize(SPEECH, 0, SPEECH.length));
+            List<String> first = words(recognizer.recognize(speech, 0, speech.length));
             assertEquals(0, recognizer.replacements(), "4 s decoded: kept");
-            recognizer.recognize(SPEECH, 0, SPEECH.length);
+            recognizer.recognize(speech, 0, speech.length);
             assertEquals(0, recognizer.replacements(), "the check comes before a stretch: 4 s < 6 s");
-            List<String> afterReplacement = words(recognizer.recognize(SPEECH, 0, SPEECH.length));
+            List<String> afterReplacement = words(recognizer.recognize(speech, 0, speech.length));
             assertEquals(1, recognizer.replacements(), "8 s decoded: replaced");
             assertFalse(first.isEmpty());
             assertEquals(first, afterReplacement, "a fresh recognizer hears the same words");
@@ -36,7 +43,7 @@ class RecognizerReplacementTest {
     void byDefaultAFewStretchesKeepTheirRecognizer() {
         try (SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk())) {
             for (int i = 0; i < 3; i++) {
-                recognizer.recognize(SPEECH, 0, SPEECH.length);
+                recognizer.recognize(speech, 0, speech.length);
             }
             assertEquals(0, recognizer.replacements());
         }
@@ -52,4 +59,5 @@ class RecognizerReplacementTest {
     private static List<String> words(List<RecognizedWord> words) {
         return words.stream().map(RecognizedWord::word).toList();
     }
+
 }

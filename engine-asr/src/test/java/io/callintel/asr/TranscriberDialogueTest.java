@@ -3,12 +3,12 @@ package io.callintel.asr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callintel.asr.testing.CallFormat;
-import io.callintel.asr.testing.Dialogue;
-import io.callintel.asr.testing.Dialogues;
-import io.callintel.asr.testing.DiarizationErrorRate;
-import io.callintel.asr.testing.ReferenceTurn;
-import io.callintel.asr.testing.SynthesizedCall;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogue;
+import io.callintel.testing.Dialogues;
+import io.callintel.testing.DiarizationErrorRate;
+import io.callintel.testing.ReferenceTurn;
+import io.callintel.testing.SynthesizedCall;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.transcript.Role;
 import io.callintel.core.transcript.Speaker;

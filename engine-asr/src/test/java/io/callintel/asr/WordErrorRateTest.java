@@ -10,6 +10,7 @@ import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeOptions;
 import io.callintel.core.audio.PcmStream;
 import io.callintel.core.transcript.Word;
+import io.callintel.testing.LibriVox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,16 +21,18 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Recognition accuracy on real read speech: the LibriVox clips with reference transcriptions in
- * Debian's pocketsphinx-testdata. The full pipeline (decode, VAD, chunking, recognition,
+ * Recognition accuracy on real read speech: the LibriVox clips with reference transcriptions
+ * ({@link LibriVox}). The full pipeline (decode, VAD, chunking, recognition,
  * diarization) must lose nothing against a plain Vosk loop over the same PCM: at most 0.5 points
  * of WER from the WAVs, at most 2 points from MP3, OGG and WebM transcodes.
  */
 class WordErrorRateTest {
 
-    private static final Path LIBRIVOX = Path.of("/usr/share/pocketsphinx/test/data/librivox");
+    /** The clips' WAVs, written once for the class. */
+    private static Path librivox;
     private static final Path TRANSCODES = Path.of("src/test/resources/librivox");
 
     private static final AudioDecoder DECODER = new FfmpegAudioDecoder();
@@ -37,12 +40,11 @@ class WordErrorRateTest {
     private static Map<String, String> references;
 
     @BeforeAll
-    static void setUp() throws Exception {
-        assertTrue(Files.isDirectory(LIBRIVOX), LIBRIVOX + " is missing: apt-get install pocketsphinx-testdata");
+    static void setUp(@TempDir Path directory) {
+        librivox = directory;
         references = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(LIBRIVOX.resolve("transcription"))) {
-            String id = line.substring(line.lastIndexOf('(') + 1, line.lastIndexOf(')'));
-            references.put(id, line.substring(0, line.lastIndexOf('(')).replace("<s>", "").replace("</s>", "").trim());
+        for (LibriVox.Clip clip : LibriVox.clips(directory)) {
+            references.put(clip.id(), clip.reference());
         }
         assertEquals(5, references.size());
         transcriber = new Transcriber(DECODER, TestModels.vosk(), 2);
@@ -57,14 +59,14 @@ class WordErrorRateTest {
     void thePipelineIsAsAccurateAsAPlainVoskLoop() throws Exception {
         WordErrorRate plain = new WordErrorRate();
         for (var entry : references.entrySet()) {
-            short[] pcm = decodeAll(LIBRIVOX.resolve(entry.getKey() + ".wav"));
+            short[] pcm = decodeAll(librivox.resolve(entry.getKey() + ".wav"));
             try (SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk())) { // a fresh recognizer per file
                 String words = text(recognizer.recognize(pcm, 0, pcm.length));
                 plain.add(entry.getValue(), words);
                 System.out.println("plain:    " + words);
             }
         }
-        WordErrorRate wav = pipelineWer(LIBRIVOX, "wav");
+        WordErrorRate wav = pipelineWer(librivox, "wav");
         System.out.printf("WER plain Vosk loop %.2f%% (%d/%d), pipeline from WAV %.2f%%%n",
                 plain.percent(), plain.errors(), plain.referenceWords(), wav.percent());
         assertTrue(wav.percent() <= plain.percent() + 0.5, "pipeline WER " + wav.percent() + " vs plain " + plain.percent());
@@ -79,7 +81,7 @@ class WordErrorRateTest {
 
     @Test
     void aReusedRecognizerGivesTheSameWordsAtTheSameTimes() throws Exception {
-        short[] pcm = decodeAll(LIBRIVOX.resolve("sense_and_sensibility_01_austen_64kb-0880.wav"));
+        short[] pcm = decodeAll(librivox.resolve("sense_and_sensibility_01_austen_64kb-0880.wav"));
         try (SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk())) {
             List<RecognizedWord> first = recognizer.recognize(pcm, 0, pcm.length);
             List<RecognizedWord> second = recognizer.recognize(pcm, 0, pcm.length);

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callintel.asr.testing.CallFormat;
-import io.callintel.asr.testing.Dialogues;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogues;
 import io.callintel.core.transcript.Transcript;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

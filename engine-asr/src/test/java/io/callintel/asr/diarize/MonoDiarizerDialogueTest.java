@@ -3,12 +3,12 @@ package io.callintel.asr.diarize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callintel.asr.testing.CallFormat;
-import io.callintel.asr.testing.Dialogue;
-import io.callintel.asr.testing.Dialogues;
-import io.callintel.asr.testing.DiarizationErrorRate;
-import io.callintel.asr.testing.SynthesizedCall;
-import io.callintel.asr.testing.Voice;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogue;
+import io.callintel.testing.Dialogues;
+import io.callintel.testing.DiarizationErrorRate;
+import io.callintel.testing.SynthesizedCall;
+import io.callintel.testing.Voice;
 import io.callintel.asr.vad.SpeechSpan;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.audio.AudioDecoder;
@@ -51,18 +51,18 @@ class MonoDiarizerDialogueTest {
     @MethodSource("calls")
     void twoFixedSpeakersWithOracleSpans(String name, CallFormat format) {
         SynthesizedCall call = generate(name, format);
-        List<SpeakerTurn> turns = diarize(call, DiarizationOptions.fixed(2), call.speechSpans());
+        List<SpeakerTurn> turns = diarize(call, DiarizationOptions.fixed(2), speechSpans(call));
         DiarizationErrorRate.Result result = score(call, turns, 0);
         report("fixed 2, oracle spans", call, result);
         assertTrue(result.rate() <= MAX_DER, call + ": " + result);
-        assertCovers(call.speechSpans(), turns);
+        assertCovers(speechSpans(call), turns);
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("calls")
     void estimatedSpeakerCountIsTwo(String name, CallFormat format) {
         SynthesizedCall call = generate(name, format);
-        List<SpeakerTurn> turns = diarize(call, DiarizationOptions.defaults(), call.speechSpans());
+        List<SpeakerTurn> turns = diarize(call, DiarizationOptions.defaults(), speechSpans(call));
         DiarizationErrorRate.Result result = score(call, turns, 0);
         report("estimated, oracle spans", call, result);
         assertEquals(2, turns.stream().mapToInt(SpeakerTurn::speaker).distinct().count(), call + ": speakers found");
@@ -76,7 +76,7 @@ class MonoDiarizerDialogueTest {
         SynthesizedCall call = generate(name, format);
         List<SpeechSpan> spans = new ArrayList<>();
         int k = 0;
-        for (SpeechSpan span : call.speechSpans()) {
+        for (SpeechSpan span : speechSpans(call)) {
             // Deterministic mix of longer and shorter edges: +-100 and +-50 ms in turn.
             long startShift = new long[] {-1600, 1600, -800, 800}[k % 4];
             long endShift = new long[] {1600, -1600, 800, -800}[(k + 1) % 4];
@@ -99,7 +99,7 @@ class MonoDiarizerDialogueTest {
     void spansJoinedAcrossPauses(String name, CallFormat format) {
         SynthesizedCall call = generate(name, format);
         List<SpeechSpan> joined = new ArrayList<>();
-        for (SpeechSpan span : call.speechSpans()) {
+        for (SpeechSpan span : speechSpans(call)) {
             if (!joined.isEmpty() && span.start() - joined.getLast().end() < 16_000) {
                 joined.add(new SpeechSpan(joined.removeLast().start(), span.end()));
             } else {
@@ -126,7 +126,7 @@ class MonoDiarizerDialogueTest {
                 Dialogues.BANK_SUPPORT.withVoices("bank-support-men", Voice.AGENT, Voice.MALE_2),
                 Dialogues.LOAN_SALES.withVoices("loan-sales-women", Voice.SUPERVISOR, Voice.FEMALE_2))) {
             SynthesizedCall call = Dialogues.generate(dialogue, CallFormat.MONO_8K_MULAW, directory);
-            List<SpeakerTurn> turns = diarize(call, DiarizationOptions.defaults(), call.speechSpans());
+            List<SpeakerTurn> turns = diarize(call, DiarizationOptions.defaults(), speechSpans(call));
             DiarizationErrorRate.Result result = score(call, turns, 0);
             report("estimated, oracle spans, same-sex voices", call, result);
             assertEquals(2, turns.stream().mapToInt(SpeakerTurn::speaker).distinct().count(), call + ": speakers found");
@@ -137,7 +137,7 @@ class MonoDiarizerDialogueTest {
     @Test
     void threePartiesAreThreeSpeakers() {
         SynthesizedCall call = Dialogues.generate(Dialogues.ESCALATION, CallFormat.MONO_8K_MULAW, directory);
-        List<SpeakerTurn> turns = diarize(call, DiarizationOptions.defaults(), call.speechSpans());
+        List<SpeakerTurn> turns = diarize(call, DiarizationOptions.defaults(), speechSpans(call));
         DiarizationErrorRate.Result result = score(call, turns, 0);
         report("estimated, oracle spans", call, result);
         assertEquals(3, turns.stream().mapToInt(SpeakerTurn::speaker).distinct().count(), "speakers in " + turns);
@@ -147,7 +147,7 @@ class MonoDiarizerDialogueTest {
     @Test
     void oneVoiceIsOneSpeaker() {
         SynthesizedCall call = Dialogues.generate(Dialogues.VOICEMAIL, CallFormat.MONO_8K_MULAW, directory);
-        List<SpeakerTurn> turns = diarize(call, DiarizationOptions.defaults(), call.speechSpans());
+        List<SpeakerTurn> turns = diarize(call, DiarizationOptions.defaults(), speechSpans(call));
         assertEquals(1, turns.stream().mapToInt(SpeakerTurn::speaker).distinct().count(), "speakers in " + turns);
     }
 
@@ -180,7 +180,7 @@ class MonoDiarizerDialogueTest {
             }
         }
         List<Double> errors = new ArrayList<>();
-        List<io.callintel.asr.testing.ReferenceTurn> reference = call.turns();
+        List<io.callintel.testing.ReferenceTurn> reference = call.turns();
         for (int i = 1; i < reference.size(); i++) {
             if (reference.get(i).speaker() != reference.get(i - 1).speaker()) {
                 double pauseStart = reference.get(i - 1).end();
@@ -219,5 +219,10 @@ class MonoDiarizerDialogueTest {
             assertTrue(spans.stream().anyMatch(s -> s.start() <= turn.start() && turn.end() <= s.end()),
                     turn + " lies in a span");
         }
+    }
+
+    /** The reference turns as speech spans: an oracle voice activity detector. */
+    private static List<SpeechSpan> speechSpans(SynthesizedCall call) {
+        return call.turns().stream().map(turn -> SpeechSpan.ofSeconds(turn.start(), turn.end())).toList();
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
-import io.callintel.asr.testing.CallFormat;
-import io.callintel.asr.testing.Dialogues;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogues;
 import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.classify.embed.SentenceEncoder;

@@ -1,6 +1,6 @@
 package io.callintel.classify.analysis;
 
-import io.callintel.asr.testing.Dialogue;
+import io.callintel.testing.Dialogue;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.core.usecase.BucketDefinition;
 import io.callintel.core.usecase.QuestionDefinition;

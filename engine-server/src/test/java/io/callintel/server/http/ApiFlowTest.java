@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.callintel.asr.testing.CallFormat;
-import io.callintel.asr.testing.Dialogues;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogues;
 import io.callintel.server.http.TestServer.Reply;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

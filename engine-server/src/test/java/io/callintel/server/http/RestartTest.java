@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callintel.asr.testing.CallFormat;
-import io.callintel.asr.testing.Dialogues;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogues;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.Secrets;
 import io.callintel.server.http.TestServer.Reply;

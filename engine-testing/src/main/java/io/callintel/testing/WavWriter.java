@@ -1,0 +1,99 @@
+package io.callintel.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes interleaved WAV files: 16-bit PCM or 8-bit G.711 mu-law. */
+final class WavWriter {
+
+    private static final int FORMAT_PCM = 1;
+    private static final int FORMAT_MULAW = 7;
+
+    private WavWriter() {
+    }
+
+    /** channels[c][i] in 16-bit units; values outside the 16-bit range are clipped. */
+    static void write(Path file, int sampleRate, float[][] channels, boolean muLaw) {
+        int count = channels[0].length;
+        int channelCount = channels.length;
+        int bytesPerSample = muLaw ? 1 : 2;
+        int dataSize = count * channelCount * bytesPerSample;
+        // Non-PCM formats carry an 18-byte fmt chunk and a fact chunk, as the WAV specification asks.
+        int fmtSize = muLaw ? 18 : 16;
+        int factSize = muLaw ? 12 : 0;
+        ByteBuffer out = ByteBuffer.allocate(12 + 8 + fmtSize + factSize + 8 + dataSize).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(ascii("RIFF")).putInt(out.capacity() - 8).put(ascii("WAVE"));
+        out.put(ascii("fmt ")).putInt(fmtSize)
+                .putShort((short) (muLaw ? FORMAT_MULAW : FORMAT_PCM))
+                .putShort((short) channelCount)
+                .putInt(sampleRate)
+                .putInt(sampleRate * channelCount * bytesPerSample)
+                .putShort((short) (channelCount * bytesPerSample))
+                .putShort((short) (8 * bytesPerSample));
+        if (muLaw) {
+            out.putShort((short) 0);
+            out.put(ascii("fact")).putInt(4).putInt(count);
+        }
+        out.put(ascii("data")).putInt(dataSize);
+        for (int i = 0; i < count; i++) {
+            for (float[] channel : channels) {
+                short sample = clip(channel[i]);
+                if (muLaw) {
+                    out.put(MuLaw.encode(sample));
+                } else {
+                    out.putShort(sample);
+                }
+            }
+        }
+        try {
+            Files.write(file, out.array());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static short clip(float value) {
+        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(value)));
+    }
+
+    private static byte[] ascii(String tag) {
+        return tag.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** ITU-T G.711 mu-law. */
+    static final class MuLaw {
+        private static final int BIAS = 0x84;
+        private static final int CLIP = 32_635;
+
+        private MuLaw() {
+        }
+
+        static byte encode(short pcm) {
+            int sample = pcm;
+            int sign = (sample >> 8) & 0x80;
+            if (sign != 0) {
+                sample = -sample;
+            }
+            sample = Math.min(sample, CLIP) + BIAS;
+            int exponent = 7;
+            for (int mask = 0x4000; (sample & mask) == 0 && exponent > 0; mask >>= 1) {
+                exponent--;
+            }
+            int mantissa = (sample >> (exponent + 3)) & 0x0F;
+            return (byte) ~(sign | (exponent << 4) | mantissa);
+        }
+
+        static short decode(byte code) {
+            int value = ~code & 0xFF;
+            int sign = value & 0x80;
+            int exponent = (value >> 4) & 0x07;
+            int mantissa = value & 0x0F;
+            int sample = (((mantissa << 3) + BIAS) << exponent) - BIAS;
+            return (short) (sign != 0 ? -sample : sample);
+        }
+    }
+}
