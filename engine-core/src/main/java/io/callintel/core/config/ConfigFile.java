@@ -10,24 +10,24 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The optional properties file that names the models ({@code vosk.model}, {@code embedding.model}).
- * Relative paths in it are taken against the file's own directory, so a config file keeps working
- * whatever directory the engine is started from.
+ * The optional properties file: the models ({@code vosk.model}, {@code embedding.model}) and the server's
+ * settings (read by the command line). Relative paths in it are taken against the file's own directory,
+ * so a config file keeps working whatever directory the engine is started from.
  */
-record ConfigFile(Path path, Properties properties) {
+public record ConfigFile(Path path, Properties properties) {
 
     static final String ENVIRONMENT_VARIABLE = "CALLINTEL_CONFIG";
     static final String DEFAULT_NAME = "callintel.properties";
 
     /** The config file in effect, if any, and how it was chosen (for error messages). */
-    record Located(Optional<ConfigFile> file, String description) {
+    public record Located(Optional<ConfigFile> file, String description) {
     }
 
     /**
      * {@code --config} if given, else {@code CALLINTEL_CONFIG}, else {@code ./callintel.properties} if it exists.
      * A file that was named explicitly must exist: silently ignoring a typo would hide the mistake.
      */
-    static Located locate(Path explicit, Map<String, String> environment, Path workingDirectory) {
+    public static Located locate(Path explicit, Map<String, String> environment, Path workingDirectory) {
         if (explicit != null) {
             Path path = workingDirectory.resolve(explicit).normalize();
             return new Located(Optional.of(load(path, "--config " + explicit)), "--config " + path);
@@ -60,8 +60,13 @@ record ConfigFile(Path path, Properties properties) {
         return new ConfigFile(path, properties);
     }
 
+    /** The value stored under {@code key}, trimmed; empty when the key is absent or blank. */
+    public Optional<String> value(String key) {
+        return Optional.ofNullable(Text.nonBlank(properties.getProperty(key))).map(String::trim);
+    }
+
     /** The path stored under {@code key}, resolved against this file's directory; empty when the key is absent or blank. */
-    Optional<Path> path(String key) {
+    public Optional<Path> path(String key) {
         return Optional.ofNullable(Text.nonBlank(properties.getProperty(key)))
                 .map(value -> path.toAbsolutePath().getParent().resolve(value).normalize());
     }

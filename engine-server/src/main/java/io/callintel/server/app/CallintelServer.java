@@ -96,7 +96,7 @@ public final class CallintelServer implements AutoCloseable {
                     new UrlSigner(secrets, clock), summaries, metrics, workers::wake, serving::get,
                     json, clock);
             ApiServer api = new ApiServer(dependencies, config.host(), config.port(), config.publicUrl(),
-                    Files.createDirectories(data.resolve("tmp")));
+                    Files.createDirectories(data.resolve("tmp")), config.limits());
             CallintelServer server = new CallintelServer(config, workers, api, serving, opened);
             workers.start();
             api.start();

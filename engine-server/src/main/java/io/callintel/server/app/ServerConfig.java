@@ -2,6 +2,7 @@ package io.callintel.server.app;
 
 import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.core.config.ModelPaths;
+import io.callintel.server.http.Limits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,14 +22,16 @@ import java.util.Optional;
  * @param jwtPublicKey    PEM file of an RSA public key, to accept RS256 tokens issued elsewhere
  * @param maxAttempts     processing attempts per recording before it fails
  * @param shutdownGrace   how long recordings in flight may run on at shutdown before they are re-queued
+ * @param limits          upload size and presigned link lifetimes
  */
 public record ServerConfig(Path dataDirectory, String host, int port, int workers, int threads,
                            double replaceRecognizersAfter, Optional<String> publicUrl,
                            Optional<String> jwtSecret, Optional<Path> jwtPublicKey, ModelPaths models, int maxAttempts,
-                           Duration retryDelay, Duration shutdownGrace) {
+                           Duration retryDelay, Duration shutdownGrace, Limits limits) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(limits, "limits");
         if (workers < 0 || threads < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("workers must be 0 or more, threads and max attempts 1 or more");
         }

@@ -3,11 +3,15 @@ package io.callintel.server.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.audio.AudioDecoder;
+import io.callintel.core.config.ConfigFile;
 import io.callintel.core.config.ModelConfigException;
 import io.callintel.core.config.ModelPathResolver;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -18,24 +22,72 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // One line per log record, with a UTC-style timestamp: what operators grep and ship (unless they configured JUL).
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
-        }
+        Logging.routeJavaUtilLogging();
         // JSON on stdout is UTF-8 whatever the platform's console encoding, so clients can rely on it.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-        int exitCode = commandLine(
+        CommandLine cli = commandLine(
                 // Built on demand: loading FFmpeg's natives is wasted time for --help, --version and models.
                 Main::ffmpegDecoder,
                 ModelPathResolver.forProcess(Main.class),
                 new ObjectMapper(),
                 out,
-                err)
-                .execute(args);
+                err);
+        int exitCode;
+        try {
+            configureDefaults(cli, System.getenv(), Path.of("").toAbsolutePath(), args);
+            exitCode = cli.execute(args);
+        } catch (ModelConfigException e) {
+            err.println("callintel: " + e.getMessage());
+            exitCode = 1;
+        }
         out.flush();
         err.flush();
         System.exit(exitCode);
+    }
+
+    /** " (from CALLINTEL_PORT)" when the bad value came from the environment or the config file, not a flag. */
+    private static String origin(CommandLine.ParameterException exception, String[] args) {
+        if (exception.getArgSpec() instanceof CommandLine.Model.OptionSpec option
+                && exception.getCommandLine().getDefaultValueProvider() instanceof ConfiguredDefaults defaults
+                && java.util.Arrays.stream(args).noneMatch(arg -> java.util.Arrays.stream(option.names())
+                        .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")))) {
+            return defaults.origin(option).map(where -> " (" + where + ")").orElse("");
+        }
+        return "";
+    }
+
+    /**
+     * Lets serve, token and api-key take the options not given as flags from the environment and the config file
+     * ({@link ConfiguredDefaults}).
+     *
+     * @throws io.callintel.core.config.ModelConfigException when a config file that was named cannot be read
+     */
+    static void configureDefaults(CommandLine cli, Map<String, String> environment, Path workingDirectory, String[] args) {
+        var defaults = new ConfiguredDefaults(environment,
+                ConfigFile.locate(explicitConfig(args), environment, workingDirectory).file());
+        for (String command : List.of("serve", "token", "api-key")) {
+            cli.getSubcommands().get(command).setDefaultValueProvider(defaults);
+        }
+    }
+
+    /**
+     * The {@code --config} argument, found before parsing: serve's defaults come from that file, and picocli asks
+     * for defaults while it parses.
+     */
+    private static Path explicitConfig(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--")) {
+                break;
+            }
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--config=")) {
+                return Path.of(args[i].substring("--config=".length()));
+            }
+        }
+        return null;
     }
 
     private static AudioDecoder ffmpegDecoder() {
@@ -90,7 +142,7 @@ public final class Main {
             // One line and a pointer to --help, the same for every kind of usage error; the full usage would bury the cause.
             CommandLine command = exception.getCommandLine();
             PrintWriter errors = command.getErr();
-            errors.println("callintel: " + exception.getMessage());
+            errors.println("callintel: " + exception.getMessage() + origin(exception, args));
             CommandLine.UnmatchedArgumentException.printSuggestions(exception, errors);
             errors.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
             errors.flush();

@@ -4,6 +4,7 @@ import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.server.app.CallintelServer;
 import io.callintel.server.app.ServerConfig;
+import io.callintel.server.http.Limits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code callintel serve}: the HTTP API, with processing workers, until stopped (Ctrl-C or SIGTERM). */
@@ -26,7 +28,9 @@ import picocli.CommandLine.Spec;
                 "Starts the Call Intelligence HTTP API (base path /v1alpha/callintel) with its processing workers.",
                 "Everything is kept in the data directory: callintel.db (SQLite), audio/, index/ (Lucene), secret.key.",
                 "Stops gracefully on Ctrl-C or SIGTERM: requests in flight finish, recordings in flight finish within",
-                "the grace period or are re-queued for the next start."},
+                "the grace period or are re-queued for the next start.",
+                "Any option not given as a flag is taken from the environment variable CALLINTEL_<NAME> (--max-attempts:",
+                "CALLINTEL_MAX_ATTEMPTS), else from the config file's key <name> (max-attempts), else its default."},
         footerHeading = "%nEnvironment%n",
         footer = {
                 "CALLINTEL_JWT_SECRET      HS256 secret (32+ bytes) instead of the data directory's secret.key",
@@ -72,6 +76,22 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long recordings in flight may run on at shutdown (default: ${DEFAULT-VALUE}).")
     int shutdownGrace;
 
+    @Option(names = "--max-upload-bytes", paramLabel = "BYTES", defaultValue = "104857600",
+            description = "Largest audio file accepted (default: ${DEFAULT-VALUE}, 100 MB as in the hosted API).")
+    long maxUploadBytes;
+
+    @Option(names = "--upload-link-ttl", paramLabel = "SECONDS", defaultValue = "900",
+            description = "How long a presigned upload link is valid (default: ${DEFAULT-VALUE}).")
+    long uploadLinkSeconds;
+
+    @Option(names = "--audio-link-ttl", paramLabel = "SECONDS", defaultValue = "3600",
+            description = "How long a presigned audio URL is valid (default: ${DEFAULT-VALUE}).")
+    long audioLinkSeconds;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "error, warn, info (default: one line per request), debug or trace.")
+    String logLevel;
+
     ServeCommand(Supplier<AudioDecoder> decoders, Supplier<ModelPaths> models, PrintWriter err) {
         this.decoders = decoders;
         this.models = models;
@@ -80,13 +100,20 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        Logging.level(logLevel, spec.commandLine());
         int cores = Runtime.getRuntime().availableProcessors();
+        Limits limits;
+        try {
+            limits = new Limits(maxUploadBytes, Duration.ofSeconds(uploadLinkSeconds), Duration.ofSeconds(audioLinkSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         ServerConfig config = new ServerConfig(data, host, port, workers == null ? cores : workers,
                 threads == null ? cores : threads, recognizers.replaceAfterSeconds(spec.commandLine()),
                 Optional.ofNullable(publicUrl),
                 Optional.ofNullable(System.getenv("CALLINTEL_JWT_SECRET")).filter(s -> !s.isBlank()),
                 Optional.ofNullable(System.getenv("CALLINTEL_JWT_PUBLIC_KEY")).filter(s -> !s.isBlank()).map(Path::of),
-                models.get(), maxAttempts, Duration.ofSeconds(2), Duration.ofSeconds(shutdownGrace));
+                models.get(), maxAttempts, Duration.ofSeconds(2), Duration.ofSeconds(shutdownGrace), limits);
         CallintelServer server;
         try {
             server = CallintelServer.start(config, decoders.get());

@@ -55,14 +55,14 @@ public final class ApiServer implements AutoCloseable {
      * @param publicUrl    how clients reach the server, for the URLs it hands out; from each request when empty
      * @param uploadTemp   where multipart uploads are spooled while they arrive
      */
-    public ApiServer(Dependencies d, String host, int port, Optional<String> publicUrl, Path uploadTemp) {
+    public ApiServer(Dependencies d, String host, int port, Optional<String> publicUrl, Path uploadTemp, Limits limits) {
         Views views = new Views(d.json());
         PublicUrl urls = new PublicUrl(publicUrl);
         UseCaseHandlers useCases = new UseCaseHandlers(d.useCases(), d.recordings(), d.summaries(), d.json(), views, d.clock());
         UploadHandlers uploads = new UploadHandlers(d.useCases(), d.recordings(), d.blobs(), d.decoder(), d.signer(),
-                d.summaries(), d.queued(), d.json(), views, urls, d.clock());
+                d.summaries(), d.queued(), d.json(), views, urls, d.clock(), limits);
         RecordingHandlers recordings = new RecordingHandlers(d.useCases(), d.recordings(), d.results(), d.blobs(),
-                d.signer(), d.json(), views, urls);
+                d.signer(), d.json(), views, urls, limits.audioUrlValidity());
         SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);
         SearchHandler search = new SearchHandler(d.index(), views);
 
@@ -74,10 +74,12 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_JSON_BODY;
             config.jetty.multipartConfig.cacheDirectory(uploadTemp.toString());
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
-            config.jetty.multipartConfig.maxFileSize(UploadRules.MAX_FILE_SIZE, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(UploadRules.MAX_FILE_SIZE + MAX_JSON_BODY, SizeUnit.BYTES);
-            config.requestLogger.http((ctx, millis) -> d.metrics().request(ctx.method().name(), route(ctx),
-                    ctx.statusCode(), (long) (millis * 1e6)));
+            config.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(limits.maxUploadBytes() + MAX_JSON_BODY, SizeUnit.BYTES);
+            config.requestLogger.http((ctx, millis) -> {
+                d.metrics().request(ctx.method().name(), route(ctx), ctx.statusCode(), (long) (millis * 1e6));
+                AccessLog.log(ctx, millis);
+            });
 
             config.routes.before(BASE + "/*", ctx -> authenticate(ctx, d.authenticator()));
 

@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 /** The authenticated org of a request, set by the authentication step before any API handler runs. */
 final class Caller {
 
-    private static final String ATTRIBUTE = "callintel.org";
+    static final String ATTRIBUTE = "callintel.org";
 
     private Caller() {
     }

@@ -29,7 +29,6 @@ import java.util.Optional;
 final class RecordingHandlers {
 
     static final String AUDIO_PATH = "/presigned/audio/";
-    static final Duration AUDIO_URL_VALIDITY = Duration.ofHours(1);
 
     private final UseCaseStore useCases;
     private final RecordingStore recordings;
@@ -39,9 +38,10 @@ final class RecordingHandlers {
     private final ObjectMapper json;
     private final Views views;
     private final PublicUrl publicUrl;
+    private final Duration audioUrlValidity;
 
     RecordingHandlers(UseCaseStore useCases, RecordingStore recordings, ResultStore results, BlobStore blobs,
-                      UrlSigner signer, ObjectMapper json, Views views, PublicUrl publicUrl) {
+                      UrlSigner signer, ObjectMapper json, Views views, PublicUrl publicUrl, Duration audioUrlValidity) {
         this.useCases = useCases;
         this.recordings = recordings;
         this.results = results;
@@ -50,6 +50,7 @@ final class RecordingHandlers {
         this.json = json;
         this.views = views;
         this.publicUrl = publicUrl;
+        this.audioUrlValidity = audioUrlValidity;
     }
 
     void list(Context ctx) {
@@ -99,12 +100,12 @@ final class RecordingHandlers {
         if (recording.state() == RecordingState.AWAITING_UPLOAD) {
             throw new ApiError(409, "conflict", "The recording's audio has not been uploaded yet", "s3_key");
         }
-        UrlSigner.Signed signed = signer.sign("GET", AUDIO_PATH + recording.uuid(), AUDIO_URL_VALIDITY);
+        UrlSigner.Signed signed = signer.sign("GET", AUDIO_PATH + recording.uuid(), audioUrlValidity);
         ctx.json(views.object()
                 .put("url", publicUrl.of(ctx) + AUDIO_PATH + recording.uuid() + "?" + signed.query())
                 .put("s3_key", key)
                 .put("expires_at", signed.expires().toString())
-                .put("expires_in", AUDIO_URL_VALIDITY.toSeconds()));
+                .put("expires_in", audioUrlValidity.toSeconds()));
     }
 
     /** The presigned GET, with Range support so a player can seek. */

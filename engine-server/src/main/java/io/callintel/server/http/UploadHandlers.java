@@ -40,7 +40,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class UploadHandlers {
 
     static final String UPLOAD_PATH = "/presigned/upload/";
-    static final Duration LINK_VALIDITY = Duration.ofMinutes(15);
 
     private final UseCaseStore useCases;
     private final RecordingStore recordings;
@@ -53,13 +52,15 @@ final class UploadHandlers {
     private final Views views;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final UploadRules rules;
+    private final Duration linkValidity;
     /** Recordings whose upload is being received: a second PUT to the same link meanwhile is refused. */
     private final Set<String> receiving = ConcurrentHashMap.newKeySet();
 
     /** @param queued told when a recording is ready for processing (wakes a worker) */
     UploadHandlers(UseCaseStore useCases, RecordingStore recordings, BlobStore blobs, AudioDecoder decoder,
                    UrlSigner signer, Summaries summaries, Runnable queued, ObjectMapper json, Views views,
-                   PublicUrl publicUrl, Clock clock) {
+                   PublicUrl publicUrl, Clock clock, Limits limits) {
         this.useCases = useCases;
         this.recordings = recordings;
         this.blobs = blobs;
@@ -71,6 +72,8 @@ final class UploadHandlers {
         this.views = views;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.rules = new UploadRules(limits.maxUploadBytes());
+        this.linkValidity = limits.uploadLinkValidity();
     }
 
     /** What an upload's metadata says, checked. */
@@ -88,7 +91,7 @@ final class UploadHandlers {
         String contentType = body.requiredText("content_type");
         String extension = UploadRules.extension(fileName);
         UploadRules.contentType(contentType, "content_type");
-        UploadRules.size(fileSize, "file_size");
+        rules.size(fileSize, "file_size");
         Metadata metadata = metadata(org, body.optionalObject("metadata").orElse(json.createObjectNode()), Optional.empty());
 
         Instant now = clock.instant();
@@ -99,14 +102,14 @@ final class UploadHandlers {
         recordings.create(recording);
         summaries.added(recording, metadata.useCase().map(UseCase::tags).orElse(List.of()));
 
-        UrlSigner.Signed signed = signer.sign("PUT", UPLOAD_PATH + uuid, LINK_VALIDITY);
+        UrlSigner.Signed signed = signer.sign("PUT", UPLOAD_PATH + uuid, linkValidity);
         ObjectNode response = views.object()
                 .put("recording_uuid", uuid)
                 .put("upload_url", publicUrl.of(ctx) + UPLOAD_PATH + uuid + "?" + signed.query())
                 .put("method", "PUT")
                 .put("s3_key", recording.storageKey())
                 .put("expires_at", signed.expires().toString())
-                .put("expires_in", LINK_VALIDITY.toSeconds());
+                .put("expires_in", linkValidity.toSeconds());
         response.putObject("headers").put("Content-Type", contentType);
         ctx.status(201).json(response);
     }
@@ -151,8 +154,8 @@ final class UploadHandlers {
         String org = Caller.org(ctx);
         String client = UploadRules.pathName(ctx.pathParam("client_name"), "client_name");
         String profile = UploadRules.pathName(ctx.pathParam("client_profile"), "client_profile");
-        if (ctx.req().getContentLengthLong() > UploadRules.MAX_FILE_SIZE + 1_048_576) {
-            throw UploadRules.tooLarge("file"); // refuse before reading 100 MB we would throw away
+        if (ctx.req().getContentLengthLong() > rules.maxFileSize() + 1_048_576) {
+            throw rules.tooLarge("file"); // refuse before reading a whole file we would throw away
         }
         UploadedFile file = multipartFile(ctx);
         if (file == null) {
@@ -163,7 +166,7 @@ final class UploadHandlers {
         if (file.contentType() != null) {
             UploadRules.contentType(file.contentType(), "file");
         }
-        UploadRules.size(file.size(), "file");
+        rules.size(file.size(), "file");
         Optional<String> useCaseField = Optional.ofNullable(ctx.formParam("usecase_uuid")).filter(s -> !s.isBlank())
                 .map(s -> JsonBody.uuid("usecase_uuid", s.trim()));
         Metadata metadata = metadata(org, metadataField(ctx.formParam("metadata")), useCaseField);
@@ -172,7 +175,7 @@ final class UploadHandlers {
         String key = storageKey(client, profile, uuid, extension);
         long written;
         try (InputStream content = file.content()) {
-            written = store(key, content, UploadRules.MAX_FILE_SIZE, "file", n -> UploadRules.tooLarge("file"));
+            written = store(key, content, rules.maxFileSize(), "file", n -> rules.tooLarge("file"));
         }
         AudioFile audio = probe(key);
         Instant now = clock.instant();
@@ -187,7 +190,7 @@ final class UploadHandlers {
     }
 
     /** Jetty parses the multipart body on first access, spooling big parts to disk; its failures become our errors. */
-    private static UploadedFile multipartFile(Context ctx) {
+    private UploadedFile multipartFile(Context ctx) {
         if (!ctx.isMultipartFormData()) {
             throw ApiError.badRequest("file", "file is required: send multipart/form-data with a 'file' field");
         }
@@ -200,7 +203,7 @@ final class UploadHandlers {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
                 if (message.contains("size") || message.contains("exceed") || message.contains("too large")) {
-                    throw UploadRules.tooLarge("file");
+                    throw rules.tooLarge("file");
                 }
             }
             throw ApiError.badRequest("file", "Malformed multipart/form-data body");

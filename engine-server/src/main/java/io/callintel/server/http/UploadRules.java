@@ -11,14 +11,18 @@ import java.util.regex.Pattern;
  */
 final class UploadRules {
 
-    /** 100 MB, the hosted API's limit. */
-    static final long MAX_FILE_SIZE = 104_857_600L;
+    private final long maxFileSize;
 
     private static final Set<String> OTHER_TYPES = Set.of(
             "video/webm", "video/mp4", "video/ogg", "application/ogg", "application/octet-stream");
     private static final Pattern PATH_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
-    private UploadRules() {
+    UploadRules(long maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
+    long maxFileSize() {
+        return maxFileSize;
     }
 
     /** The file's extension, lower case. @throws ApiError 415 when it is not an audio format we decode */
@@ -36,18 +40,17 @@ final class UploadRules {
         }
     }
 
-    static void size(long size, String field) {
+    void size(long size, String field) {
         if (size < 1) {
             throw ApiError.badRequest(field, field + " must be a positive number of bytes");
         }
-        if (size > MAX_FILE_SIZE) {
+        if (size > maxFileSize) {
             throw tooLarge(field);
         }
     }
 
-    static ApiError tooLarge(String field) {
-        return new ApiError(413, "payload_too_large", "File too large: the limit is " + MAX_FILE_SIZE + " bytes (100 MB)",
-                field);
+    ApiError tooLarge(String field) {
+        return new ApiError(413, "payload_too_large", "File too large: the limit is " + maxFileSize + " bytes", field);
     }
 
     /** {@code client_name} and {@code client_profile} become directories: keep them plain. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiErrorsTest {
 
     private static final String BASE = ApiServer.BASE;
-    private static final long LIMIT = 104_857_600L;
+    private static final long LIMIT = Limits.DEFAULTS.maxUploadBytes();
     private final TestServer server = TestServer.shared();
     private final String token = server.newOrgToken();
     private final String org = TestServer.orgOf(token);

@@ -51,7 +51,7 @@ class PresignedUrlTest {
         String recording = link.path("recording_uuid").asText();
         UrlSigner past = new UrlSigner(Secrets.inDataDirectory(server.data), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20)));
         String expired = server.base + UploadHandlers.UPLOAD_PATH + recording + "?"
-                + past.sign("PUT", UploadHandlers.UPLOAD_PATH + recording, UploadHandlers.LINK_VALIDITY).query();
+                + past.sign("PUT", UploadHandlers.UPLOAD_PATH + recording, Limits.DEFAULTS.uploadLinkValidity()).query();
         assertForbidden(server.putFile(expired, mp3, "audio/mpeg"), "expired");
 
         assertEquals(200, server.putFile(link.path("upload_url").asText(), mp3, "audio/mpeg").status());

@@ -62,7 +62,7 @@ final class TestServer {
         try {
             ServerConfig config = new ServerConfig(data.toAbsolutePath(), "127.0.0.1", 0, 2, 2,
                     SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS, Optional.empty(),
-                    Optional.empty(), Optional.empty(), models(), 3, Duration.ofMillis(200), shutdownGrace);
+                    Optional.empty(), Optional.empty(), models(), 3, Duration.ofMillis(200), shutdownGrace, Limits.DEFAULTS);
             return new TestServer(CallintelServer.start(config, new FfmpegAudioDecoder()), data.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
