@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +48,7 @@ class RestartTest {
         first.kill(Duration.ofSeconds(30)); // SIGKILL: no shutdown hook runs
 
         ServeProcess second = serve(data);
-        JsonNode done = awaitState(second.base(), token, org, crashed, "ANALYSIS_COMPLETED");
+        JsonNode done = awaitState(second.base(), second::output, token, org, crashed, "ANALYSIS_COMPLETED");
         assertTrue(done.path("attempts").asInt() >= 2, "processed again after the crash: " + done);
 
         second.kill(Duration.ofSeconds(30));
@@ -65,7 +66,7 @@ class RestartTest {
         TestServer fourth = TestServer.start(data);
         try {
             String view = fourth.base;
-            JsonNode resumed = awaitState(view, token, org, stopped, "ANALYSIS_COMPLETED");
+            JsonNode resumed = awaitState(view, () -> "", token, org, stopped, "ANALYSIS_COMPLETED");
             List<String> states = new ArrayList<>();
             resumed.path("processing_history").forEach(step -> states.add(step.path("state").asText()));
             assertEquals(List.of("AWAITING_UPLOAD", "INITIATED", "TRANSCRIPTION_COMPLETED", "ANALYSIS_COMPLETED"), states);
@@ -103,7 +104,9 @@ class RestartTest {
         throw new AssertionError("no worker took " + recording);
     }
 
-    private JsonNode awaitState(String server, String token, String org, String recording, String state) throws Exception {
+    /** @param log what the server printed, for the failure message */
+    private JsonNode awaitState(String server, Supplier<String> log, String token, String org, String recording,
+                                String state) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         JsonNode details;
         do {
@@ -113,7 +116,7 @@ class RestartTest {
             }
             Thread.sleep(250);
         } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("not " + state + " in time: " + details + "\n" + server.output());
+        throw new AssertionError("not " + state + " in time: " + details + "\n" + log.get());
     }
 
     private JsonNode details(String server, String token, String org, String recording) throws Exception {
