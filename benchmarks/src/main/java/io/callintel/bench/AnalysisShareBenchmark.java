@@ -1,15 +1,9 @@
 package io.callintel.bench;
 
-import io.callintel.asr.Transcriber;
-import io.callintel.asr.TranscriptionOptions;
-import io.callintel.asr.vosk.VoskModel;
-import io.callintel.audio.FfmpegAudioDecoder;
-import io.callintel.classify.analysis.CallAnalyzer;
-import io.callintel.classify.embed.SentenceEncoder;
-import io.callintel.classify.index.IndexBenchHooks;
 import io.callintel.classify.index.IndexedSegment;
 import io.callintel.classify.index.SegmentIndex;
 import io.callintel.core.analytics.CallAnalytics;
+import io.callintel.engine.CallIntelEngine;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.core.usecase.BucketDefinition;
@@ -43,12 +37,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #call}: the call as the service handles it, both halves timed in the same op so that a
- *       shared machine's load falls on both alike: recognition ({@code Transcriber.transcribe}, file to
+ *       shared machine's load falls on both alike: recognition ({@code CallIntelEngine.transcribe}, file to
  *       transcript, {@code workers} recognizer threads), then analysis of that fresh transcript (below).
  *       The op time is the sum; the two parts are JMH secondary metrics ({@code recognitionMs},
  *       {@code analysisMs}: one value per iteration in the JSON's raw data; JMH prints their sum);</li>
  *   <li>{@link #analysis}: analysis alone, repeated on the call's transcript (recognized once, untimed):
- *       {@link CallAnalyzer#analyze} (3 questions, 3 buckets, metrics) and {@link SegmentIndex#replace} of
+ *       {@code CallIntelEngine.analyze} (3 questions, 3 buckets, metrics) and {@link SegmentIndex#replace} of
  *       the segments into an index already holding {@value #INDEXED_CALLS} calls, on one thread.</li>
  * </ul>
  *
@@ -78,11 +72,8 @@ public class AnalysisShareBenchmark {
         @Param({"2"})
         public int workers;
 
-        VoskModel model;
-        Transcriber transcriber;
+        CallIntelEngine engine;
         Path file;
-        SentenceEncoder encoder;
-        CallAnalyzer analyzer;
         Path directory;
         SegmentIndex index;
         Transcript transcript;
@@ -95,24 +86,22 @@ public class AnalysisShareBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             file = AsrCorpus.standard().file(AsrCorpus.Audio.CALL10MIN);
-            model = VoskModel.load(BenchModels.voskModel());
-            transcriber = new Transcriber(new FfmpegAudioDecoder(), model, workers);
-            encoder = SentenceEncoder.load(BenchModels.embeddingModel());
-            analyzer = new CallAnalyzer(encoder);
+            engine = CallIntelEngine.builder().models(BenchModels.voskModel(), BenchModels.embeddingModel())
+                    .threads(workers).build();
             directory = Files.createTempDirectory("callintel-share-bench");
-            IndexBenchHooks.bulkLoad(directory, INDEXED_CALLS, IndexBenchmark::call);
+            SegmentIndex.bulkLoad(directory, INDEXED_CALLS, IndexBenchmark::call);
             index = SegmentIndex.open(directory);
         }
 
         Transcript transcribe() throws InterruptedException {
-            transcript = transcriber.transcribe(file, TranscriptionOptions.defaults());
+            transcript = engine.transcribe(file);
             return transcript;
         }
 
         /** Questions, bucket, metrics and indexing of a transcript, under a new recording id each time. */
         CallAnalytics analyze(Transcript call) {
             long t0 = System.nanoTime();
-            analytics = analyzer.analyze(call, USE_CASE);
+            analytics = engine.analyze(call, USE_CASE);
             long t1 = System.nanoTime();
             String recording = "call10min-" + next++;
             index.replace(recording, call.segments().stream()
@@ -132,9 +121,7 @@ public class AnalysisShareBenchmark {
             System.out.printf(Locale.ROOT, "[breakdown] median of %d ops: analyze %.1f ms, index %.1f ms%n",
                     analyzeMillis.size(), median(analyzeMillis), median(indexMillis));
             index.close();
-            encoder.close();
-            transcriber.close();
-            model.close();
+            engine.close();
             try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(file);

@@ -1,12 +1,7 @@
 package io.callintel.bench;
 
-import io.callintel.asr.Transcriber;
-import io.callintel.asr.TranscriptionOptions;
-import io.callintel.asr.vosk.VoskModel;
-import io.callintel.audio.FfmpegAudioDecoder;
-import io.callintel.classify.analysis.CallAnalyzer;
-import io.callintel.classify.embed.SentenceEncoder;
 import io.callintel.core.analytics.CallAnalytics;
+import io.callintel.engine.CallIntelEngine;
 import io.callintel.core.transcript.Transcript;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,12 +23,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * End-to-end analysis of one call: recording on disk in, transcript with speakers and roles plus answers, bucket
- * and metrics out, which is what {@code CallIntelEngine.analyze(Path, AnalysisConfig)} does. The benchmarks module
- * does not depend on engine-server (where {@code CallIntelEngine} lives), so this composes the same two parts the
- * engine composes, with the same defaults: {@code Transcriber.transcribe(file, TranscriptionOptions.defaults())} on
- * {@code threads} recognizer threads, then {@code CallAnalyzer.analyze(transcript, useCase)} with the bundled
- * sentence encoder ({@code CallIntelEngine} adds only a read lock around each).
+ * End-to-end analysis of one call through the library facade: recording on disk in, transcript with speakers and
+ * roles plus answers, bucket and metrics out. One op is {@code CallIntelEngine.transcribe(file)} then
+ * {@code CallIntelEngine.analyze(transcript, useCase)}, which is what {@code analyze(Path, AnalysisConfig)} does,
+ * timed in its two parts.
  *
  * <p>One op is one call, single-shot ({@code s/op}); x real time = the recording's length / (s/op), printed per
  * iteration in a {@code [cpu]} line together with the cores actually busy. The use case is {@link BenchUseCase#BANK}
@@ -64,10 +57,7 @@ public class AnalyzeBenchmark {
         @Param({"1", "2"})
         public int threads;
 
-        VoskModel vosk;
-        SentenceEncoder encoder;
-        Transcriber transcriber;
-        CallAnalyzer analyzer;
+        CallIntelEngine engine;
         Path file;
         double seconds;
         Transcript transcript;
@@ -84,10 +74,8 @@ public class AnalyzeBenchmark {
             file = corpus.file(recording);
             seconds = corpus.info(recording).audioSeconds();
             long t0 = System.nanoTime();
-            vosk = VoskModel.load(BenchModels.voskModel());
-            encoder = SentenceEncoder.load(BenchModels.embeddingModel());
-            transcriber = new Transcriber(new FfmpegAudioDecoder(), vosk, threads);
-            analyzer = new CallAnalyzer(encoder);
+            engine = CallIntelEngine.builder().models(BenchModels.voskModel(), BenchModels.embeddingModel())
+                    .threads(threads).build();
             System.out.printf(Locale.ROOT, "%n[corpus] %s: %.1f s of audio (%s); models loaded in %.1f s; %d threads, %d cores%n",
                     audio, seconds, file, (System.nanoTime() - t0) / 1e9, threads, Runtime.getRuntime().availableProcessors());
         }
@@ -116,9 +104,7 @@ public class AnalyzeBenchmark {
                     audio, threads, transcript.duration(), transcript.words().size(), transcript.segments().size(),
                     transcript.speakers().stream().map(s -> s.label() + "/" + s.role().wireName()).toList(),
                     BenchUseCase.brief(analytics));
-            transcriber.close();
-            encoder.close();
-            vosk.close();
+            engine.close();
         }
 
     }
@@ -132,9 +118,9 @@ public class AnalyzeBenchmark {
     @Benchmark
     public CallAnalytics analyze(Engine s) throws InterruptedException {
         long t0 = System.nanoTime();
-        s.transcript = s.transcriber.transcribe(s.file, TranscriptionOptions.defaults());
+        s.transcript = s.engine.transcribe(s.file);
         long t1 = System.nanoTime();
-        s.analytics = s.analyzer.analyze(s.transcript, BenchUseCase.BANK);
+        s.analytics = s.engine.analyze(s.transcript, BenchUseCase.BANK);
         long t2 = System.nanoTime();
         s.transcribeSeconds.add((t1 - t0) / 1e9);
         s.analyzeSeconds.add((t2 - t1) / 1e9);

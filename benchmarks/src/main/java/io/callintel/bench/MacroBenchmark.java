@@ -2,15 +2,12 @@ package io.callintel.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.callintel.asr.Transcriber;
-import io.callintel.asr.TranscriptionOptions;
 import io.callintel.asr.vosk.RecognizedWord;
 import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
-import io.callintel.classify.analysis.CallAnalyzer;
-import io.callintel.classify.embed.SentenceEncoder;
 import io.callintel.core.analytics.CallAnalytics;
+import io.callintel.engine.CallIntelEngine;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.transcript.Transcript;
 import java.io.IOException;
@@ -36,9 +33,8 @@ import java.util.concurrent.Future;
  *       no VAD, no chunks, no diarization, no analysis). The reference a pipeline is measured against.</li>
  *   <li><b>full analyze</b>: every file through transcription and analysis against {@link BenchUseCase#BANK}, with
  *       the engine's default parallelism, as {@code callintel analyze} runs a batch: {@code --jobs} recordings at
- *       once (default: one per core) sharing one {@link Transcriber} with {@code --workers} recognizer threads
- *       (default: one per core) and one {@link CallAnalyzer}. This is what {@code CallIntelEngine.analyze} does per
- *       file (the benchmarks module does not depend on engine-server, so the two parts are composed here).</li>
+ *       once (default: one per core) sharing one {@link CallIntelEngine} with {@code --workers} recognizer threads
+ *       (default: one per core); each file is {@code engine.transcribe} then {@code engine.analyze}, timed apart.</li>
  * </ol>
  *
  * <p>Reports audio hours, wall times, times real time of each, and the ratio analyze / plain loop (throughput, on
@@ -87,7 +83,7 @@ public final class MacroBenchmark {
     }
 
     record Results(String started, String finished, Options options, Machine machine, List<Load> load,
-                   CorpusSummary corpus, double voskLoadSeconds, double encoderLoadSeconds, PlainRun plain,
+                   CorpusSummary corpus, double voskLoadSeconds, double engineLoadSeconds, PlainRun plain,
                    AnalyzeRun analyze, double ratioAnalyzeToPlain, double ratioPerCore) {
     }
 
@@ -123,32 +119,31 @@ public final class MacroBenchmark {
         }
 
         AudioDecoder decoder = new FfmpegAudioDecoder();
-        t0 = System.nanoTime();
-        VoskModel vosk = VoskModel.load(BenchModels.voskModel());
-        double voskLoad = (System.nanoTime() - t0) / 1e9;
         PlainRun plain = null;
-        AnalyzeRun analyze;
-        double encoderLoad;
-        try {
-            if (!options.skipPlain()) {
+        double voskLoad = Double.NaN;
+        if (!options.skipPlain()) {
+            t0 = System.nanoTime();
+            try (VoskModel vosk = VoskModel.load(BenchModels.voskModel())) {
+                voskLoad = (System.nanoTime() - t0) / 1e9;
                 load.add(new Load("before plain loop", loadavg()));
                 plain = plainLoop(vosk, decoder, calls);
                 load.add(new Load("after plain loop", loadavg()));
             }
-            t0 = System.nanoTime();
-            try (SentenceEncoder encoder = SentenceEncoder.load(BenchModels.embeddingModel())) {
-                encoderLoad = (System.nanoTime() - t0) / 1e9;
-                load.add(new Load("before analyze", loadavg()));
-                analyze = analyzeAll(vosk, encoder, decoder, calls, options.jobs(), options.workers());
-                load.add(new Load("after analyze", loadavg()));
-            }
-        } finally {
-            vosk.close();
+        }
+        AnalyzeRun analyze;
+        double engineLoad;
+        t0 = System.nanoTime();
+        try (CallIntelEngine engine = CallIntelEngine.builder().models(BenchModels.voskModel(), BenchModels.embeddingModel())
+                .decoder(decoder).threads(options.workers()).build()) {
+            engineLoad = (System.nanoTime() - t0) / 1e9;
+            load.add(new Load("before analyze", loadavg()));
+            analyze = analyzeAll(engine, calls, options.jobs(), options.workers());
+            load.add(new Load("after analyze", loadavg()));
         }
 
         double ratio = plain == null ? Double.NaN : analyze.timesRealTime() / plain.timesRealTime();
         Results results = new Results(started, Instant.now().toString(), options, machine, load, corpusSummary, voskLoad,
-                encoderLoad, plain, analyze, ratio, ratio / Math.max(1, options.workers()));
+                engineLoad, plain, analyze, ratio, ratio / Math.max(1, options.workers()));
         Path out = Path.of(options.out()).toAbsolutePath();
         Files.createDirectories(out.getParent());
         JSON.writeValue(out.toFile(), results);
@@ -194,20 +189,19 @@ public final class MacroBenchmark {
     }
 
     /** (b) Every file transcribed and analysed, {@code jobs} at a time, on one shared engine. */
-    private static AnalyzeRun analyzeAll(VoskModel vosk, SentenceEncoder encoder, AudioDecoder decoder,
-                                         List<MacroCorpus.Call> calls, int jobs, int workers) throws InterruptedException {
-        CallAnalyzer analyzer = new CallAnalyzer(encoder);
+    private static AnalyzeRun analyzeAll(CallIntelEngine engine, List<MacroCorpus.Call> calls, int jobs, int workers)
+            throws InterruptedException {
         List<AnalyzeFile> files = new ArrayList<>();
         long cpu0 = BenchFiles.processCpuNanos();
         long wall0 = System.nanoTime();
         int[] done = {0};
-        try (Transcriber transcriber = new Transcriber(decoder, vosk, workers)) {
+        {
             ExecutorService pool = Executors.newFixedThreadPool(jobs);
             try {
                 List<Future<AnalyzeFile>> futures = new ArrayList<>();
                 for (MacroCorpus.Call call : calls) {
                     futures.add(pool.submit(() -> {
-                        AnalyzeFile result = analyzeOne(transcriber, analyzer, call);
+                        AnalyzeFile result = analyzeOne(engine, call);
                         synchronized (done) {
                             done[0]++;
                             System.err.printf(Locale.ROOT, "macro: analyze %2d/%d %-26s %6.1f s audio: transcribe %5.2f s, "
@@ -241,13 +235,13 @@ public final class MacroBenchmark {
                 (int) files.stream().filter(f -> f.error() != null).count(), buckets, files);
     }
 
-    private static AnalyzeFile analyzeOne(Transcriber transcriber, CallAnalyzer analyzer, MacroCorpus.Call call) {
+    private static AnalyzeFile analyzeOne(CallIntelEngine engine, MacroCorpus.Call call) {
         String name = call.file().getFileName().toString();
         long t0 = System.nanoTime();
         try {
-            Transcript transcript = transcriber.transcribe(call.file(), TranscriptionOptions.defaults());
+            Transcript transcript = engine.transcribe(call.file());
             long t1 = System.nanoTime();
-            CallAnalytics analytics = analyzer.analyze(transcript, BenchUseCase.BANK);
+            CallAnalytics analytics = engine.analyze(transcript, BenchUseCase.BANK);
             long t2 = System.nanoTime();
             return new AnalyzeFile(name, transcript.duration(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, transcript.words().size(),
                     transcript.speakers().size(), analytics.bucket().name(),
@@ -270,8 +264,8 @@ public final class MacroBenchmark {
         CorpusSummary c = r.corpus();
         md.append(String.format(Locale.ROOT, "Corpus: %d calls %s, %.2f h (designed), %s%n", c.files(), c.filesByFormat(),
                 c.designedHours(), c.directory()));
-        md.append(String.format(Locale.ROOT, "Models loaded (not in the wall times): Vosk %.1f s, sentence encoder %.1f s%n%n",
-                r.voskLoadSeconds(), r.encoderLoadSeconds()));
+        md.append(String.format(Locale.ROOT, "Models loaded (not in the wall times): Vosk for the plain loop %.1f s, the engine (both models) %.1f s%n%n",
+                r.voskLoadSeconds(), r.engineLoadSeconds()));
         md.append("| run | threads | audio h | wall s | x real time | process CPU s | cores busy | words |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         PlainRun p = r.plain();

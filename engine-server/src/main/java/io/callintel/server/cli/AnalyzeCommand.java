@@ -7,6 +7,7 @@ import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.engine.CallIntelEngine;
+import io.callintel.engine.UseCaseJson;
 import io.callintel.engine.CallResult;
 import io.callintel.server.export.ExportFormat;
 import io.callintel.server.export.TranscriptExport;
@@ -124,14 +125,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     private int toStdout(CallIntelEngine engine, List<Path> recordings, AnalysisConfig config, ExportFormat exportFormat,
                          int parallel) throws InterruptedException {
         int[] failures = {0};
-        OrderedParallel.forEachInOrder(recordings, parallel, file -> analyze(engine, file, config), node -> {
-            if (node.has("error")) {
+        OrderedParallel.forEachInOrder(recordings, parallel, file -> analyze(engine, file, config), outcome -> {
+            if (outcome.failed()) {
                 failures[0]++;
             }
-            if (exportFormat == ExportFormat.JSON || node.has("error")) {
-                out.write(node);
+            if (exportFormat == ExportFormat.JSON || outcome.failed()) {
+                out.write(json(outcome));
             } else {
-                out.text(export(node, exportFormat));
+                out.text(export(outcome.result(), exportFormat));
             }
         });
         return failures[0] == 0 ? 0 : 1;
@@ -156,28 +157,27 @@ final class AnalyzeCommand implements Callable<Integer> {
                 progress.skipped(recordings.size() - pending.size());
                 for (Path recording : pending) {
                     pool.execute(() -> {
-                        ObjectNode node = analyze(engine, recording, config);
-                        boolean ok = !node.has("error");
+                        Outcome outcome = analyze(engine, recording, config);
+                        String error = outcome.failed() ? json(outcome).path("error").asText() : null;
                         try {
                             if (results != null) {
-                                results.append(node);
-                            } else if (ok) {
-                                writeAtomically(exports.get(recording), export(node, exportFormat));
+                                results.append(json(outcome));
+                            } else if (!outcome.failed()) {
+                                writeAtomically(exports.get(recording), export(outcome.result(), exportFormat));
                             }
                         } catch (IOException | UncheckedIOException e) {
-                            node.put("error", "cannot write the result: " + e.getMessage());
-                            ok = false;
+                            error = "cannot write the result: " + e.getMessage();
                         }
-                        double duration = node.path("transcript").path("duration").asDouble(Double.NaN);
-                        if (ok) {
-                            summary.succeeded(duration, AnalyticsJson.read(node.path("analytics")));
+                        double duration = outcome.failed() ? Double.NaN : outcome.result().transcript().duration();
+                        if (error == null) {
+                            summary.succeeded(duration, outcome.result().analytics());
                         } else {
-                            summary.failed(recording.toString(), node.path("error").asText());
+                            summary.failed(recording.toString(), error);
                             if (results == null) {
-                                err.println("callintel: " + recording + ": " + node.path("error").asText());
+                                err.println("callintel: " + recording + ": " + error);
                             }
                         }
-                        progress.finished(duration, ok);
+                        progress.finished(duration, error == null);
                     });
                 }
                 pool.shutdown();
@@ -190,23 +190,35 @@ final class AnalyzeCommand implements Callable<Integer> {
         return summary.failures() == 0 ? 0 : 1;
     }
 
-    private ObjectNode analyze(CallIntelEngine engine, Path file, AnalysisConfig config) {
-        ObjectNode node = out.object();
-        node.put("file", file.toString());
-        try {
-            CallResult result = engine.analyze(file, config);
-            ObjectNode analytics = out.object();
-            AnalyticsJson.fill(analytics, result.analytics());
-            TranscriptJson.fill(node.putObject("transcript"), result.transcript());
-            node.set("analytics", analytics);
-        } catch (RuntimeException | InterruptedException e) {
-            FileFailure.put(node, file.toString(), e);
+    /** One recording's result, or why it has none; made into JSON or an export only where it is written. */
+    private record Outcome(Path file, CallResult result, Exception failure) {
+        boolean failed() {
+            return result == null;
         }
+    }
+
+    private static Outcome analyze(CallIntelEngine engine, Path file, AnalysisConfig config) {
+        try {
+            return new Outcome(file, engine.analyze(file, config), null);
+        } catch (RuntimeException | InterruptedException e) {
+            return new Outcome(file, null, e);
+        }
+    }
+
+    private ObjectNode json(Outcome outcome) {
+        ObjectNode node = out.object();
+        node.put("file", outcome.file().toString());
+        if (outcome.failed()) {
+            FileFailure.put(node, outcome.file().toString(), outcome.failure());
+            return node;
+        }
+        TranscriptJson.fill(node.putObject("transcript"), outcome.result().transcript());
+        AnalyticsJson.fill(node.putObject("analytics"), outcome.result().analytics());
         return node;
     }
 
-    private static String export(ObjectNode node, ExportFormat format) {
-        var transcript = TranscriptJson.read(node.path("transcript"));
+    private static String export(CallResult result, ExportFormat format) {
+        var transcript = result.transcript();
         return switch (format) {
             case SRT -> TranscriptExport.srt(transcript);
             case VTT -> TranscriptExport.vtt(transcript);
@@ -263,7 +275,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private AnalysisConfig readUseCase() {
         try {
-            return CallIntelEngine.readUseCase(useCase);
+            return UseCaseJson.read(useCase);
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "cannot read the use case " + useCase + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {

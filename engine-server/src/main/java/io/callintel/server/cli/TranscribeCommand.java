@@ -1,11 +1,10 @@
 package io.callintel.server.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
-import io.callintel.asr.vosk.VoskModel;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.config.ModelPaths;
+import io.callintel.engine.CallIntelEngine;
 import io.callintel.server.json.TranscriptJson;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,10 +54,10 @@ final class TranscribeCommand implements Callable<Integer> {
         double replaceRecognizersAfter = flags.recognizers.replaceAfterSeconds(spec.commandLine());
         ModelPaths paths = models.get();
         AtomicInteger failures = new AtomicInteger();
-        try (VoskModel model = VoskModel.load(paths.voskModel());
-             Transcriber transcriber = new Transcriber(decoders.get(), model, flags.workers, replaceRecognizersAfter)) {
+        try (CallIntelEngine engine = CallIntelEngine.builder().models(paths).decoder(decoders.get()).threads(flags.workers)
+                .replaceRecognizersAfter(replaceRecognizersAfter).build()) {
             // A long call already uses every worker; several files at once keep them busy on short ones.
-            OrderedParallel.forEachInOrder(files, flags.workers, file -> transcribe(transcriber, file, options), node -> {
+            OrderedParallel.forEachInOrder(files, flags.workers, file -> transcribe(engine, file, options), node -> {
                 if (node.has("error")) {
                     failures.incrementAndGet();
                 }
@@ -68,11 +67,11 @@ final class TranscribeCommand implements Callable<Integer> {
         return failures.get() == 0 ? 0 : 1;
     }
 
-    private ObjectNode transcribe(Transcriber transcriber, String file, TranscriptionOptions options) {
+    private ObjectNode transcribe(CallIntelEngine engine, String file, TranscriptionOptions options) {
         ObjectNode node = out.object();
         node.put("file", file);
         try {
-            TranscriptJson.fill(node, transcriber.transcribe(Path.of(file), options));
+            TranscriptJson.fill(node, engine.transcribe(Path.of(file), options));
         } catch (RuntimeException | InterruptedException e) {
             FileFailure.put(node, file, e);
         }

@@ -17,7 +17,7 @@ import io.callintel.core.store.Page;
 import io.callintel.core.usecase.UseCase;
 import io.callintel.server.json.AnalyticsJson;
 import io.callintel.server.json.TranscriptJson;
-import io.callintel.server.json.UseCaseJson;
+import io.callintel.engine.UseCaseJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

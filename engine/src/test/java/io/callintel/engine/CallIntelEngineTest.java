@@ -26,7 +26,7 @@ class CallIntelEngineTest {
     @Test
     void theReadmeShowsExactlyTheExampleThatIsTested() throws Exception {
         String readme = Files.readString(Path.of("../README.md"));
-        String marker = "<!-- the library example: engine-server/src/test/java/io/callintel/engine/LibraryExample.java -->";
+        String marker = "<!-- the library example: engine/src/test/java/io/callintel/engine/LibraryExample.java -->";
         int at = readme.indexOf(marker);
         assertTrue(at >= 0, "the README marks its library example");
         int start = readme.indexOf("```java\n", at) + "```java\n".length();

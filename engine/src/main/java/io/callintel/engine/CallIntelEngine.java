@@ -1,7 +1,5 @@
 package io.callintel.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
 import io.callintel.asr.vosk.SpeechRecognizer;
@@ -17,7 +15,6 @@ import io.callintel.core.config.ModelPathResolver;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.usecase.AnalysisConfig;
-import io.callintel.server.json.UseCaseJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -232,20 +229,6 @@ public final class CallIntelEngine implements AutoCloseable {
         } finally {
             lifecycle.readLock().unlock();
         }
-    }
-
-    /**
-     * Reads a use case's questions and buckets from the JSON body of a create-use-case request
-     * ({@code analysis_config: {analysis_questions, analysis_buckets}}).
-     *
-     * @throws IllegalArgumentException naming the field at fault
-     */
-    public static AnalysisConfig readUseCase(Path json) throws IOException {
-        JsonNode body = new ObjectMapper().readTree(json.toFile());
-        if (body == null || !body.isObject()) {
-            throw new IllegalArgumentException(json + ": a use case must be a JSON object");
-        }
-        return UseCaseJson.analysisConfig(body);
     }
 
     /** Recognizers replaced by fresh ones so far (each a cold start; see {@link Builder#replaceRecognizersAfter}). */

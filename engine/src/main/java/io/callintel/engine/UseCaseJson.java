@@ -1,16 +1,20 @@
-package io.callintel.server.json;
+package io.callintel.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.core.usecase.BucketDefinition;
 import io.callintel.core.usecase.QuestionDefinition;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the analysis part of a use case as the hosted API writes it:
+ * The use-case codec that the library, the command line and the server share. Reads the analysis part of a
+ * use case as the hosted API writes it:
  * {@code analysis_config: {analysis_questions: [...], analysis_buckets: [{objective_bucket_name, description}]}}.
  * Optional hints, which the hosted schema does not have and ignores: a question may be an object
  * {@code {"question", "keywords": [...]}} instead of a string; a bucket may carry {@code keywords}
@@ -19,6 +23,20 @@ import java.util.List;
 public final class UseCaseJson {
 
     private UseCaseJson() {
+    }
+
+    /**
+     * Reads a use case's questions and buckets from a file holding the JSON body of a create-use-case request
+     * ({@code analysis_config: {analysis_questions, analysis_buckets}}).
+     *
+     * @throws IllegalArgumentException naming the field at fault
+     */
+    public static AnalysisConfig read(Path json) throws IOException {
+        JsonNode body = new ObjectMapper().readTree(json.toFile());
+        if (body == null || !body.isObject()) {
+            throw new IllegalArgumentException(json + ": a use case must be a JSON object");
+        }
+        return analysisConfig(body);
     }
 
     /** The analysis configuration of a create- or update-use-case body; empty when it has none. */
