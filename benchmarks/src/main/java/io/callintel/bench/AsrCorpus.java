@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.callintel.asr.BenchHooks;
+import io.callintel.asr.Transcriber;
 import io.callintel.asr.vad.EnergyVad;
 import io.callintel.asr.vad.FrameEnergies;
 import io.callintel.asr.vad.SpeechSpan;
@@ -394,7 +394,7 @@ public final class AsrCorpus {
         FrameEnergies energies = new FrameEnergies();
         energies.accept(pcm, 0, pcm.length);
         List<SpeechSpan> speech = EnergyVad.forCalls().detect(energies);
-        List<SpeechSpan> chunks = BenchHooks.plan(speech, energies);
+        List<SpeechSpan> chunks = Transcriber.plannedChunks(speech, energies);
         ObjectNode node = JSON.createObjectNode();
         node.put("id", audio.id);
         node.put("description", audio.description);

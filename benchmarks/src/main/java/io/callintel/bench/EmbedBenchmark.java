@@ -1,6 +1,5 @@
 package io.callintel.bench;
 
-import io.callintel.classify.embed.EmbedBenchHooks;
 import io.callintel.classify.embed.EncoderOptions;
 import io.callintel.classify.embed.SentenceEncoder;
 import java.util.List;
@@ -58,7 +57,7 @@ public class EmbedBenchmark {
         public void setUp() {
             encoder = SentenceEncoder.load(BenchModels.embeddingModel());
             sentences = CallText.sentences(SENTENCES, 1);
-            System.out.printf("%n[encoder] engine default: %d sentence(s) per model call%n", EmbedBenchHooks.batchSize(encoder));
+            System.out.printf("%n[encoder] engine default: %d sentence(s) per model call%n", encoder.batchSize());
         }
 
         @TearDown(Level.Trial)
@@ -78,7 +77,7 @@ public class EmbedBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            encoder = EmbedBenchHooks.loadBatched(BenchModels.embeddingModel(), EncoderOptions.defaults().withMaxBatch(batch));
+            encoder = SentenceEncoder.loadAlwaysBatching(BenchModels.embeddingModel(), EncoderOptions.defaults().withMaxBatch(batch));
             sentences = CallText.sentences(SENTENCES, 1);
         }
 

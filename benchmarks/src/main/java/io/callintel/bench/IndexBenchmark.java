@@ -1,6 +1,6 @@
 package io.callintel.bench;
 
-import io.callintel.classify.index.IndexBenchHooks;
+import io.callintel.classify.index.SegmentIndex;
 import io.callintel.classify.index.IndexedSegment;
 import io.callintel.classify.index.SearchRequest;
 import io.callintel.classify.index.SearchResults;
@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       fragments, cycling through {@link #QUERIES} (words, a phrase, either-or, a prefix, an exclusion).</li>
  * </ul>
  *
- * <p>The existing calls are written in one pass ({@link IndexBenchHooks}), with the engine's own documents.
+ * <p>The existing calls are written in one pass ({@code SegmentIndex.bulkLoad}), with the engine's own documents.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar IndexBenchmark -rf json -rff benchmarks/target/index.json</pre>
  */
@@ -69,7 +69,7 @@ public class IndexBenchmark {
         public void setUp() throws IOException {
             directory = Files.createTempDirectory("callintel-index-bench");
             long t0 = System.nanoTime();
-            IndexBenchHooks.bulkLoad(directory, calls, IndexBenchmark::call);
+            SegmentIndex.bulkLoad(directory, calls, IndexBenchmark::call);
             System.out.printf(Locale.ROOT, "%n[index] %d calls, %d segments, %.1f MB on disk, built in %.1f s%n", calls,
                     (long) calls * CallText.SEGMENTS_PER_CALL, size(directory) / 1e6, (System.nanoTime() - t0) / 1e9);
             index = SegmentIndex.open(directory);

@@ -1,6 +1,5 @@
 package io.callintel.bench;
 
-import io.callintel.asr.BenchHooks;
 import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
 import io.callintel.asr.diarize.DiarizationOptions;
@@ -25,10 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.vosk.LibVosk;
-import org.vosk.LogLevel;
-import org.vosk.Model;
-import org.vosk.Recognizer;
 
 /**
  * Where a transcription's time goes: the stages of {@link Transcriber}'s mono path timed one by one, on one
@@ -38,11 +33,10 @@ import org.vosk.Recognizer;
  * <p>Stages, in the pipeline's order: decode pass 1 (FFmpeg to 16 kHz PCM), frame energies (VAD input),
  * diarization features ({@link MonoDiarizer#accept}: MFCC and pitch per 10 ms frame; pass 1 feeds both),
  * VAD and chunk planning, decode pass 2 (the pipeline decodes again to cut out the chunks), recognition of
- * the planned chunks (one fresh recognizer per chunk, as the pipeline), diarization proper
+ * the planned chunks (on the engine's {@link SpeechRecognizer}), diarization proper
  * ({@link MonoDiarizer#diarize}: change detection, clustering, resegmentation). For comparison: the plain
- * loop, the chunks on 2 threads, two what-ifs (the same chunks on one recognizer reused with
- * {@code reset()} between them; creating and closing a recognizer alone) and the whole pipeline with 1
- * and 2 workers.
+ * loop, the chunks on 2 threads and the whole pipeline with 1 and 2 workers. Only the engines' public API
+ * is used (the chunk plan is {@code Transcriber.plannedChunks}); Vosk itself is not called directly.
  *
  * <pre>java --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar io.callintel.bench.StageProfile \
  *     [--audio dense,silent30] [--repeat 2]</pre>
@@ -67,10 +61,7 @@ public final class StageProfile {
         }
         AsrCorpus corpus = AsrCorpus.standard();
         AudioDecoder decoder = new FfmpegAudioDecoder();
-        LibVosk.setLogLevel(LogLevel.WARNINGS);
-        // The engine's VoskModel does not expose the native model: a second copy for the what-if stage.
-        try (VoskModel model = VoskModel.load(BenchModels.voskModel());
-             Model voskModel = new Model(BenchModels.voskModel().toAbsolutePath().toString())) {
+        try (VoskModel model = VoskModel.load(BenchModels.voskModel())) {
             SpeechRecognizer recognizer = new SpeechRecognizer(model);
             for (String id : audios) {
                 AsrCorpus.Audio audio = AsrCorpus.Audio.of(id);
@@ -91,7 +82,7 @@ public final class StageProfile {
                         return null;
                     });
                     List<SpeechSpan> speech = time(stages, "VAD + chunk planning", () -> EnergyVad.forCalls().detect(energies));
-                    List<SpeechSpan> chunks = BenchHooks.plan(speech, energies);
+                    List<SpeechSpan> chunks = Transcriber.plannedChunks(speech, energies);
                     time(stages, "decode pass 2", () -> AsrCorpus.decode(decoder, file));
                     List<RecognizedWord> chunked = time(stages, "recognition of the chunks (1 thread)", () -> {
                         List<RecognizedWord> words = new ArrayList<>();
@@ -107,15 +98,6 @@ public final class StageProfile {
                     List<RecognizedWord> plain = time(stages, "plain loop: recognition of all the PCM (1 thread)",
                             () -> recognizer.recognize(pcm, 0, pcm.length));
                     time(stages, "recognition of the chunks on 2 threads (wall)", () -> parallel(recognizer, pcm, chunks, 2));
-                    time(stages, "what-if: the chunks on 1 reused recognizer (reset between)", () -> reused(voskModel, pcm, chunks));
-                    time(stages, "what-if: a fresh recognizer's creation and close only", () -> {
-                        try (Recognizer probe = new Recognizer(voskModel, 16_000f)) {
-                            probe.setWords(true);
-                        } catch (java.io.IOException e) {
-                            throw new IllegalStateException(e);
-                        }
-                        return null;
-                    });
                     for (int workers = 1; workers <= 2; workers++) {
                         int w = workers;
                         try (Transcriber transcriber = new Transcriber(decoder, model, w)) {
@@ -167,36 +149,6 @@ public final class StageProfile {
         }
     }
 
-    /**
-     * What recognition of the same chunks costs on one recognizer kept across chunks ({@code reset()} between
-     * them), as a pool of per-worker recognizers would: no cold start per chunk. Returns the words.
-     */
-    private static int reused(Model model, short[] pcm, List<SpeechSpan> chunks) {
-        int words = 0;
-        short[] block = new short[8_000];
-        try (Recognizer r = new Recognizer(model, 16_000f)) {
-            r.setWords(true);
-            for (SpeechSpan c : chunks) {
-                int end = (int) Math.min(pcm.length, c.end());
-                for (int at = (int) c.start(); at < end; at += block.length) {
-                    int n = Math.min(block.length, end - at);
-                    System.arraycopy(pcm, at, block, 0, n);
-                    if (r.acceptWaveForm(block, n)) {
-                        words += count(r.getResult());
-                    }
-                }
-                words += count(r.getFinalResult());
-                r.reset();
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return words;
-    }
-
-    private static int count(String json) {
-        return json.split("\"word\"", -1).length - 1;
-    }
 
     /** Runs the stage, recording {wall seconds, CPU seconds of this thread, CPU seconds of the process}. */
     private static <T> T time(Map<String, double[]> stages, String name, Supplier<T> stage) {

@@ -1,6 +1,6 @@
 package io.callintel.bench;
 
-import io.callintel.asr.BenchHooks;
+import io.callintel.asr.Transcriber;
 import io.callintel.asr.vad.EnergyVad;
 import io.callintel.asr.vad.FrameEnergies;
 import io.callintel.asr.vad.SpeechSpan;
@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #frameEnergies}: {@link FrameEnergies} built from the 16 kHz PCM fed one second at a time, as the
  *       pipeline's first decoding pass feeds it: the VAD's input.</li>
  *   <li>{@link #vadStage}: the whole VAD stage from PCM, as the pipeline runs it: frame energies, detect, and the
- *       chunk planner ({@code BenchHooks.plan}: padding, joining, cutting at 15 s) that turns the spans into the
+ *       chunk planner ({@code Transcriber.plannedChunks}: padding, joining, cutting at 15 s) that turns the spans into the
  *       stretches handed to the recognizers.</li>
  * </ul>
  *
@@ -63,7 +63,7 @@ public class VadBenchmark {
     @TearDown(Level.Trial)
     public void report() {
         List<SpeechSpan> spans = lastSpans != null ? lastSpans : vad.detect(audio.energies);
-        List<SpeechSpan> chunks = lastChunks != null ? lastChunks : BenchHooks.plan(spans, audio.energies);
+        List<SpeechSpan> chunks = lastChunks != null ? lastChunks : Transcriber.plannedChunks(spans, audio.energies);
         long speech = spans.stream().mapToLong(SpeechSpan::length).sum();
         long recognized = chunks.stream().mapToLong(SpeechSpan::length).sum();
         System.out.printf(Locale.ROOT, "%n[result] %d frames -> %d speech spans (%.1f%% speech) -> %d chunks "
@@ -88,7 +88,7 @@ public class VadBenchmark {
     @Benchmark
     public List<SpeechSpan> vadStage() {
         FrameEnergies energies = StageAudio.energies(audio.pcm);
-        lastChunks = BenchHooks.plan(vad.detect(energies), energies);
+        lastChunks = Transcriber.plannedChunks(vad.detect(energies), energies);
         return lastChunks;
     }
 }

@@ -4,6 +4,7 @@ import io.callintel.asr.diarize.DiarizationOptions;
 import io.callintel.asr.diarize.MonoDiarizer;
 import io.callintel.asr.diarize.SpeakerTurn;
 import io.callintel.asr.vad.EnergyVad;
+import io.callintel.asr.vad.FrameEnergies;
 import io.callintel.asr.vad.SpeechSpan;
 import io.callintel.asr.vosk.RecognizedWord;
 import io.callintel.asr.vosk.SpeechRecognizer;
@@ -151,6 +152,14 @@ public final class Transcriber implements AutoCloseable {
         Transcript transcript = assemble(seconds(samples), words, turns, channels, agent);
         return new Transcript(transcript.duration(), transcript.words(), transcript.segments(), transcript.speakers(),
                 transcript.turns(), overlaps.find(transcript.turns()));
+    }
+
+    /**
+     * Internal access point, for the benchmarks (not a stable API): the stretches this transcriber hands to the
+     * recognizers for the given speech spans and frame energies, with its own chunk planner settings.
+     */
+    public static List<SpeechSpan> plannedChunks(List<SpeechSpan> speech, FrameEnergies energies) {
+        return new ChunkPlanner(MAX_CHUNK_SECONDS, JOIN_GAP_SECONDS, PADDING_SECONDS).plan(speech, energies);
     }
 
     /**

@@ -55,6 +55,15 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     /** @param probeBatching false to batch even where it changes vectors: lets tests exercise batching. */
+    /**
+     * Internal access point, for the benchmarks (not a stable API): an encoder that batches up to
+     * {@code options.maxBatch()} sentences even where batching changes the model's vectors, to measure what the
+     * engine gives up by encoding such a model one sentence at a time.
+     */
+    public static SentenceEncoder loadAlwaysBatching(Path modelDirectory, EncoderOptions options) {
+        return load(modelDirectory, options, false);
+    }
+
     static SentenceEncoder load(Path modelDirectory, EncoderOptions options, boolean probeBatching) {
         Objects.requireNonNull(options, "options");
         Path modelFile = requireFile(modelDirectory, MODEL_FILE);
@@ -105,7 +114,7 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     /** Sentences per model call, as decided at load. */
-    int batchSize() {
+    public int batchSize() {
         return batchSize;
     }
 
