@@ -13,6 +13,9 @@ import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.PemKeys;
 import io.callintel.server.auth.Secrets;
+import io.callintel.server.data.DataDirectory;
+import io.callintel.server.service.ServerMetrics;
+import io.callintel.server.service.Summaries;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.http.ApiServer;
 import io.callintel.server.store.Database;
@@ -21,7 +24,6 @@ import io.callintel.server.store.SqliteRecordingStore;
 import io.callintel.server.store.SqliteResultStore;
 import io.callintel.server.store.SqliteUseCaseStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,19 +62,19 @@ public final class CallintelServer implements AutoCloseable {
     public static CallintelServer start(ServerConfig config, AudioDecoder decoder) throws IOException {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
-            Path data = Files.createDirectories(config.dataDirectory());
+            DataDirectory data = DataDirectory.create(config.dataDirectory());
             // Millisecond ticks: what the database keeps, so a response never shows a time that a re-read would change.
             Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
             ObjectMapper json = new ObjectMapper();
 
-            Database db = open(opened, Database.open(data.resolve("callintel.db")));
+            Database db = open(opened, Database.open(data.database()));
             var useCases = new SqliteUseCaseStore(db, json);
             var recordings = new SqliteRecordingStore(db, clock);
             var results = new SqliteResultStore(db, json);
-            var blobs = new FileBlobStore(data.resolve("audio"));
-            SegmentIndex index = open(opened, SegmentIndex.open(data.resolve("index")));
+            var blobs = new FileBlobStore(data.audio());
+            SegmentIndex index = open(opened, SegmentIndex.open(data.index()));
 
-            Secrets secrets = config.jwtSecret().map(Secrets::of).orElse(Secrets.inDataDirectory(data));
+            Secrets secrets = config.jwtSecret().map(Secrets::of).orElse(data.secrets());
             var authenticator = new Authenticator(secrets, config.jwtPublicKey().map(PemKeys::rsaPublicKey),
                     new ApiKeys(db, clock), clock);
 
@@ -96,7 +98,7 @@ public final class CallintelServer implements AutoCloseable {
                     new UrlSigner(secrets, clock), summaries, metrics, workers::wake, serving::get,
                     json, clock);
             ApiServer api = new ApiServer(dependencies, config.host(), config.port(), config.publicUrl(),
-                    Files.createDirectories(data.resolve("tmp")), config.limits());
+                    data.uploads(), config.limits());
             CallintelServer server = new CallintelServer(config, workers, api, serving, opened);
             workers.start();
             api.start();

@@ -13,14 +13,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The server's signing secret: from configuration, or else the file {@code secret.key} in the data
- * directory, created with 256 random bits (readable by the owner only) on first start. JWTs (HS256)
+ * The server's signing secret: from configuration, or else a key file ({@code secret.key} in the data
+ * directory), created with 256 random bits (readable by the owner only) on first start. JWTs (HS256)
  * are verified with it; presigned URLs are signed with a key derived from it, so a leaked URL
  * signature says nothing about the JWT key.
  */
 public final class Secrets {
-
-    private static final String FILE = "secret.key";
 
     private final byte[] jwtKey;
     private final byte[] urlKey;
@@ -38,9 +36,8 @@ public final class Secrets {
         return new Secrets(secret.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The data directory's secret, created when absent. */
-    public static Secrets inDataDirectory(Path dataDirectory) throws IOException {
-        Path file = dataDirectory.resolve(FILE);
+    /** The secret kept in {@code file}, created when absent. */
+    public static Secrets inFile(Path file) throws IOException {
         if (!Files.exists(file)) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);

@@ -1,10 +1,10 @@
 package io.callintel.server.cli;
 
 import io.callintel.server.auth.ApiKeys;
+import io.callintel.server.data.DataDirectory;
 import io.callintel.server.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,7 +41,7 @@ final class ApiKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String org = target.org(spec.commandLine());
-        try (Database db = Database.open(Files.createDirectories(target.data).resolve("callintel.db"))) {
+        try (Database db = Database.open(DataDirectory.create(target.data).database())) {
             out.println(new ApiKeys(db, Clock.systemUTC()).create(org, name));
         }
         return 0;

@@ -2,9 +2,9 @@ package io.callintel.server.cli;
 
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.Secrets;
+import io.callintel.server.data.DataDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -49,7 +49,7 @@ final class TokenCommand implements Callable<Integer> {
         String secret = System.getenv("CALLINTEL_JWT_SECRET");
         Secrets secrets = secret != null && !secret.isBlank()
                 ? Secrets.of(secret)
-                : Secrets.inDataDirectory(Files.createDirectories(target.data));
+                : DataDirectory.create(target.data).secrets();
         out.println(Authenticator.mint(secrets, org, duration(ttl), Clock.systemUTC()));
         return 0;
     }

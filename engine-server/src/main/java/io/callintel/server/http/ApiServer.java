@@ -9,8 +9,8 @@ import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.ResultStore;
 import io.callintel.core.store.UseCaseStore;
 import io.callintel.classify.index.SegmentIndex;
-import io.callintel.server.app.ServerMetrics;
-import io.callintel.server.app.Summaries;
+import io.callintel.server.service.ServerMetrics;
+import io.callintel.server.service.Summaries;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.UrlSigner;
 import io.javalin.Javalin;
@@ -59,8 +59,8 @@ public final class ApiServer implements AutoCloseable {
         Views views = new Views(d.json());
         PublicUrl urls = new PublicUrl(publicUrl);
         UseCaseHandlers useCases = new UseCaseHandlers(d.useCases(), d.recordings(), d.summaries(), d.json(), views, d.clock());
-        UploadHandlers uploads = new UploadHandlers(d.useCases(), d.recordings(), d.blobs(), d.decoder(), d.signer(),
-                d.summaries(), d.queued(), d.json(), views, urls, d.clock(), limits);
+        UploadHandlers uploads = new UploadHandlers(d.useCases(), d.summaries().observing(d.recordings()), d.blobs(),
+                d.decoder(), d.signer(), d.queued(), d.json(), views, urls, d.clock(), limits);
         RecordingHandlers recordings = new RecordingHandlers(d.useCases(), d.recordings(), d.results(), d.blobs(),
                 d.signer(), d.json(), views, urls, limits.audioUrlValidity());
         SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);

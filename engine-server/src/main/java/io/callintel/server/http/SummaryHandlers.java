@@ -10,7 +10,7 @@ import io.callintel.core.store.UseCaseStore;
 import io.callintel.core.usecase.BucketDefinition;
 import io.callintel.core.usecase.QuestionDefinition;
 import io.callintel.core.usecase.UseCase;
-import io.callintel.server.app.Summaries;
+import io.callintel.server.service.Summaries;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;

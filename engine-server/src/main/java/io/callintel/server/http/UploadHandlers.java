@@ -14,7 +14,6 @@ import io.callintel.core.store.BlobStore;
 import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.UseCaseStore;
 import io.callintel.core.usecase.UseCase;
-import io.callintel.server.app.Summaries;
 import io.callintel.server.auth.UrlSigner;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -46,7 +44,6 @@ final class UploadHandlers {
     private final BlobStore blobs;
     private final AudioDecoder decoder;
     private final UrlSigner signer;
-    private final Summaries summaries;
     private final Runnable queued;
     private final ObjectMapper json;
     private final Views views;
@@ -59,14 +56,13 @@ final class UploadHandlers {
 
     /** @param queued told when a recording is ready for processing (wakes a worker) */
     UploadHandlers(UseCaseStore useCases, RecordingStore recordings, BlobStore blobs, AudioDecoder decoder,
-                   UrlSigner signer, Summaries summaries, Runnable queued, ObjectMapper json, Views views,
+                   UrlSigner signer, Runnable queued, ObjectMapper json, Views views,
                    PublicUrl publicUrl, Clock clock, Limits limits) {
         this.useCases = useCases;
         this.recordings = recordings;
         this.blobs = blobs;
         this.decoder = decoder;
         this.signer = signer;
-        this.summaries = summaries;
         this.queued = queued;
         this.json = json;
         this.views = views;
@@ -100,7 +96,6 @@ final class UploadHandlers {
                 fileSize, contentType, storageKey(client, profile, uuid, extension), metadata.raw().toString(),
                 metadata.callDate(), metadata.callType(), RecordingState.AWAITING_UPLOAD, "", 0, Optional.empty(), now, now);
         recordings.create(recording);
-        summaries.added(recording, metadata.useCase().map(UseCase::tags).orElse(List.of()));
 
         UrlSigner.Signed signed = signer.sign("PUT", UPLOAD_PATH + uuid, linkValidity);
         ObjectNode response = views.object()
@@ -145,7 +140,6 @@ final class UploadHandlers {
         } finally {
             receiving.remove(uuid);
         }
-        summaries.moved(recording, RecordingState.INITIATED);
         queued.run();
         ctx.json(accepted(recordings.find(uuid).orElseThrow()));
     }
@@ -184,7 +178,6 @@ final class UploadHandlers {
                 metadata.raw().toString(), metadata.callDate(), metadata.callType(), RecordingState.INITIATED, "", 0,
                 Optional.of(audio), now, now);
         recordings.create(recording);
-        summaries.added(recording, metadata.useCase().map(UseCase::tags).orElse(List.of()));
         queued.run();
         ctx.status(201).json(accepted(recording));
     }

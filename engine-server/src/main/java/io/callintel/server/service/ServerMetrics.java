@@ -1,4 +1,4 @@
-package io.callintel.server.app;
+package io.callintel.server.service;
 
 import io.callintel.core.pipeline.PipelineListener;
 import io.callintel.core.recording.RecordingState;

@@ -1,4 +1,4 @@
-package io.callintel.server.app;
+package io.callintel.server.service;
 
 import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.analytics.UseCaseSummary;
@@ -16,14 +16,19 @@ import java.util.Map;
  * Each use case's running totals ({@link UseCaseSummary}), kept in memory and updated as recordings
  * arrive, move and complete. A use case's totals are built from the database the first time they
  * are asked for (after a start, or after the use case changed), then only updated: a summary request
- * never re-reads every call.
+ * never re-reads every call. Arrivals come from the store ({@link #observing}), processing from the
+ * pipeline (as its {@link PipelineListener}); nobody else reports to it.
  */
 public final class Summaries implements PipelineListener {
+
+    /** A use case's totals and the tags they are broken down by (the use case's when they were built). */
+    private record Tracked(UseCaseSummary summary, List<String> tags) {
+    }
 
     private final RecordingStore recordings;
     private final ResultStore results;
     /** Guarded by this: building and updating exclude each other, so no change slips between the two. */
-    private final Map<String, UseCaseSummary> byUseCase = new HashMap<>();
+    private final Map<String, Tracked> byUseCase = new HashMap<>();
 
     public Summaries(RecordingStore recordings, ResultStore results) {
         this.recordings = recordings;
@@ -32,7 +37,16 @@ public final class Summaries implements PipelineListener {
 
     /** The use case's totals now. */
     public synchronized UseCaseSummary.Snapshot of(UseCase useCase) {
-        return byUseCase.computeIfAbsent(useCase.uuid(), uuid -> build(useCase)).snapshot();
+        return byUseCase.computeIfAbsent(useCase.uuid(), uuid -> new Tracked(build(useCase), useCase.tags()))
+                .summary().snapshot();
+    }
+
+    /**
+     * The store, reporting here each recording it creates and each upload it receives. Hand this, not the
+     * plain store, to whatever takes uploads.
+     */
+    public RecordingStore observing(RecordingStore store) {
+        return new ObservedRecordingStore(store, this);
     }
 
     private UseCaseSummary build(UseCase useCase) {
@@ -47,19 +61,19 @@ public final class Summaries implements PipelineListener {
     }
 
     /** A new recording was stored. */
-    public synchronized void added(Recording recording, List<String> tags) {
+    synchronized void added(Recording recording) {
         recording.usecase().map(byUseCase::get)
-                .ifPresent(summary -> summary.added(recording.state(), tags, dimensions(recording)));
+                .ifPresent(tracked -> tracked.summary().added(recording.state(), tracked.tags(), dimensions(recording)));
     }
 
     @Override
     public synchronized void moved(Recording recording, RecordingState to) {
-        recording.usecase().map(byUseCase::get).ifPresent(summary -> summary.moved(recording.state(), to));
+        recording.usecase().map(byUseCase::get).ifPresent(tracked -> tracked.summary().moved(recording.state(), to));
     }
 
     @Override
     public synchronized void analysed(Recording recording, CallAnalytics analytics) {
-        recording.usecase().map(byUseCase::get).ifPresent(summary -> summary.analysed(analytics));
+        recording.usecase().map(byUseCase::get).ifPresent(tracked -> tracked.summary().analysed(analytics));
     }
 
     /** The use case changed or went away: its totals are rebuilt when next asked for. */

@@ -3,6 +3,7 @@ package io.callintel.server.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callintel.server.data.DataDirectory;
 import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.Secrets;
@@ -26,11 +27,11 @@ class CredentialCommandsTest {
         Cli.Run key = Cli.run("api-key", "--org", ORG, "--name", "crm", "--data", data.toString());
         assertEquals(0, key.exitCode(), key.err());
         try (Database db = Database.open(data.resolve("callintel.db"))) {
-            Authenticator authenticator = new Authenticator(Secrets.inDataDirectory(data), Optional.empty(),
+            Authenticator authenticator = new Authenticator(new DataDirectory(data).secrets(), Optional.empty(),
                     new ApiKeys(db, Clock.systemUTC()), Clock.systemUTC());
             assertEquals(Optional.of(ORG), authenticator.org("Bearer " + token.out().trim()));
             assertEquals(Optional.of(ORG), authenticator.org("Token " + key.out().trim()));
-            Authenticator later = new Authenticator(Secrets.inDataDirectory(data), Optional.empty(),
+            Authenticator later = new Authenticator(new DataDirectory(data).secrets(), Optional.empty(),
                     new ApiKeys(db, Clock.systemUTC()), Clock.offset(Clock.systemUTC(), Duration.ofHours(3)));
             assertEquals(Optional.empty(), later.org("Bearer " + token.out().trim()), "expired after its ttl");
         }

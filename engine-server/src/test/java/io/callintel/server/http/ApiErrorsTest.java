@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.server.data.DataDirectory;
 import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.Secrets;
@@ -35,7 +36,7 @@ class ApiErrorsTest {
         assertUnauthorized(server.get(path, null));
         assertUnauthorized(server.send(server.request(path, null).header("Authorization", "Bearer not.a.jwt").GET().build()));
         assertUnauthorized(server.send(server.request(path, null).header("Authorization", "Basic dXNlcjpwYXNz").GET().build()));
-        String expired = Authenticator.mint(Secrets.inDataDirectory(server.data), org, Duration.ofMinutes(5),
+        String expired = Authenticator.mint(new DataDirectory(server.data).secrets(), org, Duration.ofMinutes(5),
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)));
         assertUnauthorized(server.get(path, expired));
         String foreign = Authenticator.mint(Secrets.of("x".repeat(40)), org, Duration.ofHours(1), Clock.systemUTC());

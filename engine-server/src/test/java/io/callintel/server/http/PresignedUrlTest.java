@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callintel.server.data.DataDirectory;
 import io.callintel.server.auth.Secrets;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.http.TestServer.Reply;
@@ -49,7 +50,7 @@ class PresignedUrlTest {
     void expiredUrlsAre403() throws Exception {
         JsonNode link = link();
         String recording = link.path("recording_uuid").asText();
-        UrlSigner past = new UrlSigner(Secrets.inDataDirectory(server.data), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20)));
+        UrlSigner past = new UrlSigner(new DataDirectory(server.data).secrets(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20)));
         String expired = server.base + UploadHandlers.UPLOAD_PATH + recording + "?"
                 + past.sign("PUT", UploadHandlers.UPLOAD_PATH + recording, Limits.DEFAULTS.uploadLinkValidity()).query();
         assertForbidden(server.putFile(expired, mp3, "audio/mpeg"), "expired");
@@ -108,7 +109,7 @@ class PresignedUrlTest {
     @Test
     void unknownRecordingWithAValidSignatureIs404() throws Exception {
         String uuid = UUID.randomUUID().toString();
-        UrlSigner signer = new UrlSigner(Secrets.inDataDirectory(server.data), Clock.systemUTC());
+        UrlSigner signer = new UrlSigner(new DataDirectory(server.data).secrets(), Clock.systemUTC());
         String url = server.base + UploadHandlers.UPLOAD_PATH + uuid + "?"
                 + signer.sign("PUT", UploadHandlers.UPLOAD_PATH + uuid, Duration.ofMinutes(5)).query();
         assertEquals(404, server.putFile(url, mp3, "audio/mpeg").status());

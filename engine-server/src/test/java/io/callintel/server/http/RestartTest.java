@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callintel.server.data.DataDirectory;
 import io.callintel.testing.CallFormat;
 import io.callintel.testing.Dialogues;
 import io.callintel.testing.ServeProcess;
@@ -42,7 +43,7 @@ class RestartTest {
         String org = UUID.randomUUID().toString();
 
         ServeProcess first = serve(data);
-        String token = Authenticator.mint(Secrets.inDataDirectory(data), org, Duration.ofHours(1), Clock.systemUTC());
+        String token = Authenticator.mint(new DataDirectory(data).secrets(), org, Duration.ofHours(1), Clock.systemUTC());
         String crashed = upload(first.base(), token, call);
         awaitClaimed(first.base(), token, org, crashed);
         first.kill(Duration.ofSeconds(30)); // SIGKILL: no shutdown hook runs

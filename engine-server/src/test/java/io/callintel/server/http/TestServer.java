@@ -3,6 +3,7 @@ package io.callintel.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.server.data.DataDirectory;
 import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.config.ModelPaths;
@@ -81,7 +82,7 @@ final class TestServer {
 
     String token(String org) {
         try {
-            return Authenticator.mint(Secrets.inDataDirectory(data), org, Duration.ofHours(1), Clock.systemUTC());
+            return Authenticator.mint(new DataDirectory(data).secrets(), org, Duration.ofHours(1), Clock.systemUTC());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

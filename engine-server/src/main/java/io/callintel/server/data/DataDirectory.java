@@ -1,0 +1,50 @@
+package io.callintel.server.data;
+
+import io.callintel.server.auth.Secrets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The data directory's layout, in one place: {@code callintel.db} (SQLite), {@code audio/} (the blob store),
+ * {@code index/} (the search index), {@code tmp/} (uploads being received) and {@code secret.key}. The server
+ * and the command line's credential commands both open it through this type.
+ */
+public record DataDirectory(Path root) {
+
+    public DataDirectory {
+        Objects.requireNonNull(root, "root");
+    }
+
+    /** The directory, created with its parents when absent. */
+    public static DataDirectory create(Path root) throws IOException {
+        return new DataDirectory(Files.createDirectories(root));
+    }
+
+    public Path database() {
+        return root.resolve("callintel.db");
+    }
+
+    public Path audio() {
+        return root.resolve("audio");
+    }
+
+    public Path index() {
+        return root.resolve("index");
+    }
+
+    /** Where multipart uploads are spooled while they arrive; created when absent. */
+    public Path uploads() throws IOException {
+        return Files.createDirectories(root.resolve("tmp"));
+    }
+
+    public Path secretKey() {
+        return root.resolve("secret.key");
+    }
+
+    /** The signing secret of this directory, created on first use. */
+    public Secrets secrets() throws IOException {
+        return Secrets.inFile(secretKey());
+    }
+}

@@ -1,0 +1,105 @@
+package io.callintel.server.service;
+
+import io.callintel.core.recording.AudioFile;
+import io.callintel.core.recording.Recording;
+import io.callintel.core.recording.RecordingState;
+import io.callintel.core.recording.StateChange;
+import io.callintel.core.store.Page;
+import io.callintel.core.store.RecordingQuery;
+import io.callintel.core.store.RecordingStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A recording store that tells the summaries of each recording created and each upload received, once the
+ * store has committed it. Processing steps are told by the pipeline, so {@link #transition} is passed through.
+ */
+final class ObservedRecordingStore implements RecordingStore {
+
+    private final RecordingStore store;
+    private final Summaries summaries;
+
+    ObservedRecordingStore(RecordingStore store, Summaries summaries) {
+        this.store = store;
+        this.summaries = summaries;
+    }
+
+    @Override
+    public void create(Recording recording) {
+        store.create(recording);
+        summaries.added(recording);
+    }
+
+    @Override
+    public void uploaded(String uuid, AudioFile audio) {
+        Optional<Recording> before = store.find(uuid);
+        store.uploaded(uuid, audio);
+        before.ifPresent(recording -> summaries.moved(recording, RecordingState.INITIATED));
+    }
+
+    @Override
+    public Optional<Recording> find(String org, String uuid) {
+        return store.find(org, uuid);
+    }
+
+    @Override
+    public Optional<Recording> find(String uuid) {
+        return store.find(uuid);
+    }
+
+    @Override
+    public Optional<Recording> findByStorageKey(String storageKey) {
+        return store.findByStorageKey(storageKey);
+    }
+
+    @Override
+    public Page<Recording> list(RecordingQuery query) {
+        return store.list(query);
+    }
+
+    @Override
+    public List<StateChange> history(String uuid) {
+        return store.history(uuid);
+    }
+
+    @Override
+    public Map<String, Map<RecordingState, Long>> countsByState(List<String> usecases) {
+        return store.countsByState(usecases);
+    }
+
+    @Override
+    public List<Recording> all(String usecase) {
+        return store.all(usecase);
+    }
+
+    @Override
+    public void transition(String uuid, RecordingState state, String message) {
+        store.transition(uuid, state, message);
+    }
+
+    @Override
+    public Optional<Recording> claimNext() {
+        return store.claimNext();
+    }
+
+    @Override
+    public void release(String uuid) {
+        store.release(uuid);
+    }
+
+    @Override
+    public int releaseAll() {
+        return store.releaseAll();
+    }
+
+    @Override
+    public long queueDepth() {
+        return store.queueDepth();
+    }
+
+    @Override
+    public Map<RecordingState, Long> countsByState() {
+        return store.countsByState();
+    }
+}
