@@ -79,7 +79,7 @@ wanted() {
 
 # shellcheck source=../.mvn/jdk.sh
 . "$root/.mvn/jdk.sh"
-callintel_select_jdk || die "no JDK 21 or newer (see above)"
+callintel_select_jdk javac || die "no JDK 21 or newer (see above)"
 java="$JAVA_HOME/bin/java"
 
 for tool in ffmpeg espeak-ng; do

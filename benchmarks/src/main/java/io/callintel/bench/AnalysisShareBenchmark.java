@@ -3,11 +3,11 @@ package io.callintel.bench;
 import io.callintel.classify.index.IndexedSegment;
 import io.callintel.classify.index.SegmentIndex;
 import io.callintel.core.analytics.CallAnalytics;
-import io.callintel.engine.CallIntelEngine;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.core.usecase.BucketDefinition;
 import io.callintel.core.usecase.QuestionDefinition;
+import io.callintel.engine.CallIntelEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,17 +52,21 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
 public class AnalysisShareBenchmark {
 
     static final int INDEXED_CALLS = 1000;
 
     /** A lead-generation use case like the README's: a stance, an occurrence and an open question. */
     static final AnalysisConfig USE_CASE = new AnalysisConfig(
-            List.of(QuestionDefinition.of("Is the lead interested in the loan offer? (Yes/No)"),
+            List.of(
+                    QuestionDefinition.of("Is the lead interested in the loan offer? (Yes/No)"),
                     QuestionDefinition.of("Did the agent mention the interest rate? (Yes/No)"),
                     QuestionDefinition.of("What does the customer want to do next?")),
-            List.of(BucketDefinition.of("Hot Lead", "The lead is clearly interested and wants to go ahead."),
+            List.of(
+                    BucketDefinition.of("Hot Lead", "The lead is clearly interested and wants to go ahead."),
                     BucketDefinition.of("Warm Lead", "Some interest but undecided; wants time or information."),
                     BucketDefinition.of("Not Clear", "If it is not clear whether the lead is interested.")));
 
@@ -81,13 +85,16 @@ public class AnalysisShareBenchmark {
         int next;
         /** The two parts of analysis in every op, warm-up included, for the breakdown printed at the end. */
         final List<Double> analyzeMillis = new ArrayList<>();
+
         final List<Double> indexMillis = new ArrayList<>();
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             file = AsrCorpus.standard().file(AsrCorpus.Audio.CALL10MIN);
-            engine = CallIntelEngine.builder().models(BenchModels.voskModel(), BenchModels.embeddingModel())
-                    .threads(workers).build();
+            engine = CallIntelEngine.builder()
+                    .models(BenchModels.voskModel(), BenchModels.embeddingModel())
+                    .threads(workers)
+                    .build();
             directory = Files.createTempDirectory("callintel-share-bench");
             SegmentIndex.bulkLoad(directory, INDEXED_CALLS, IndexBenchmark::call);
             index = SegmentIndex.open(directory);
@@ -104,8 +111,11 @@ public class AnalysisShareBenchmark {
             analytics = engine.analyze(call, USE_CASE);
             long t1 = System.nanoTime();
             String recording = "call10min-" + next++;
-            index.replace(recording, call.segments().stream()
-                    .map(segment -> IndexedSegment.of("org-0", "usecase-0", recording, segment)).toList());
+            index.replace(
+                    recording,
+                    call.segments().stream()
+                            .map(segment -> IndexedSegment.of("org-0", "usecase-0", recording, segment))
+                            .toList());
             analyzeMillis.add((t1 - t0) / 1e6);
             indexMillis.add((System.nanoTime() - t1) / 1e6);
             return analytics;
@@ -113,13 +123,26 @@ public class AnalysisShareBenchmark {
 
         @TearDown(Level.Trial)
         public void close() throws IOException {
-            System.out.printf(Locale.ROOT, "%n[transcript] %.1f s, %d words, %d segments%n", transcript.duration(),
-                    transcript.words().size(), transcript.segments().size());
-            System.out.printf(Locale.ROOT, "[analysis] questions %s; bucket %s %s%n",
-                    analytics.questions().stream().map(q -> q.answer().isEmpty() ? "(none)" : q.answer()).toList(),
-                    analytics.bucket().name(), analytics.bucket().scores());
-            System.out.printf(Locale.ROOT, "[breakdown] median of %d ops: analyze %.1f ms, index %.1f ms%n",
-                    analyzeMillis.size(), median(analyzeMillis), median(indexMillis));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n[transcript] %.1f s, %d words, %d segments%n",
+                    transcript.duration(),
+                    transcript.words().size(),
+                    transcript.segments().size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "[analysis] questions %s; bucket %s %s%n",
+                    analytics.questions().stream()
+                            .map(q -> q.answer().isEmpty() ? "(none)" : q.answer())
+                            .toList(),
+                    analytics.bucket().name(),
+                    analytics.bucket().scores());
+            System.out.printf(
+                    Locale.ROOT,
+                    "[breakdown] median of %d ops: analyze %.1f ms, index %.1f ms%n",
+                    analyzeMillis.size(),
+                    median(analyzeMillis),
+                    median(indexMillis));
             index.close();
             engine.close();
             try (Stream<Path> files = Files.walk(directory)) {

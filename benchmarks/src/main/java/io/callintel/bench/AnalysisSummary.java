@@ -16,8 +16,7 @@ final class AnalysisSummary {
 
     private static final double SHARE_TARGET = 0.05;
 
-    private AnalysisSummary() {
-    }
+    private AnalysisSummary() {}
 
     /** Prints the tables; false if the results hold none of the three. */
     static boolean print(JsonNode results) {
@@ -33,11 +32,13 @@ final class AnalysisSummary {
             String method = method(r, "EmbedBenchmark");
             if (method != null) {
                 String batch = r.path("params").path("batch").asText("");
-                rows.put(switch (method) {
-                    case "single" -> "`encode(sentence)` in a loop";
-                    case "list" -> "`encode(list)`, engine default";
-                    default -> "`encode(list)`, batching forced, " + batch + " per model call";
-                }, median(r));
+                rows.put(
+                        switch (method) {
+                            case "single" -> "`encode(sentence)` in a loop";
+                            case "list" -> "`encode(list)`, engine default";
+                            default -> "`encode(list)`, batching forced, " + batch + " per model call";
+                        },
+                        median(r));
             }
         }
         if (rows.isEmpty()) {
@@ -46,8 +47,8 @@ final class AnalysisSummary {
         double single = rows.getOrDefault("`encode(sentence)` in a loop", Double.NaN);
         System.out.println("| embedding, one thread | sentences/s | vs one at a time |");
         System.out.println("|---|---:|---:|");
-        rows.forEach((label, perSecond) ->
-                System.out.printf(Locale.ROOT, "| %s | %.0f | %s |%n", label, perSecond, fmt(perSecond / single, "%.2fx")));
+        rows.forEach((label, perSecond) -> System.out.printf(
+                Locale.ROOT, "| %s | %.0f | %s |%n", label, perSecond, fmt(perSecond / single, "%.2fx")));
         return true;
     }
 
@@ -58,7 +59,8 @@ final class AnalysisSummary {
             if (method == null) {
                 continue;
             }
-            String[] row = rows.computeIfAbsent(r.path("params").path("calls").asText(), k -> new String[] {"-", "-", "-", "-"});
+            String[] row = rows.computeIfAbsent(
+                    r.path("params").path("calls").asText(), k -> new String[] {"-", "-", "-", "-"});
             JsonNode metric = r.path("primaryMetric");
             double toMillis = toMillis(metric.path("scoreUnit").asText());
             if (method.equals("indexCall")) {
@@ -76,9 +78,11 @@ final class AnalysisSummary {
         if (gap) {
             System.out.println();
         }
-        System.out.println("| calls in the index | index one 10-min call (150 segments), ms | query p50 ms | p90 ms | p99 ms |");
+        System.out.println(
+                "| calls in the index | index one 10-min call (150 segments), ms | query p50 ms | p90 ms | p99 ms |");
         System.out.println("|---:|---:|---:|---:|---:|");
-        rows.forEach((calls, row) -> System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", calls, row[0], row[1], row[2], row[3]));
+        rows.forEach((calls, row) ->
+                System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", calls, row[0], row[1], row[2], row[3]));
         return true;
     }
 
@@ -99,7 +103,8 @@ final class AnalysisSummary {
                     shares.add(ana.get(i) / rec.get(i));
                 }
             } else if ("analysis".equals(method)) {
-                analysisAlone = median(r) * toMillis(r.path("primaryMetric").path("scoreUnit").asText());
+                analysisAlone = median(r)
+                        * toMillis(r.path("primaryMetric").path("scoreUnit").asText());
             }
         }
         if (shares.isEmpty() && Double.isNaN(analysisAlone)) {
@@ -110,11 +115,17 @@ final class AnalysisSummary {
         }
         double recognitionMs = median(recognition);
         double share = median(shares);
-        System.out.println("| 10-minute call | recognition s | analysis + indexing after it, ms | analysis share (median of "
-                + shares.size() + " ops) | analysis alone, ms | alone / recognition | target < 5% |");
+        System.out.println(
+                "| 10-minute call | recognition s | analysis + indexing after it, ms | analysis share (median of "
+                        + shares.size() + " ops) | analysis alone, ms | alone / recognition | target < 5% |");
         System.out.println("|---|---:|---:|---:|---:|---:|---|");
-        System.out.printf(Locale.ROOT, "| call10min | %s | %s | %s | %s | %s | %s |%n", fmt(recognitionMs / 1000, "%.2f"),
-                fmt(median(analysisInCall), "%.0f"), fmt(100 * share, "%.2f%%"), fmt(analysisAlone, "%.0f"),
+        System.out.printf(
+                Locale.ROOT,
+                "| call10min | %s | %s | %s | %s | %s | %s |%n",
+                fmt(recognitionMs / 1000, "%.2f"),
+                fmt(median(analysisInCall), "%.0f"),
+                fmt(100 * share, "%.2f%%"),
+                fmt(analysisAlone, "%.0f"),
                 fmt(100 * analysisAlone / recognitionMs, "%.2f%%"),
                 Double.isNaN(share) ? "-" : share < SHARE_TARGET ? "pass" : "**FAIL**");
         return true;
@@ -142,13 +153,17 @@ final class AnalysisSummary {
     /** The method name if the result is one of {@code benchmarkClass}'s, else null. */
     private static String method(JsonNode result, String benchmarkClass) {
         String benchmark = result.path("benchmark").asText();
-        return benchmark.contains("." + benchmarkClass + ".") ? benchmark.substring(benchmark.lastIndexOf('.') + 1) : null;
+        return benchmark.contains("." + benchmarkClass + ".")
+                ? benchmark.substring(benchmark.lastIndexOf('.') + 1)
+                : null;
     }
 
     /** Median of the measurement iterations (JMH's own percentile), in the result's unit. */
     private static double median(JsonNode result) {
         JsonNode metric = result.path("primaryMetric");
-        return metric.path("scorePercentiles").path("50.0").asDouble(metric.path("score").asDouble());
+        return metric.path("scorePercentiles")
+                .path("50.0")
+                .asDouble(metric.path("score").asDouble());
     }
 
     private static double toMillis(String unit) {

@@ -1,8 +1,8 @@
 package io.callintel.bench;
 
 import io.callintel.core.analytics.CallAnalytics;
-import io.callintel.engine.CallIntelEngine;
 import io.callintel.core.transcript.Transcript;
+import io.callintel.engine.CallIntelEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class AnalyzeBenchmark {
@@ -74,10 +76,19 @@ public class AnalyzeBenchmark {
             file = corpus.file(recording);
             seconds = corpus.info(recording).audioSeconds();
             long t0 = System.nanoTime();
-            engine = CallIntelEngine.builder().models(BenchModels.voskModel(), BenchModels.embeddingModel())
-                    .threads(threads).build();
-            System.out.printf(Locale.ROOT, "%n[corpus] %s: %.1f s of audio (%s); models loaded in %.1f s; %d threads, %d cores%n",
-                    audio, seconds, file, (System.nanoTime() - t0) / 1e9, threads, Runtime.getRuntime().availableProcessors());
+            engine = CallIntelEngine.builder()
+                    .models(BenchModels.voskModel(), BenchModels.embeddingModel())
+                    .threads(threads)
+                    .build();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n[corpus] %s: %.1f s of audio (%s); models loaded in %.1f s; %d threads, %d cores%n",
+                    audio,
+                    seconds,
+                    file,
+                    (System.nanoTime() - t0) / 1e9,
+                    threads,
+                    Runtime.getRuntime().availableProcessors());
         }
 
         @Setup(Level.Iteration)
@@ -90,23 +101,43 @@ public class AnalyzeBenchmark {
         public void stopClock() {
             double wall = (System.nanoTime() - wallAtStart) / 1e9;
             double cpu = (BenchFiles.processCpuNanos() - cpuAtStart) / 1e9;
-            System.out.printf(Locale.ROOT, "%n[cpu] %s threads=%d: wall %.2f s, process CPU %.2f s (%.2f cores busy), "
-                    + "%.1fx real time%n", audio, threads, wall, cpu, cpu / wall, seconds / wall);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n[cpu] %s threads=%d: wall %.2f s, process CPU %.2f s (%.2f cores busy), " + "%.1fx real time%n",
+                    audio,
+                    threads,
+                    wall,
+                    cpu,
+                    cpu / wall,
+                    seconds / wall);
         }
 
         @TearDown(Level.Trial)
         public void close() {
-            System.out.printf(Locale.ROOT, "%n[breakdown] %s threads=%d, median of %d ops (warm-up included): transcribe "
-                            + "%.3f s, analyze %.3f s (%.1f%% of the op)%n", audio, threads, transcribeSeconds.size(),
-                    median(transcribeSeconds), median(analyzeSeconds),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n[breakdown] %s threads=%d, median of %d ops (warm-up included): transcribe "
+                            + "%.3f s, analyze %.3f s (%.1f%% of the op)%n",
+                    audio,
+                    threads,
+                    transcribeSeconds.size(),
+                    median(transcribeSeconds),
+                    median(analyzeSeconds),
                     100 * median(analyzeSeconds) / (median(transcribeSeconds) + median(analyzeSeconds)));
-            System.out.printf(Locale.ROOT, "[result] %s threads=%d: %.1f s, %d words, %d segments, speakers %s; %s%n",
-                    audio, threads, transcript.duration(), transcript.words().size(), transcript.segments().size(),
-                    transcript.speakers().stream().map(s -> s.label() + "/" + s.role().wireName()).toList(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "[result] %s threads=%d: %.1f s, %d words, %d segments, speakers %s; %s%n",
+                    audio,
+                    threads,
+                    transcript.duration(),
+                    transcript.words().size(),
+                    transcript.segments().size(),
+                    transcript.speakers().stream()
+                            .map(s -> s.label() + "/" + s.role().wireName())
+                            .toList(),
                     BenchUseCase.brief(analytics));
             engine.close();
         }
-
     }
 
     static double median(List<Double> values) {

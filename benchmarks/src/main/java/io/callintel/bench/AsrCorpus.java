@@ -52,8 +52,8 @@ public final class AsrCorpus {
     private static final String VERSION = "v1";
     private static final String FFMPEG = System.getProperty("callintel.bench.ffmpeg", "ffmpeg");
     private static final String ESPEAK = System.getProperty("callintel.bench.espeak", "espeak-ng");
-    private static final Path LIBRIVOX = Path.of(System.getProperty("callintel.bench.librivox",
-            "/usr/share/pocketsphinx/test/data/librivox"));
+    private static final Path LIBRIVOX =
+            Path.of(System.getProperty("callintel.bench.librivox", "/usr/share/pocketsphinx/test/data/librivox"));
     private static final int ESPEAK_RATE = 22_050;
     private static final int RATE = 16_000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -61,8 +61,14 @@ public final class AsrCorpus {
     /** The benchmark recordings; {@link #id()} is the JMH {@code @Param} value. */
     public enum Audio {
         DENSE("dense", "wav", "LibriVox read speech (1 reader), 5 clips looped, 16 kHz s16 mono WAV"),
-        SILENT30("silent30", "wav", "2-voice espeak-ng call, long pauses + 12 s hold, noise floor, 8 kHz µ-law mono WAV"),
-        CALL10MIN("call10min", "wav", "2-voice espeak-ng call, normal pauses + 2 holds, noise floor, 8 kHz µ-law mono WAV");
+        SILENT30(
+                "silent30",
+                "wav",
+                "2-voice espeak-ng call, long pauses + 12 s hold, noise floor, 8 kHz µ-law mono WAV"),
+        CALL10MIN(
+                "call10min",
+                "wav",
+                "2-voice espeak-ng call, normal pauses + 2 holds, noise floor, 8 kHz µ-law mono WAV");
 
         private final String id;
         private final String extension;
@@ -103,43 +109,72 @@ public final class AsrCorpus {
      *                        the chunk planner): 1 - this is what the VAD saves
      * @param chunks          number of stretches handed to recognizers
      */
-    public record Info(String id, String description, double audioSeconds, double designedSpeech, double vadSpeech,
-                       double recognized, int chunks) {
-    }
+    public record Info(
+            String id,
+            String description,
+            double audioSeconds,
+            double designedSpeech,
+            double vadSpeech,
+            double recognized,
+            int chunks) {}
 
     private static final String[][] SCRIPT = {
-        {"Thank you for calling Northwind Bank, my name is Sarah, how can I help you today?",
-            "Hi, I think I lost my debit card yesterday, and I'm worried someone might use it."},
-        {"I'm sorry to hear that. I can block the card for you right away. Can I have your account number please?",
-            "Yes, it's four five two, seven seven one, nine zero eight."},
+        {
+            "Thank you for calling Northwind Bank, my name is Sarah, how can I help you today?",
+            "Hi, I think I lost my debit card yesterday, and I'm worried someone might use it."
+        },
+        {
+            "I'm sorry to hear that. I can block the card for you right away. Can I have your account number please?",
+            "Yes, it's four five two, seven seven one, nine zero eight."
+        },
         {"Thank you. And can you confirm your date of birth?", "The third of March, nineteen eighty six."},
         {"I can see two card payments this morning. Did you make those?", "No, I didn't. I was at home all morning."},
-        {"Okay. I have blocked the card and opened a dispute for both payments.",
-            "That's a relief. When will I get a new card?"},
-        {"Your new card will arrive within five working days. Is there anything else I can help with?",
-            "Actually yes, I also wanted to ask about the interest rate on my savings account."},
+        {
+            "Okay. I have blocked the card and opened a dispute for both payments.",
+            "That's a relief. When will I get a new card?"
+        },
+        {
+            "Your new card will arrive within five working days. Is there anything else I can help with?",
+            "Actually yes, I also wanted to ask about the interest rate on my savings account."
+        },
         {"Of course, let me check that for you, please hold the line for a moment.", "Sure, no problem."},
-        {"Thank you for holding. Your savings account pays one point five percent at the moment.",
-            "That seems low. Are there any better accounts I could move my money to?"},
-        {"We have a fixed rate saver that pays three point two percent if you keep the money there for a year.",
-            "And can I take money out during that year if I need it?"},
-        {"You can, but you would lose ninety days of interest on the amount you take out.",
-            "I see. I'll think about it and maybe call back next week."},
+        {
+            "Thank you for holding. Your savings account pays one point five percent at the moment.",
+            "That seems low. Are there any better accounts I could move my money to?"
+        },
+        {
+            "We have a fixed rate saver that pays three point two percent if you keep the money there for a year.",
+            "And can I take money out during that year if I need it?"
+        },
+        {
+            "You can, but you would lose ninety days of interest on the amount you take out.",
+            "I see. I'll think about it and maybe call back next week."
+        },
         {"That's fine. I can also send you the details by email if you like.", "Yes please, that would be helpful."},
-        {"Which email address should I use? The one ending in example dot com?",
-            "Yes, that one is correct. Thank you very much."},
-        {"I have sent the email now. Is there anything else I can do for you today?",
-            "No, that's everything. You've been very helpful."},
+        {
+            "Which email address should I use? The one ending in example dot com?",
+            "Yes, that one is correct. Thank you very much."
+        },
+        {
+            "I have sent the email now. Is there anything else I can do for you today?",
+            "No, that's everything. You've been very helpful."
+        },
         {"You're welcome. Thank you for calling Northwind Bank and have a lovely day.", "Thanks, goodbye."},
         {"Good afternoon, this is Mark from Contoso Finance. Is that Mrs Patel?", "Yes, speaking. What is this about?"},
-        {"You asked about a personal loan on our website, so I'm calling about the options.",
-            "Oh right, yes. I'm thinking about borrowing money for a new kitchen."},
+        {
+            "You asked about a personal loan on our website, so I'm calling about the options.",
+            "Oh right, yes. I'm thinking about borrowing money for a new kitchen."
+        },
         {"How much would you like to borrow, and over how many years?", "Fifteen thousand pounds, over five years."},
-        {"For that amount our rate is six point nine percent, fixed for the whole term.",
-            "And what would the monthly payment be?"},
+        {
+            "For that amount our rate is six point nine percent, fixed for the whole term.",
+            "And what would the monthly payment be?"
+        },
         {"About two hundred and ninety six pounds a month.", "That's a bit more than I hoped. Are there any fees?"},
-        {"There are no arrangement fees, and you can repay early without any charge.",
-            "Okay, send me the details by email and I'll think about it."},
+        {
+            "There are no arrangement fees, and you can repay early without any charge.",
+            "Okay, send me the details by email and I'll think about it."
+        },
     };
 
     private final Path directory;
@@ -151,7 +186,8 @@ public final class AsrCorpus {
 
     /** The shared corpus directory (created if needed). */
     public static AsrCorpus standard() {
-        return new AsrCorpus(BenchFiles.corpusDirectory("callintel.bench.asrCorpus", "callintel-asr-corpus-" + VERSION));
+        return new AsrCorpus(
+                BenchFiles.corpusDirectory("callintel.bench.asrCorpus", "callintel-asr-corpus-" + VERSION));
     }
 
     public Path directory() {
@@ -177,9 +213,17 @@ public final class AsrCorpus {
         file(audio);
         try {
             JsonNode n = JSON.readTree(infoFile(audio).toFile());
-            double designed = n.path("designedSpeech").isNumber() ? n.path("designedSpeech").asDouble() : Double.NaN;
-            return new Info(audio.id, audio.description, n.path("audioSeconds").asDouble(), designed,
-                    n.path("vadSpeech").asDouble(), n.path("recognized").asDouble(), n.path("chunks").asInt());
+            double designed = n.path("designedSpeech").isNumber()
+                    ? n.path("designedSpeech").asDouble()
+                    : Double.NaN;
+            return new Info(
+                    audio.id,
+                    audio.description,
+                    n.path("audioSeconds").asDouble(),
+                    designed,
+                    n.path("vadSpeech").asDouble(),
+                    n.path("recognized").asDouble(),
+                    n.path("chunks").asInt());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -249,12 +293,15 @@ public final class AsrCorpus {
     private double dense(Path target) {
         List<short[]> clips = new ArrayList<>();
         try (var stream = Files.list(LIBRIVOX)) {
-            for (Path p : stream.filter(p -> p.toString().endsWith(".wav")).sorted().toList()) {
+            for (Path p :
+                    stream.filter(p -> p.toString().endsWith(".wav")).sorted().toList()) {
                 clips.add(Wav.readS16Mono(Files.readAllBytes(p), RATE));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("the dense corpus needs the LibriVox clips in " + LIBRIVOX
-                    + " (Debian package pocketsphinx test data; or -Dcallintel.bench.librivox=DIR)", e);
+            throw new UncheckedIOException(
+                    "the dense corpus needs the LibriVox clips in " + LIBRIVOX
+                            + " (Debian package pocketsphinx test data; or -Dcallintel.bench.librivox=DIR)",
+                    e);
         }
         if (clips.isEmpty()) {
             throw new IllegalStateException("no LibriVox .wav clips in " + LIBRIVOX);
@@ -276,8 +323,7 @@ public final class AsrCorpus {
     // ---- two-voice calls ----
 
     /** Pause between turns drawn uniformly from [min, max]; with probability {@code longChance} a longer one of {@code longSeconds}. */
-    private record Pauses(double min, double max, double longChance, double longSeconds) {
-    }
+    private record Pauses(double min, double max, double longChance, double longSeconds) {}
 
     /**
      * Lines of {@link #SCRIPT} alternately in the agent's and the customer's voice, cycled until {@code seconds}
@@ -316,8 +362,24 @@ public final class AsrCorpus {
         addNoiseFloor(timeline, seed);
         Path source = directory.resolve(target.getFileName() + ".source-22k.wav");
         write(source, Wav.s16(timeline, ESPEAK_RATE));
-        produce(target, List.of(FFMPEG, "-nostdin", "-v", "error", "-y", "-i", source.toString(),
-                "-ac", "1", "-ar", "8000", "-c:a", "pcm_mulaw", "-f", "wav"));
+        produce(
+                target,
+                List.of(
+                        FFMPEG,
+                        "-nostdin",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-i",
+                        source.toString(),
+                        "-ac",
+                        "1",
+                        "-ar",
+                        "8000",
+                        "-c:a",
+                        "pcm_mulaw",
+                        "-f",
+                        "wav"));
         try {
             Files.delete(source);
         } catch (IOException e) {
@@ -338,7 +400,9 @@ public final class AsrCorpus {
                 : List.of(ESPEAK, "-v", "en+f3", "-p", "70", "-s", "150", "--stdout", "--", text);
         byte[] wav;
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             try (InputStream out = process.getInputStream()) {
                 wav = out.readAllBytes();
             }
@@ -408,7 +472,9 @@ public final class AsrCorpus {
         node.put("recognized", chunks.stream().mapToLong(SpeechSpan::length).sum() / (double) pcm.length);
         node.put("chunks", chunks.size());
         try {
-            Path partial = infoFile(audio).resolveSibling(audio.id + ".json.part-" + ProcessHandle.current().pid());
+            Path partial = infoFile(audio)
+                    .resolveSibling(
+                            audio.id + ".json.part-" + ProcessHandle.current().pid());
             JSON.writeValue(partial.toFile(), node);
             Files.move(partial, infoFile(audio), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -419,7 +485,8 @@ public final class AsrCorpus {
     // ---- files ----
 
     private static void write(Path target, byte[] bytes) {
-        Path partial = target.resolveSibling(target.getFileName() + ".part-" + ProcessHandle.current().pid());
+        Path partial = target.resolveSibling(
+                target.getFileName() + ".part-" + ProcessHandle.current().pid());
         try {
             Files.write(partial, bytes);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -429,12 +496,15 @@ public final class AsrCorpus {
     }
 
     private static void produce(Path target, List<String> commandBeforeOutput) {
-        Path partial = target.resolveSibling(target.getFileName() + ".part-" + ProcessHandle.current().pid());
+        Path partial = target.resolveSibling(
+                target.getFileName() + ".part-" + ProcessHandle.current().pid());
         List<String> command = new ArrayList<>(commandBeforeOutput);
         command.add(partial.toString());
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
@@ -453,8 +523,7 @@ public final class AsrCorpus {
     /** Minimal WAV reading and writing (PCM s16 and G.711 µ-law, mono). */
     static final class Wav {
 
-        private Wav() {
-        }
+        private Wav() {}
 
         /** The samples of a 16-bit mono PCM WAV at the expected rate; streamed headers (sizes unset) are read to the end. */
         static short[] readS16Mono(byte[] wav, int expectedRate) {
@@ -521,8 +590,14 @@ public final class AsrCorpus {
             ByteBuffer out = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
             int blockAlign = bits / 8;
             out.putInt(0x46464952).putInt(36 + dataBytes).putInt(0x45564157);
-            out.putInt(0x20746d66).putInt(16).putShort((short) format).putShort((short) 1).putInt(rate)
-                    .putInt(rate * blockAlign).putShort((short) blockAlign).putShort((short) bits);
+            out.putInt(0x20746d66)
+                    .putInt(16)
+                    .putShort((short) format)
+                    .putShort((short) 1)
+                    .putInt(rate)
+                    .putInt(rate * blockAlign)
+                    .putShort((short) blockAlign)
+                    .putShort((short) bits);
             out.putInt(0x61746164).putInt(dataBytes);
             return out;
         }
@@ -556,11 +631,20 @@ public final class AsrCorpus {
             long t0 = System.nanoTime();
             Path file = corpus.file(audio);
             Info info = corpus.info(audio);
-            System.out.printf(Locale.ROOT, "%-9s %6.1f s audio, designed speech %s, VAD speech %.1f%%, recognized %.1f%% "
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-9s %6.1f s audio, designed speech %s, VAD speech %.1f%%, recognized %.1f%% "
                             + "in %d chunks (non-speech skipped: %.1f%%)  %s  [%.1f s]%n",
-                    audio.id, info.audioSeconds(), Double.isNaN(info.designedSpeech()) ? "n/a"
+                    audio.id,
+                    info.audioSeconds(),
+                    Double.isNaN(info.designedSpeech())
+                            ? "n/a"
                             : String.format(Locale.ROOT, "%.1f%%", 100 * info.designedSpeech()),
-                    100 * info.vadSpeech(), 100 * info.recognized(), info.chunks(), 100 * (1 - info.recognized()), file,
+                    100 * info.vadSpeech(),
+                    100 * info.recognized(),
+                    info.chunks(),
+                    100 * (1 - info.recognized()),
+                    file,
                     (System.nanoTime() - t0) / 1e9);
         }
     }

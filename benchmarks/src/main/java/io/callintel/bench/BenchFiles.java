@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 final class BenchFiles {
 
-    private BenchFiles() {
-    }
+    private BenchFiles() {}
 
     /** The corpus directory: the system property {@code property} if set, else {@code name} in the temp directory; created if needed. */
     static Path corpusDirectory(String property, String name) {
@@ -42,7 +41,8 @@ final class BenchFiles {
 
     /** CPU time used by all of this process's threads so far, in nanoseconds. */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 }

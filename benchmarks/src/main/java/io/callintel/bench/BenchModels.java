@@ -6,8 +6,7 @@ import java.nio.file.Path;
 /** Finds the models for the benchmarks: the Vosk model (speech) and the sentence-embedding model (analysis). */
 final class BenchModels {
 
-    private BenchModels() {
-    }
+    private BenchModels() {}
 
     /**
      * {@code -Dcallintel.vosk.model=DIR}, else {@code CALLINTEL_VOSK_MODEL}, else {@code models/vosk-model-en-us}
@@ -22,7 +21,8 @@ final class BenchModels {
      * {@code models/all-minilm-l6-v2-q} under the working directory or one of its parents.
      */
     static Path embeddingModel() {
-        return find("callintel.embedding.model", "CALLINTEL_EMBEDDING_MODEL", "models/all-minilm-l6-v2-q", "model.onnx");
+        return find(
+                "callintel.embedding.model", "CALLINTEL_EMBEDDING_MODEL", "models/all-minilm-l6-v2-q", "model.onnx");
     }
 
     private static Path find(String property, String variable, String relative, String marker) {
@@ -36,7 +36,7 @@ final class BenchModels {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no model at " + relative + ": run from the checkout (the build unpacks it there) "
-                + "or pass -D" + property + "=DIR");
+        throw new IllegalStateException("no model at " + relative
+                + ": run from the checkout (the build unpacks it there) " + "or pass -D" + property + "=DIR");
     }
 }

@@ -16,22 +16,28 @@ import java.util.stream.Collectors;
 final class BenchUseCase {
 
     static final AnalysisConfig BANK = new AnalysisConfig(
-            List.of(QuestionDefinition.of("Did the customer report a lost or stolen card? (Yes/No)"),
+            List.of(
+                    QuestionDefinition.of("Did the customer report a lost or stolen card? (Yes/No)"),
                     QuestionDefinition.of("Did the agent mention the interest rate? (Yes/No)"),
                     QuestionDefinition.of("Is the customer interested in the loan? (Yes/No)"),
                     QuestionDefinition.of("What does the customer want to do next?")),
-            List.of(BucketDefinition.of("Card problem", "The customer lost a card or reports payments they did not make."),
-                    BucketDefinition.of("Savings or loan", "The customer asks about interest rates, savings accounts or a loan."),
+            List.of(
+                    BucketDefinition.of(
+                            "Card problem", "The customer lost a card or reports payments they did not make."),
+                    BucketDefinition.of(
+                            "Savings or loan", "The customer asks about interest rates, savings accounts or a loan."),
                     BucketDefinition.of("Complaint", "The customer is unhappy with the service and wants to complain."),
                     BucketDefinition.of("Not Clear", "If it is not clear what the customer is calling about.")));
 
-    private BenchUseCase() {
-    }
+    private BenchUseCase() {}
 
     /** One line: the answers in order, then the bucket. */
     static String brief(CallAnalytics analytics) {
-        return analytics.questions().stream().map(QuestionAnswer::answer).map(a -> a.isEmpty() ? "(none)" : shorten(a))
-                .collect(Collectors.joining(" | ")) + " -> " + analytics.bucket().name();
+        return analytics.questions().stream()
+                        .map(QuestionAnswer::answer)
+                        .map(a -> a.isEmpty() ? "(none)" : shorten(a))
+                        .collect(Collectors.joining(" | "))
+                + " -> " + analytics.bucket().name();
     }
 
     private static String shorten(String answer) {

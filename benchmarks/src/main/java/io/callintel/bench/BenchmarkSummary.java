@@ -21,8 +21,7 @@ public final class BenchmarkSummary {
 
     private static final double MP3_TARGET_XRT = 500;
 
-    private BenchmarkSummary() {
-    }
+    private BenchmarkSummary() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -57,18 +56,26 @@ public final class BenchmarkSummary {
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             String format = result.path("params").path("format").asText();
             JsonNode metric = result.path("primaryMetric");
-            double median = metric.path("scorePercentiles").path("50.0").asDouble(metric.path("score").asDouble());
+            double median = metric.path("scorePercentiles")
+                    .path("50.0")
+                    .asDouble(metric.path("score").asDouble());
             double millis = median * toMillis(metric.path("scoreUnit").asText());
-            double error = metric.path("scoreError").asDouble(Double.NaN) * toMillis(metric.path("scoreUnit").asText());
+            double error = metric.path("scoreError").asDouble(Double.NaN)
+                    * toMillis(metric.path("scoreUnit").asText());
             table.computeIfAbsent(format, k -> new LinkedHashMap<>()).put(method, new double[] {millis, error});
         }
         if (table.isEmpty()) {
             return false;
         }
-        System.out.printf(Locale.ROOT, "Decode of one %d s call to 16 kHz mono s16, one thread; median of the measurement "
-                + "iterations (ms/op, ± JMH's 99.9%% error of the mean); xRT = %d s / (s/op); ratio = in-process xRT / CLI xRT.%n%n", Corpus.SECONDS, Corpus.SECONDS);
-        System.out.println("| format | source | in-process ms (± err) | in-process xRT | ffmpeg CLI ms (± err) | ffmpeg CLI xRT "
-                + "| ratio | CLI > /dev/null xRT | targets |");
+        System.out.printf(
+                Locale.ROOT,
+                "Decode of one %d s call to 16 kHz mono s16, one thread; median of the measurement "
+                        + "iterations (ms/op, ± JMH's 99.9%% error of the mean); xRT = %d s / (s/op); ratio = in-process xRT / CLI xRT.%n%n",
+                Corpus.SECONDS,
+                Corpus.SECONDS);
+        System.out.println(
+                "| format | source | in-process ms (± err) | in-process xRT | ffmpeg CLI ms (± err) | ffmpeg CLI xRT "
+                        + "| ratio | CLI > /dev/null xRT | targets |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---|");
         for (Map.Entry<String, Map<String, double[]>> row : table.entrySet()) {
             String format = row.getKey();
@@ -87,11 +94,21 @@ public final class BenchmarkSummary {
                 verdict.append(in <= cli ? "faster than CLI" : "SLOWER than CLI");
             }
             if (format.equals("mp3") && !Double.isNaN(in)) {
-                verdict.append(verdict.isEmpty() ? "" : "; ").append(xrt(in) >= MP3_TARGET_XRT ? ">= 500x" : "BELOW 500x");
+                verdict.append(verdict.isEmpty() ? "" : "; ")
+                        .append(xrt(in) >= MP3_TARGET_XRT ? ">= 500x" : "BELOW 500x");
             }
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", format, description,
-                    withError(m, "inProcess"), fmt(xrt(in), "%.0fx"), withError(m, "ffmpegCli"), fmt(xrt(cli), "%.0fx"),
-                    fmt(cli / in, "%.2f"), fmt(xrt(dev), "%.0fx"), verdict);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    format,
+                    description,
+                    withError(m, "inProcess"),
+                    fmt(xrt(in), "%.0fx"),
+                    withError(m, "ffmpegCli"),
+                    fmt(xrt(cli), "%.0fx"),
+                    fmt(cli / in, "%.2f"),
+                    fmt(xrt(dev), "%.0fx"),
+                    verdict);
         }
         return true;
     }

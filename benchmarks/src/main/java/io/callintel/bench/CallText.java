@@ -57,23 +57,73 @@ final class CallText {
     };
 
     private static final String[] CONNECTORS = {"and", "but", "so", "and also", "because", "and then"};
-    private static final String[] COMPANY = {"northwind bank", "contoso finance", "fabrikam insurance", "tailspin telecom",
-        "woodgrove credit union", "litware energy", "adatum mobile", "proseware broadband"};
-    private static final String[] NAME = {"sarah", "mark", "priya", "james", "fatima", "tom", "elena", "david", "grace",
-        "omar", "lucy", "ahmed", "chloe", "daniel", "maria", "kevin"};
-    private static final String[] PRODUCT = {"personal loan", "mortgage", "credit card", "savings account", "car insurance",
-        "home insurance", "broadband contract", "mobile plan", "energy tariff", "current account", "overdraft",
-        "subscription", "fixed rate saver", "business loan", "travel insurance", "pension plan"};
-    private static final String[] ISSUE = {"direct debit", "late payment fee", "card payment", "bill", "refund", "overcharge",
-        "installation", "router", "chargeback", "standing order", "claim", "meter reading", "roaming charge", "transfer"};
-    private static final String[] DAY = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "week", "month"};
+    private static final String[] COMPANY = {
+        "northwind bank",
+        "contoso finance",
+        "fabrikam insurance",
+        "tailspin telecom",
+        "woodgrove credit union",
+        "litware energy",
+        "adatum mobile",
+        "proseware broadband"
+    };
+    private static final String[] NAME = {
+        "sarah", "mark", "priya", "james", "fatima", "tom", "elena", "david", "grace", "omar", "lucy", "ahmed", "chloe",
+        "daniel", "maria", "kevin"
+    };
+    private static final String[] PRODUCT = {
+        "personal loan",
+        "mortgage",
+        "credit card",
+        "savings account",
+        "car insurance",
+        "home insurance",
+        "broadband contract",
+        "mobile plan",
+        "energy tariff",
+        "current account",
+        "overdraft",
+        "subscription",
+        "fixed rate saver",
+        "business loan",
+        "travel insurance",
+        "pension plan"
+    };
+    private static final String[] ISSUE = {
+        "direct debit",
+        "late payment fee",
+        "card payment",
+        "bill",
+        "refund",
+        "overcharge",
+        "installation",
+        "router",
+        "chargeback",
+        "standing order",
+        "claim",
+        "meter reading",
+        "roaming charge",
+        "transfer"
+    };
+    private static final String[] DAY = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "week", "month"
+    };
     private static final String[] RELATIVE = {"wife", "husband", "partner", "son", "daughter", "accountant", "mother"};
-    private static final String[] NUMBER = {"twenty", "fifty", "ninety nine", "two hundred", "four hundred and fifty",
-        "one thousand", "five thousand", "fifteen thousand", "twenty five thousand", "three"};
+    private static final String[] NUMBER = {
+        "twenty",
+        "fifty",
+        "ninety nine",
+        "two hundred",
+        "four hundred and fifty",
+        "one thousand",
+        "five thousand",
+        "fifteen thousand",
+        "twenty five thousand",
+        "three"
+    };
     private static final String[] DIGIT = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
 
-    private CallText() {
-    }
+    private CallText() {}
 
     /** {@code count} utterances, agent and customer alternating. */
     static List<String> sentences(int count, long seed) {
@@ -97,8 +147,15 @@ final class CallText {
             boolean agent = i % 2 == 0;
             String text = utterance(agent, random);
             double end = at + text.split(" ").length / 2.5;
-            segments.add(new IndexedSegment(org, usecase, recording, agent ? "SPEAKER_1" : "SPEAKER_2",
-                    agent ? "agent" : "customer", round(at), round(end), text));
+            segments.add(new IndexedSegment(
+                    org,
+                    usecase,
+                    recording,
+                    agent ? "SPEAKER_1" : "SPEAKER_2",
+                    agent ? "agent" : "customer",
+                    round(at),
+                    round(end),
+                    text));
             at = end + 0.3 + 1.2 * random.nextDouble();
         }
         return segments;

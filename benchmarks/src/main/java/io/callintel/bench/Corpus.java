@@ -31,23 +31,46 @@ public final class Corpus {
     private static final String FFMPEG = System.getProperty("callintel.bench.ffmpeg", "ffmpeg");
     private static final String ESPEAK = System.getProperty("callintel.bench.espeak", "espeak-ng");
 
-    private static final String AGENT = "Thank you for calling customer support, my name is Alex. How can I help you today? "
-            + "I can see your account here. Let me check that invoice for you, it will only take a moment. "
-            + "You are right, the order was charged twice, on the twelfth of March. I have refunded the second payment, "
-            + "you should see it on your statement within three to five working days.";
-    private static final String CUSTOMER = "Hello, yes, I am calling about my last invoice. I think I was charged twice "
-            + "for the same order. The account number is four seven one two, nine nine eight. "
-            + "That is great, thank you very much. Could you also send me an email confirming the refund? "
-            + "Perfect, that is all I needed. Have a nice day.";
+    private static final String AGENT =
+            "Thank you for calling customer support, my name is Alex. How can I help you today? "
+                    + "I can see your account here. Let me check that invoice for you, it will only take a moment. "
+                    + "You are right, the order was charged twice, on the twelfth of March. I have refunded the second payment, "
+                    + "you should see it on your statement within three to five working days.";
+    private static final String CUSTOMER =
+            "Hello, yes, I am calling about my last invoice. I think I was charged twice "
+                    + "for the same order. The account number is four seven one two, nine nine eight. "
+                    + "That is great, thank you very much. Could you also send me an email confirming the refund? "
+                    + "Perfect, that is all I needed. Have a nice day.";
 
     /** The benchmarked formats: container, codec and the source layout a real call would have. */
     public enum Format {
         WAV("wav", "wav, pcm_s16le, 16 kHz mono", "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", "-f", "wav"),
         WAV_MULAW("wav", "wav, pcm_mulaw, 8 kHz mono", "-ac", "1", "-ar", "8000", "-c:a", "pcm_mulaw", "-f", "wav"),
         MP3("mp3", "mp3, 128 kbit/s CBR, 44.1 kHz stereo", "-c:a", "libmp3lame", "-b:a", "128k", "-f", "mp3"),
-        OGG_VORBIS("ogg", "ogg, vorbis q4 (~110 kbit/s), 44.1 kHz stereo", "-c:a", "libvorbis", "-q:a", "4", "-f", "ogg"),
-        OGG_OPUS("opus", "ogg, opus 48 kbit/s, 48 kHz stereo", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k", "-f", "ogg"),
-        WEBM_OPUS("webm", "webm, opus 48 kbit/s, 48 kHz stereo", "-ar", "48000", "-c:a", "libopus", "-b:a", "48k", "-f", "webm"),
+        OGG_VORBIS(
+                "ogg", "ogg, vorbis q4 (~110 kbit/s), 44.1 kHz stereo", "-c:a", "libvorbis", "-q:a", "4", "-f", "ogg"),
+        OGG_OPUS(
+                "opus",
+                "ogg, opus 48 kbit/s, 48 kHz stereo",
+                "-ar",
+                "48000",
+                "-c:a",
+                "libopus",
+                "-b:a",
+                "48k",
+                "-f",
+                "ogg"),
+        WEBM_OPUS(
+                "webm",
+                "webm, opus 48 kbit/s, 48 kHz stereo",
+                "-ar",
+                "48000",
+                "-c:a",
+                "libopus",
+                "-b:a",
+                "48k",
+                "-f",
+                "webm"),
         FLAC("flac", "flac, 16 bit, 44.1 kHz stereo", "-c:a", "flac", "-f", "flac"),
         M4A_AAC("m4a", "m4a, aac-lc 128 kbit/s, 44.1 kHz stereo", "-c:a", "aac", "-b:a", "128k", "-f", "ipod");
 
@@ -95,7 +118,8 @@ public final class Corpus {
         Path target = directory.resolve("call-" + SECONDS + "s-" + format.id() + "." + format.extension);
         if (!Files.isRegularFile(target)) {
             Path source = source();
-            List<String> command = new ArrayList<>(List.of(FFMPEG, "-nostdin", "-v", "error", "-y", "-i", source.toString()));
+            List<String> command =
+                    new ArrayList<>(List.of(FFMPEG, "-nostdin", "-v", "error", "-y", "-i", source.toString()));
             command.addAll(format.encoderArgs);
             produce(target, command);
         }
@@ -117,8 +141,20 @@ public final class Corpus {
         long copies = Math.max(1, (targetBytes + unitBytes - 1) / unitBytes);
         Path target = directory.resolve("call-x" + copies + "-" + format.id() + "." + format.extension);
         if (!Files.isRegularFile(target)) {
-            List<String> command = new ArrayList<>(List.of(FFMPEG, "-nostdin", "-v", "error", "-y",
-                    "-stream_loop", Long.toString(copies - 1), "-i", unit.toString(), "-map", "0:a", "-c", "copy"));
+            List<String> command = new ArrayList<>(List.of(
+                    FFMPEG,
+                    "-nostdin",
+                    "-v",
+                    "error",
+                    "-y",
+                    "-stream_loop",
+                    Long.toString(copies - 1),
+                    "-i",
+                    unit.toString(),
+                    "-map",
+                    "0:a",
+                    "-c",
+                    "copy"));
             int f = format.encoderArgs.indexOf("-f");
             command.addAll(format.encoderArgs.subList(f, f + 2));
             produce(target, command);
@@ -136,19 +172,44 @@ public final class Corpus {
         Path customer = directory.resolve("customer.wav");
         produce(agent, List.of(ESPEAK, "-v", "en-us", "-s", "165", "-w"), AGENT);
         produce(customer, List.of(ESPEAK, "-v", "en-gb+f3", "-s", "150", "-w"), CUSTOMER);
-        produce(source, List.of(FFMPEG, "-nostdin", "-v", "error", "-y",
-                "-stream_loop", "-1", "-i", agent.toString(),
-                "-stream_loop", "-1", "-i", customer.toString(),
-                "-f", "lavfi", "-i", "anoisesrc=r=44100:a=0.003:c=pink:seed=42",
-                "-filter_complex", "[0:a]aresample=44100[a];[1:a]aresample=44100[b];"
-                        + "[a][b]join=inputs=2:channel_layout=stereo[s];[2:a]pan=stereo|c0=c0|c1=c0[n];"
-                        + "[s][n]amix=inputs=2:normalize=0[out]",
-                "-map", "[out]", "-t", Integer.toString(SECONDS), "-c:a", "pcm_s16le", "-f", "wav"));
+        produce(
+                source,
+                List.of(
+                        FFMPEG,
+                        "-nostdin",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-stream_loop",
+                        "-1",
+                        "-i",
+                        agent.toString(),
+                        "-stream_loop",
+                        "-1",
+                        "-i",
+                        customer.toString(),
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "anoisesrc=r=44100:a=0.003:c=pink:seed=42",
+                        "-filter_complex",
+                        "[0:a]aresample=44100[a];[1:a]aresample=44100[b];"
+                                + "[a][b]join=inputs=2:channel_layout=stereo[s];[2:a]pan=stereo|c0=c0|c1=c0[n];"
+                                + "[s][n]amix=inputs=2:normalize=0[out]",
+                        "-map",
+                        "[out]",
+                        "-t",
+                        Integer.toString(SECONDS),
+                        "-c:a",
+                        "pcm_s16le",
+                        "-f",
+                        "wav"));
         return source;
     }
 
     private static void produce(Path target, List<String> commandBeforeOutput, String... trailing) {
-        Path partial = target.resolveSibling(target.getFileName() + ".part-" + ProcessHandle.current().pid());
+        Path partial = target.resolveSibling(
+                target.getFileName() + ".part-" + ProcessHandle.current().pid());
         List<String> command = new ArrayList<>(commandBeforeOutput);
         command.add(partial.toString());
         command.addAll(Arrays.asList(trailing));
@@ -162,8 +223,10 @@ public final class Corpus {
 
     private static void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
@@ -172,8 +235,10 @@ public final class Corpus {
                         + "\n(needs the ffmpeg and espeak-ng command lines on PATH)");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command.get(0)
-                    + " (the benchmarks need the ffmpeg and espeak-ng command lines on PATH)", e);
+            throw new UncheckedIOException(
+                    "cannot run " + command.get(0)
+                            + " (the benchmarks need the ffmpeg and espeak-ng command lines on PATH)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -45,7 +45,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
@@ -60,6 +62,7 @@ public class DecodeBenchmark {
     private final short[] samples = new short[4096];
     /** Reused by every op: the command-line path's stdout is drained through it. */
     private final byte[] pipe = new byte[64 * 1024];
+
     private List<String> cli;
 
     @Setup(Level.Trial)
@@ -67,8 +70,20 @@ public class DecodeBenchmark {
         Corpus.Format f = Corpus.Format.of(format);
         file = Corpus.standard().file(f);
         decoder = new FfmpegAudioDecoder();
-        cli = List.of("ffmpeg", "-nostdin", "-threads", "1", "-i", file.toString(),
-                "-ac", "1", "-ar", "16000", "-f", "s16le", "-");
+        cli = List.of(
+                "ffmpeg",
+                "-nostdin",
+                "-threads",
+                "1",
+                "-i",
+                file.toString(),
+                "-ac",
+                "1",
+                "-ar",
+                "16000",
+                "-f",
+                "s16le",
+                "-");
         if (params.getBenchmark().endsWith(".inProcess")) {
             check(f);
         }
@@ -145,7 +160,8 @@ public class DecodeBenchmark {
             mine = collected.toArray();
             report = stream.report();
         }
-        Process process = new ProcessBuilder(cli).redirectError(new File("/dev/null")).start();
+        Process process =
+                new ProcessBuilder(cli).redirectError(new File("/dev/null")).start();
         byte[] bytes = process.getInputStream().readAllBytes();
         requireSuccess(process);
         short[] theirs = new short[bytes.length / 2];
@@ -161,14 +177,27 @@ public class DecodeBenchmark {
             noise += d * d;
         }
         double snr = noise == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(signal / noise);
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "%n[check] %s (%s): in-process %d samples (%.3f s, damaged=%s), ffmpeg CLI %d samples (%.3f s), "
                         + "in-process vs CLI SNR %.1f dB at lag %d%n",
-                f.id(), f.description(), mine.length, mine.length / 16000.0, report.damaged(),
-                theirs.length, theirs.length / 16000.0, snr, lag);
+                f.id(),
+                f.description(),
+                mine.length,
+                mine.length / 16000.0,
+                report.damaged(),
+                theirs.length,
+                theirs.length / 16000.0,
+                snr,
+                lag);
         if (Math.abs(mine.length / 16000.0 - Corpus.SECONDS) > 0.25) {
-            System.out.printf(Locale.ROOT, "[check] WARNING: %s decodes to %.3f s, not %d s: xRT figures assume %d s%n",
-                    f.id(), mine.length / 16000.0, Corpus.SECONDS, Corpus.SECONDS);
+            System.out.printf(
+                    Locale.ROOT,
+                    "[check] WARNING: %s decodes to %.3f s, not %d s: xRT figures assume %d s%n",
+                    f.id(),
+                    mine.length / 16000.0,
+                    Corpus.SECONDS,
+                    Corpus.SECONDS);
         }
     }
 

@@ -38,8 +38,7 @@ public final class DecodeHeapProbe {
 
     private static final double MB = 1024.0 * 1024.0;
 
-    private DecodeHeapProbe() {
-    }
+    private DecodeHeapProbe() {}
 
     public static void main(String[] args) throws Exception {
         long sizeMb = 100;
@@ -51,7 +50,8 @@ public final class DecodeHeapProbe {
                 case "--formats" -> formats = List.of(args[++i].split(","));
                 case "--out" -> out = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: DecodeHeapProbe [--size-mb N] [--formats mp3,wav,...] [--out FILE.json]");
+                    System.err.println(
+                            "usage: DecodeHeapProbe [--size-mb N] [--formats mp3,wav,...] [--out FILE.json]");
                     System.exit(2);
                 }
             }
@@ -61,7 +61,11 @@ public final class DecodeHeapProbe {
         for (String format : formats) {
             long t0 = System.nanoTime();
             Path file = corpus.large(Corpus.Format.of(format), sizeMb * 1024 * 1024);
-            System.out.printf(Locale.ROOT, "corpus: %s (%.1f MB, ready in %.1f s)%n", file, Files.size(file) / MB,
+            System.out.printf(
+                    Locale.ROOT,
+                    "corpus: %s (%.1f MB, ready in %.1f s)%n",
+                    file,
+                    Files.size(file) / MB,
                     (System.nanoTime() - t0) / 1e9);
             files.add(file);
         }
@@ -78,8 +82,13 @@ public final class DecodeHeapProbe {
         ObjectNode root = json.createObjectNode();
         root.put("jvm", System.getProperty("java.vm.name") + " " + Runtime.version());
         root.put("maxHeapMb", round(Runtime.getRuntime().maxMemory() / MB));
-        root.put("gc", String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).toList()));
+        root.put(
+                "gc",
+                String.join(
+                        "+",
+                        ManagementFactory.getGarbageCollectorMXBeans().stream()
+                                .map(GarbageCollectorMXBean::getName)
+                                .toList()));
         root.put("cpu", cpuModel());
         root.put("cores", Runtime.getRuntime().availableProcessors());
         ArrayNode runs = root.putArray("runs");
@@ -93,7 +102,8 @@ public final class DecodeHeapProbe {
             long rssBefore = BenchFiles.procStatus("VmRSS");
             boolean hwmReset = resetRssHighWaterMark();
             List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
+                    .filter(p -> p.getType() == MemoryType.HEAP && p.isValid())
+                    .toList();
             pools.forEach(MemoryPoolMXBean::resetPeakUsage);
             long gcsBefore = gcCount();
 
@@ -127,7 +137,9 @@ public final class DecodeHeapProbe {
                 sampler.interrupt();
                 sampler.join();
                 long gcs = gcCount() - gcsBefore;
-                long poolPeaks = pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+                long poolPeaks = pools.stream()
+                        .mapToLong(p -> p.getPeakUsage().getUsed())
+                        .sum();
                 report = stream.report();
                 fullGc(); // the stream is still open: what the decoder itself retains
                 liveDuring = memory.getHeapMemoryUsage().getUsed();
@@ -154,15 +166,32 @@ public final class DecodeHeapProbe {
                 if (hwmReset) {
                     run.put("rssPeakMb", round(BenchFiles.procStatus("VmHWM") / MB));
                 }
-                System.out.printf(Locale.ROOT, "%s: %.1f MB, %.0f s of audio (damaged=%s) decoded in %.2f s wall "
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s: %.1f MB, %.0f s of audio (damaged=%s) decoded in %.2f s wall "
                                 + "(%.2f s CPU) = %.0fx real time%n"
                                 + "  heap: idle %.1f MB, peak %.1f MB above idle (sampled; pool peaks sum %.1f MB above idle), "
                                 + "live with the stream open %.1f MB above idle%n"
                                 + "  allocated %.1f MB (%d B per audio second), %d GC(s) during the decode; RSS %.0f MB before%s%n",
-                        file.getFileName(), Files.size(file) / MB, seconds, report.damaged(), wall / 1e9, cpu / 1e9,
-                        seconds / (wall / 1e9), idle / MB, (peak.get() - idle) / MB, (poolPeaks - idle) / MB,
-                        (liveDuring - idle) / MB, allocated / MB, Math.round(allocated / seconds), gcs, rssBefore / MB,
-                        hwmReset ? String.format(Locale.ROOT, ", peak %.0f MB during", BenchFiles.procStatus("VmHWM") / MB) : "");
+                        file.getFileName(),
+                        Files.size(file) / MB,
+                        seconds,
+                        report.damaged(),
+                        wall / 1e9,
+                        cpu / 1e9,
+                        seconds / (wall / 1e9),
+                        idle / MB,
+                        (peak.get() - idle) / MB,
+                        (poolPeaks - idle) / MB,
+                        (liveDuring - idle) / MB,
+                        allocated / MB,
+                        Math.round(allocated / seconds),
+                        gcs,
+                        rssBefore / MB,
+                        hwmReset
+                                ? String.format(
+                                        Locale.ROOT, ", peak %.0f MB during", BenchFiles.procStatus("VmHWM") / MB)
+                                : "");
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -190,7 +219,9 @@ public final class DecodeHeapProbe {
 
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .filter(c -> c > 0)
+                .sum();
     }
 
     /** Linux: writing 5 to clear_refs resets VmHWM to the current RSS. */
@@ -205,8 +236,11 @@ public final class DecodeHeapProbe {
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .orElse("?");
         } catch (IOException e) {
             return "?";
         }

@@ -48,7 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(StageAudio.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class DiarizationBenchmark {
@@ -89,10 +91,15 @@ public class DiarizationBenchmark {
             }
             long total = samples.values().stream().mapToLong(Long::longValue).sum();
             StringBuilder shares = new StringBuilder();
-            samples.forEach((speaker, n) -> shares.append(String.format(Locale.ROOT, " speaker %d %.1f%%", speaker,
-                    100.0 * n / Math.max(1, total))));
-            System.out.printf(Locale.ROOT, "%n[result] %d speakers, %d turns over %.1f s of speech:%s%n",
-                    samples.size(), turns.size(), total / 16_000.0, shares);
+            samples.forEach((speaker, n) -> shares.append(
+                    String.format(Locale.ROOT, " speaker %d %.1f%%", speaker, 100.0 * n / Math.max(1, total))));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n[result] %d speakers, %d turns over %.1f s of speech:%s%n",
+                    samples.size(),
+                    turns.size(),
+                    total / 16_000.0,
+                    shares);
         }
     }
 

@@ -40,7 +40,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(EmbedBenchmark.SENTENCES)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 5)
 public class EmbedBenchmark {
@@ -77,7 +79,8 @@ public class EmbedBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            encoder = SentenceEncoder.loadAlwaysBatching(BenchModels.embeddingModel(), EncoderOptions.defaults().withMaxBatch(batch));
+            encoder = SentenceEncoder.loadAlwaysBatching(
+                    BenchModels.embeddingModel(), EncoderOptions.defaults().withMaxBatch(batch));
             sentences = CallText.sentences(SENTENCES, 1);
         }
 

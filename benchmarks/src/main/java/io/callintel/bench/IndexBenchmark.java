@@ -1,6 +1,5 @@
 package io.callintel.bench;
 
-import io.callintel.classify.index.SegmentIndex;
 import io.callintel.classify.index.IndexedSegment;
 import io.callintel.classify.index.SearchRequest;
 import io.callintel.classify.index.SearchResults;
@@ -45,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar IndexBenchmark -rf json -rff benchmarks/target/index.json</pre>
  */
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g"})
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 5)
 public class IndexBenchmark {
@@ -53,8 +54,17 @@ public class IndexBenchmark {
     static final int ORGS = 10;
     static final int USECASES = 3;
 
-    static final List<String> QUERIES = List.of("interest rate", "refund", "\"direct debit\"", "cancel subscription",
-            "mortgage | overdraft", "insur*", "card -debit", "late payment fee", "appointment advisor", "broadband router");
+    static final List<String> QUERIES = List.of(
+            "interest rate",
+            "refund",
+            "\"direct debit\"",
+            "cancel subscription",
+            "mortgage | overdraft",
+            "insur*",
+            "card -debit",
+            "late payment fee",
+            "appointment advisor",
+            "broadband router");
 
     @State(Scope.Benchmark)
     public static class Index {
@@ -70,8 +80,13 @@ public class IndexBenchmark {
             directory = Files.createTempDirectory("callintel-index-bench");
             long t0 = System.nanoTime();
             SegmentIndex.bulkLoad(directory, calls, IndexBenchmark::call);
-            System.out.printf(Locale.ROOT, "%n[index] %d calls, %d segments, %.1f MB on disk, built in %.1f s%n", calls,
-                    (long) calls * CallText.SEGMENTS_PER_CALL, size(directory) / 1e6, (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n[index] %d calls, %d segments, %.1f MB on disk, built in %.1f s%n",
+                    calls,
+                    (long) calls * CallText.SEGMENTS_PER_CALL,
+                    size(directory) / 1e6,
+                    (System.nanoTime() - t0) / 1e9);
             index = SegmentIndex.open(directory);
             next = calls;
         }
@@ -102,7 +117,9 @@ public class IndexBenchmark {
 
     private static long size(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,9 +7,9 @@ import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.analytics.CallAnalytics;
-import io.callintel.engine.CallIntelEngine;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.transcript.Transcript;
+import io.callintel.engine.CallIntelEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,42 +53,73 @@ public final class MacroBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    record Options(double hours, String out, int jobs, int workers, boolean skipPlain, boolean corpusOnly) {
-    }
+    record Options(double hours, String out, int jobs, int workers, boolean skipPlain, boolean corpusOnly) {}
 
-    record Machine(int cores, String cpu, String jdk, String os, String mallocArenaMax, long maxHeapMb) {
-    }
+    record Machine(int cores, String cpu, String jdk, String os, String mallocArenaMax, long maxHeapMb) {}
 
-    record Load(String when, String loadavg) {
-    }
+    record Load(String when, String loadavg) {}
 
-    record CorpusSummary(String directory, int files, Map<String, Integer> filesByFormat, double designedHours,
-                         double generationSeconds) {
-    }
+    record CorpusSummary(
+            String directory,
+            int files,
+            Map<String, Integer> filesByFormat,
+            double designedHours,
+            double generationSeconds) {}
 
-    record PlainFile(String file, double audioSeconds, double decodeSeconds, double recognizeSeconds, int words) {
-    }
+    record PlainFile(String file, double audioSeconds, double decodeSeconds, double recognizeSeconds, int words) {}
 
-    record PlainRun(double audioSeconds, double wallSeconds, double decodeSeconds, double recognizeSeconds,
-                    double cpuSeconds, double coresBusy, double timesRealTime, long words, List<PlainFile> files) {
-    }
+    record PlainRun(
+            double audioSeconds,
+            double wallSeconds,
+            double decodeSeconds,
+            double recognizeSeconds,
+            double cpuSeconds,
+            double coresBusy,
+            double timesRealTime,
+            long words,
+            List<PlainFile> files) {}
 
-    record AnalyzeFile(String file, double audioSeconds, double transcribeSeconds, double analyzeSeconds, int words,
-                       int speakers, String bucket, List<String> answers, String error) {
-    }
+    record AnalyzeFile(
+            String file,
+            double audioSeconds,
+            double transcribeSeconds,
+            double analyzeSeconds,
+            int words,
+            int speakers,
+            String bucket,
+            List<String> answers,
+            String error) {}
 
-    record AnalyzeRun(int jobs, int workers, double audioSeconds, double wallSeconds, double cpuSeconds, double coresBusy,
-                      double timesRealTime, double transcribeSecondsSum, double analyzeSecondsSum, long words, int failed,
-                      Map<String, Integer> buckets, List<AnalyzeFile> files) {
-    }
+    record AnalyzeRun(
+            int jobs,
+            int workers,
+            double audioSeconds,
+            double wallSeconds,
+            double cpuSeconds,
+            double coresBusy,
+            double timesRealTime,
+            double transcribeSecondsSum,
+            double analyzeSecondsSum,
+            long words,
+            int failed,
+            Map<String, Integer> buckets,
+            List<AnalyzeFile> files) {}
 
-    record Results(String started, String finished, Options options, Machine machine, List<Load> load,
-                   CorpusSummary corpus, double voskLoadSeconds, double engineLoadSeconds, PlainRun plain,
-                   AnalyzeRun analyze, double ratioAnalyzeToPlain, double ratioPerCore) {
-    }
+    record Results(
+            String started,
+            String finished,
+            Options options,
+            Machine machine,
+            List<Load> load,
+            CorpusSummary corpus,
+            double voskLoadSeconds,
+            double engineLoadSeconds,
+            PlainRun plain,
+            AnalyzeRun analyze,
+            double ratioAnalyzeToPlain,
+            double ratioPerCore) {}
 
-    private MacroBenchmark() {
-    }
+    private MacroBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
@@ -96,7 +127,12 @@ public final class MacroBenchmark {
         List<Load> load = new ArrayList<>();
         load.add(new Load("start", loadavg()));
         Machine machine = machine();
-        System.err.printf(Locale.ROOT, "macro: %d cores, %s, JDK %s; load %s%n", machine.cores(), machine.cpu(), machine.jdk(),
+        System.err.printf(
+                Locale.ROOT,
+                "macro: %d cores, %s, JDK %s; load %s%n",
+                machine.cores(),
+                machine.cpu(),
+                machine.jdk(),
                 load.get(0).loadavg());
 
         long t0 = System.nanoTime();
@@ -105,15 +141,32 @@ public final class MacroBenchmark {
         double generation = (System.nanoTime() - t0) / 1e9;
         Map<String, Integer> byFormat = new TreeMap<>();
         calls.forEach(c -> byFormat.merge(c.format().id(), 1, Integer::sum));
-        CorpusSummary corpusSummary = new CorpusSummary(corpus.directory().toString(), calls.size(), byFormat,
-                calls.stream().mapToDouble(MacroCorpus.Call::seconds).sum() / 3600, generation);
-        System.err.printf(Locale.ROOT, "macro: corpus %d calls %s, %.2f h designed, ready in %.1f s (%s)%n", calls.size(),
-                byFormat, corpusSummary.designedHours(), generation, corpus.directory());
+        CorpusSummary corpusSummary = new CorpusSummary(
+                corpus.directory().toString(),
+                calls.size(),
+                byFormat,
+                calls.stream().mapToDouble(MacroCorpus.Call::seconds).sum() / 3600,
+                generation);
+        System.err.printf(
+                Locale.ROOT,
+                "macro: corpus %d calls %s, %.2f h designed, ready in %.1f s (%s)%n",
+                calls.size(),
+                byFormat,
+                corpusSummary.designedHours(),
+                generation,
+                corpus.directory());
         if (options.corpusOnly()) {
             for (MacroCorpus.Call call : calls) {
-                System.out.printf(Locale.ROOT, "%-28s %-36s %6.1f s  (source %6.1f s + %5.1f s, tempo %.3f, gain %+.1f dB)%n",
-                        call.file().getFileName(), call.format().description, call.seconds(), call.sourceStart(),
-                        call.excerptSeconds(), call.tempo(), call.gainDb());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-28s %-36s %6.1f s  (source %6.1f s + %5.1f s, tempo %.3f, gain %+.1f dB)%n",
+                        call.file().getFileName(),
+                        call.format().description,
+                        call.seconds(),
+                        call.sourceStart(),
+                        call.excerptSeconds(),
+                        call.tempo(),
+                        call.gainDb());
             }
             return;
         }
@@ -133,8 +186,11 @@ public final class MacroBenchmark {
         AnalyzeRun analyze;
         double engineLoad;
         t0 = System.nanoTime();
-        try (CallIntelEngine engine = CallIntelEngine.builder().models(BenchModels.voskModel(), BenchModels.embeddingModel())
-                .decoder(decoder).threads(options.workers()).build()) {
+        try (CallIntelEngine engine = CallIntelEngine.builder()
+                .models(BenchModels.voskModel(), BenchModels.embeddingModel())
+                .decoder(decoder)
+                .threads(options.workers())
+                .build()) {
             engineLoad = (System.nanoTime() - t0) / 1e9;
             load.add(new Load("before analyze", loadavg()));
             analyze = analyzeAll(engine, calls, options.jobs(), options.workers());
@@ -142,8 +198,19 @@ public final class MacroBenchmark {
         }
 
         double ratio = plain == null ? Double.NaN : analyze.timesRealTime() / plain.timesRealTime();
-        Results results = new Results(started, Instant.now().toString(), options, machine, load, corpusSummary, voskLoad,
-                engineLoad, plain, analyze, ratio, ratio / Math.max(1, options.workers()));
+        Results results = new Results(
+                started,
+                Instant.now().toString(),
+                options,
+                machine,
+                load,
+                corpusSummary,
+                voskLoad,
+                engineLoad,
+                plain,
+                analyze,
+                ratio,
+                ratio / Math.max(1, options.workers()));
         Path out = Path.of(options.out()).toAbsolutePath();
         Files.createDirectories(out.getParent());
         JSON.writeValue(out.toFile(), results);
@@ -172,15 +239,26 @@ public final class MacroBenchmark {
                 List<RecognizedWord> recognized = recognizer.recognize(pcm, 0, pcm.length);
                 long t2 = System.nanoTime();
                 double seconds = pcm.length / 16_000.0;
-                files.add(new PlainFile(call.file().getFileName().toString(), seconds, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                files.add(new PlainFile(
+                        call.file().getFileName().toString(),
+                        seconds,
+                        (t1 - t0) / 1e9,
+                        (t2 - t1) / 1e9,
                         recognized.size()));
                 audio += seconds;
                 decode += (t1 - t0) / 1e9;
                 recognize += (t2 - t1) / 1e9;
                 words += recognized.size();
-                System.err.printf(Locale.ROOT, "macro: plain %2d/%d %-26s %6.1f s audio in %5.2f s (%.1fx), %d words%n",
-                        files.size(), calls.size(), call.file().getFileName(), seconds, (t2 - t0) / 1e9,
-                        seconds / ((t2 - t0) / 1e9), recognized.size());
+                System.err.printf(
+                        Locale.ROOT,
+                        "macro: plain %2d/%d %-26s %6.1f s audio in %5.2f s (%.1fx), %d words%n",
+                        files.size(),
+                        calls.size(),
+                        call.file().getFileName(),
+                        seconds,
+                        (t2 - t0) / 1e9,
+                        seconds / ((t2 - t0) / 1e9),
+                        recognized.size());
             }
         }
         double wall = (System.nanoTime() - wall0) / 1e9;
@@ -204,9 +282,16 @@ public final class MacroBenchmark {
                         AnalyzeFile result = analyzeOne(engine, call);
                         synchronized (done) {
                             done[0]++;
-                            System.err.printf(Locale.ROOT, "macro: analyze %2d/%d %-26s %6.1f s audio: transcribe %5.2f s, "
-                                            + "analyze %.3f s; %s%n", done[0], calls.size(), result.file(), result.audioSeconds(),
-                                    result.transcribeSeconds(), result.analyzeSeconds(),
+                            System.err.printf(
+                                    Locale.ROOT,
+                                    "macro: analyze %2d/%d %-26s %6.1f s audio: transcribe %5.2f s, "
+                                            + "analyze %.3f s; %s%n",
+                                    done[0],
+                                    calls.size(),
+                                    result.file(),
+                                    result.audioSeconds(),
+                                    result.transcribeSeconds(),
+                                    result.analyzeSeconds(),
                                     result.error() != null ? "ERROR " + result.error() : result.bucket());
                         }
                         return result;
@@ -225,14 +310,26 @@ public final class MacroBenchmark {
         }
         double wall = (System.nanoTime() - wall0) / 1e9;
         double cpu = (BenchFiles.processCpuNanos() - cpu0) / 1e9;
-        double audio = files.stream().filter(f -> f.error() == null).mapToDouble(AnalyzeFile::audioSeconds).sum();
+        double audio = files.stream()
+                .filter(f -> f.error() == null)
+                .mapToDouble(AnalyzeFile::audioSeconds)
+                .sum();
         Map<String, Integer> buckets = new TreeMap<>();
         files.stream().filter(f -> f.error() == null).forEach(f -> buckets.merge(f.bucket(), 1, Integer::sum));
-        return new AnalyzeRun(jobs, workers, audio, wall, cpu, cpu / wall, audio / wall,
+        return new AnalyzeRun(
+                jobs,
+                workers,
+                audio,
+                wall,
+                cpu,
+                cpu / wall,
+                audio / wall,
                 files.stream().mapToDouble(AnalyzeFile::transcribeSeconds).sum(),
                 files.stream().mapToDouble(AnalyzeFile::analyzeSeconds).sum(),
                 files.stream().mapToLong(AnalyzeFile::words).sum(),
-                (int) files.stream().filter(f -> f.error() != null).count(), buckets, files);
+                (int) files.stream().filter(f -> f.error() != null).count(),
+                buckets,
+                files);
     }
 
     private static AnalyzeFile analyzeOne(CallIntelEngine engine, MacroCorpus.Call call) {
@@ -243,9 +340,16 @@ public final class MacroBenchmark {
             long t1 = System.nanoTime();
             CallAnalytics analytics = engine.analyze(transcript, BenchUseCase.BANK);
             long t2 = System.nanoTime();
-            return new AnalyzeFile(name, transcript.duration(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, transcript.words().size(),
-                    transcript.speakers().size(), analytics.bucket().name(),
-                    analytics.questions().stream().map(q -> q.answer()).toList(), null);
+            return new AnalyzeFile(
+                    name,
+                    transcript.duration(),
+                    (t1 - t0) / 1e9,
+                    (t2 - t1) / 1e9,
+                    transcript.words().size(),
+                    transcript.speakers().size(),
+                    analytics.bucket().name(),
+                    analytics.questions().stream().map(q -> q.answer()).toList(),
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -257,37 +361,84 @@ public final class MacroBenchmark {
     static String markdown(Results r) {
         StringBuilder md = new StringBuilder();
         Machine m = r.machine();
-        md.append(String.format(Locale.ROOT, "Machine: %d cores, %s; JDK %s; %s; MALLOC_ARENA_MAX=%s, max heap %d MB%n",
-                m.cores(), m.cpu(), m.jdk(), m.os(), m.mallocArenaMax(), m.maxHeapMb()));
-        md.append(String.format(Locale.ROOT, "Run %s .. %s; load averages (1/5/15 min): %s%n", r.started(), r.finished(),
-                String.join("; ", r.load().stream().map(l -> l.when() + " " + l.loadavg()).toList())));
+        md.append(String.format(
+                Locale.ROOT,
+                "Machine: %d cores, %s; JDK %s; %s; MALLOC_ARENA_MAX=%s, max heap %d MB%n",
+                m.cores(),
+                m.cpu(),
+                m.jdk(),
+                m.os(),
+                m.mallocArenaMax(),
+                m.maxHeapMb()));
+        md.append(String.format(
+                Locale.ROOT,
+                "Run %s .. %s; load averages (1/5/15 min): %s%n",
+                r.started(),
+                r.finished(),
+                String.join(
+                        "; ",
+                        r.load().stream().map(l -> l.when() + " " + l.loadavg()).toList())));
         CorpusSummary c = r.corpus();
-        md.append(String.format(Locale.ROOT, "Corpus: %d calls %s, %.2f h (designed), %s%n", c.files(), c.filesByFormat(),
-                c.designedHours(), c.directory()));
-        md.append(String.format(Locale.ROOT, "Models loaded (not in the wall times): Vosk for the plain loop %.1f s, the engine (both models) %.1f s%n%n",
-                r.voskLoadSeconds(), r.engineLoadSeconds()));
+        md.append(String.format(
+                Locale.ROOT,
+                "Corpus: %d calls %s, %.2f h (designed), %s%n",
+                c.files(),
+                c.filesByFormat(),
+                c.designedHours(),
+                c.directory()));
+        md.append(String.format(
+                Locale.ROOT,
+                "Models loaded (not in the wall times): Vosk for the plain loop %.1f s, the engine (both models) %.1f s%n%n",
+                r.voskLoadSeconds(),
+                r.engineLoadSeconds()));
         md.append("| run | threads | audio h | wall s | x real time | process CPU s | cores busy | words |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         PlainRun p = r.plain();
         if (p != null) {
-            md.append(String.format(Locale.ROOT, "| plain Vosk loop (decode %.1f s + recognize %.1f s) | 1 | %.3f | %.1f | **%.1fx** | %.1f | %.2f | %d |%n",
-                    p.decodeSeconds(), p.recognizeSeconds(), p.audioSeconds() / 3600, p.wallSeconds(), p.timesRealTime(),
-                    p.cpuSeconds(), p.coresBusy(), p.words()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| plain Vosk loop (decode %.1f s + recognize %.1f s) | 1 | %.3f | %.1f | **%.1fx** | %.1f | %.2f | %d |%n",
+                    p.decodeSeconds(),
+                    p.recognizeSeconds(),
+                    p.audioSeconds() / 3600,
+                    p.wallSeconds(),
+                    p.timesRealTime(),
+                    p.cpuSeconds(),
+                    p.coresBusy(),
+                    p.words()));
         }
         AnalyzeRun a = r.analyze();
-        md.append(String.format(Locale.ROOT, "| full analyze (transcribe + %d questions, %d buckets) | %d jobs x %d workers | %.3f | %.1f | **%.1fx** | %.1f | %.2f | %d |%n",
-                BenchUseCase.BANK.questions().size(), BenchUseCase.BANK.buckets().size(), a.jobs(), a.workers(),
-                a.audioSeconds() / 3600, a.wallSeconds(), a.timesRealTime(), a.cpuSeconds(), a.coresBusy(), a.words()));
+        md.append(String.format(
+                Locale.ROOT,
+                "| full analyze (transcribe + %d questions, %d buckets) | %d jobs x %d workers | %.3f | %.1f | **%.1fx** | %.1f | %.2f | %d |%n",
+                BenchUseCase.BANK.questions().size(),
+                BenchUseCase.BANK.buckets().size(),
+                a.jobs(),
+                a.workers(),
+                a.audioSeconds() / 3600,
+                a.wallSeconds(),
+                a.timesRealTime(),
+                a.cpuSeconds(),
+                a.coresBusy(),
+                a.words()));
         if (p != null) {
-            md.append(String.format(Locale.ROOT, "%n**analyze / plain loop = %.2fx** (throughput on the same audio; %.2fx per "
-                    + "recognition thread). ", r.ratioAnalyzeToPlain(), r.ratioPerCore()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "%n**analyze / plain loop = %.2fx** (throughput on the same audio; %.2fx per "
+                            + "recognition thread). ",
+                    r.ratioAnalyzeToPlain(),
+                    r.ratioPerCore()));
         } else {
             md.append("\n");
         }
-        md.append(String.format(Locale.ROOT, "Analysis (questions, bucket, metrics) took %.1f s of the %.1f s summed per-file "
-                        + "time (%.1f%%); %d failed; buckets %s%n", a.analyzeSecondsSum(),
+        md.append(String.format(
+                Locale.ROOT,
+                "Analysis (questions, bucket, metrics) took %.1f s of the %.1f s summed per-file "
+                        + "time (%.1f%%); %d failed; buckets %s%n",
+                a.analyzeSecondsSum(),
                 a.transcribeSecondsSum() + a.analyzeSecondsSum(),
-                100 * a.analyzeSecondsSum() / Math.max(1e-9, a.transcribeSecondsSum() + a.analyzeSecondsSum()), a.failed(),
+                100 * a.analyzeSecondsSum() / Math.max(1e-9, a.transcribeSecondsSum() + a.analyzeSecondsSum()),
+                a.failed(),
                 a.buckets()));
         return md.toString();
     }
@@ -306,9 +457,15 @@ public final class MacroBenchmark {
         }
         String jdk = System.getProperty("java.vm.vendor", "?") + " " + System.getProperty("java.runtime.version", "?")
                 + " (" + System.getProperty("java.vm.name", "?") + ")";
-        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
         String arenas = System.getenv("MALLOC_ARENA_MAX");
-        return new Machine(Runtime.getRuntime().availableProcessors(), cpu, jdk, os, arenas == null ? "unset" : arenas,
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                cpu,
+                jdk,
+                os,
+                arenas == null ? "unset" : arenas,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 
@@ -320,7 +477,6 @@ public final class MacroBenchmark {
             return "n/a";
         }
     }
-
 
     private static Options parse(String[] args) {
         double hours = 1.0;
@@ -356,7 +512,8 @@ public final class MacroBenchmark {
 
     private static void usage(String problem) {
         System.err.println("MacroBenchmark: " + problem);
-        System.err.println("usage: MacroBenchmark [--hours 1.0] [--out benchmarks/results/macro.json] [--jobs N] [--workers N] [--skip-plain] [--corpus-only]");
+        System.err.println(
+                "usage: MacroBenchmark [--hours 1.0] [--out benchmarks/results/macro.json] [--jobs N] [--workers N] [--skip-plain] [--corpus-only]");
         System.exit(2);
     }
 }

@@ -47,8 +47,30 @@ final class MacroCorpus {
     /** The formats, used in turn: call {@code i} is {@code values()[i % 3]}. */
     enum Format {
         WAV("wav", "wav, pcm_s16le, 16 kHz mono", "-ar", "16000", "-ac", "1", "-c:a", "pcm_s16le", "-f", "wav"),
-        MP3("mp3", "mp3, 48 kbit/s CBR, 22.05 kHz mono", "-ar", "22050", "-ac", "1", "-c:a", "libmp3lame", "-b:a", "48k", "-f", "mp3"),
-        WAV_MULAW("wav", "wav, pcm_mulaw (G.711), 8 kHz mono", "-ar", "8000", "-ac", "1", "-c:a", "pcm_mulaw", "-f", "wav");
+        MP3(
+                "mp3",
+                "mp3, 48 kbit/s CBR, 22.05 kHz mono",
+                "-ar",
+                "22050",
+                "-ac",
+                "1",
+                "-c:a",
+                "libmp3lame",
+                "-b:a",
+                "48k",
+                "-f",
+                "mp3"),
+        WAV_MULAW(
+                "wav",
+                "wav, pcm_mulaw (G.711), 8 kHz mono",
+                "-ar",
+                "8000",
+                "-ac",
+                "1",
+                "-c:a",
+                "pcm_mulaw",
+                "-f",
+                "wav");
 
         final String extension;
         final String description;
@@ -72,9 +94,15 @@ final class MacroCorpus {
      * @param excerptSeconds length of the excerpt before the tempo change
      * @param seconds        designed length of the call (excerpt / tempo); the decoder's figure is the one reported
      */
-    record Call(int index, Path file, Format format, double sourceStart, double excerptSeconds, double tempo,
-                double gainDb, double seconds) {
-    }
+    record Call(
+            int index,
+            Path file,
+            Format format,
+            double sourceStart,
+            double excerptSeconds,
+            double tempo,
+            double gainDb,
+            double seconds) {}
 
     private final Path directory;
 
@@ -83,7 +111,8 @@ final class MacroCorpus {
     }
 
     static MacroCorpus standard() {
-        return new MacroCorpus(BenchFiles.corpusDirectory("callintel.bench.macroCorpus", "callintel-macro-corpus-" + VERSION));
+        return new MacroCorpus(
+                BenchFiles.corpusDirectory("callintel.bench.macroCorpus", "callintel-macro-corpus-" + VERSION));
     }
 
     Path directory() {
@@ -145,9 +174,11 @@ final class MacroCorpus {
         long start = nearest(cuts, (long) (random.nextDouble() * ringLength));
         long end = nearest(cuts, start + Math.round(seconds * tempo * RATE));
         Format format = Format.values()[index % Format.values().length];
-        Path file = directory.resolve(String.format(Locale.ROOT, "call-%03d-%s.%s", index, format.id(), format.extension));
+        Path file =
+                directory.resolve(String.format(Locale.ROOT, "call-%03d-%s.%s", index, format.id(), format.extension));
         double excerpt = (end - start) / (double) RATE;
-        return new Call(index, file, format, (start % ringLength) / (double) RATE, excerpt, tempo, gain, excerpt / tempo);
+        return new Call(
+                index, file, format, (start % ringLength) / (double) RATE, excerpt, tempo, gain, excerpt / tempo);
     }
 
     /** The cut point closest to {@code target}. */
@@ -173,12 +204,23 @@ final class MacroCorpus {
         for (int k = 0; k < length; k++) {
             excerpt[k] = ring[(int) ((start + k) % ring.length)];
         }
-        Path source = directory.resolve(".source-" + call.index() + "-" + ProcessHandle.current().pid() + ".wav");
-        Path partial = call.file().resolveSibling(call.file().getFileName() + ".part-" + ProcessHandle.current().pid());
+        Path source = directory.resolve(
+                ".source-" + call.index() + "-" + ProcessHandle.current().pid() + ".wav");
+        Path partial = call.file()
+                .resolveSibling(call.file().getFileName() + ".part-"
+                        + ProcessHandle.current().pid());
         try {
             Files.write(source, AsrCorpus.Wav.s16(excerpt, RATE));
-            List<String> command = new ArrayList<>(List.of(FFMPEG, "-nostdin", "-v", "error", "-y", "-i", source.toString(),
-                    "-af", String.format(Locale.ROOT, "atempo=%.4f,volume=%.2fdB", call.tempo(), call.gainDb())));
+            List<String> command = new ArrayList<>(List.of(
+                    FFMPEG,
+                    "-nostdin",
+                    "-v",
+                    "error",
+                    "-y",
+                    "-i",
+                    source.toString(),
+                    "-af",
+                    String.format(Locale.ROOT, "atempo=%.4f,volume=%.2fdB", call.tempo(), call.gainDb())));
             command.addAll(call.format().encoderArgs);
             command.add(partial.toString());
             run(command);
@@ -197,8 +239,10 @@ final class MacroCorpus {
 
     private static void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
             byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
@@ -206,7 +250,8 @@ final class MacroCorpus {
                         + new String(output, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command.get(0) + " (the macro benchmark needs ffmpeg on PATH)", e);
+            throw new UncheckedIOException(
+                    "cannot run " + command.get(0) + " (the macro benchmark needs ffmpeg on PATH)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

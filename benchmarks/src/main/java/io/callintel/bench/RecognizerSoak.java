@@ -39,8 +39,7 @@ public final class RecognizerSoak {
 
     private static final double MB = 1024.0 * 1024.0;
 
-    private RecognizerSoak() {
-    }
+    private RecognizerSoak() {}
 
     public static void main(String[] args) throws Exception {
         int files = 1000;
@@ -66,7 +65,11 @@ public final class RecognizerSoak {
         }
         long t0 = System.nanoTime();
         List<Path> clips = AsrCorpus.standard().soakClips(files);
-        System.out.printf(Locale.ROOT, "%d clips in %s (ready in %.1f s)%n", clips.size(), clips.get(0).getParent(),
+        System.out.printf(
+                Locale.ROOT,
+                "%d clips in %s (ready in %.1f s)%n",
+                clips.size(),
+                clips.get(0).getParent(),
                 (System.nanoTime() - t0) / 1e9);
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -85,7 +88,7 @@ public final class RecognizerSoak {
         AtomicLong words = new AtomicLong();
         AtomicLong audioMillis = new AtomicLong();
         try (VoskModel model = VoskModel.load(BenchModels.voskModel());
-             Transcriber transcriber = new Transcriber(new FfmpegAudioDecoder(), model, workers, replaceAfter)) {
+                Transcriber transcriber = new Transcriber(new FfmpegAudioDecoder(), model, workers, replaceAfter)) {
             sample(curve, 0, 0, words.get(), audioMillis.get(), "model loaded, nothing transcribed");
             long start = System.nanoTime();
             for (int done = 0; done < files; ) {
@@ -122,8 +125,10 @@ public final class RecognizerSoak {
         ObjectNode first = (ObjectNode) curve.get(1);
         ObjectNode last = (ObjectNode) curve.get(curve.size() - 1);
         double rssGrowth = last.path("rssMb").asDouble() - first.path("rssMb").asDouble();
-        double anonGrowth = last.path("rssAnonMb").asDouble() - first.path("rssAnonMb").asDouble();
-        double liveGrowth = last.path("heapLiveMb").asDouble() - first.path("heapLiveMb").asDouble();
+        double anonGrowth =
+                last.path("rssAnonMb").asDouble() - first.path("rssAnonMb").asDouble();
+        double liveGrowth =
+                last.path("heapLiveMb").asDouble() - first.path("heapLiveMb").asDouble();
         int spanFiles = last.path("files").asInt() - first.path("files").asInt();
         double maxRss = 0;
         double minRss = Double.MAX_VALUE;
@@ -140,12 +145,25 @@ public final class RecognizerSoak {
         summary.put("rssMaxMb", round(maxRss));
         summary.put("rssGrowthMbPer100Files", round(spanFiles == 0 ? 0 : 100 * rssGrowth / spanFiles));
         summary.put("heapLiveGrowthMb", round(liveGrowth));
-        System.out.printf(Locale.ROOT, "%n%d files (%.0f s of audio, %d words) in %.1f s wall, %d worker(s), %d caller(s)%n"
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d files (%.0f s of audio, %d words) in %.1f s wall, %d worker(s), %d caller(s)%n"
                         + "RSS from file %d to file %d: %+.1f MB (RssAnon %+.1f MB; %+.2f MB per 100 files; min %.1f, max %.1f MB); "
                         + "live heap %+.2f MB%n",
-                files, root.path("audioSeconds").asDouble(), root.path("words").asLong(), root.path("wallSeconds").asDouble(),
-                workers, callers, first.path("files").asInt(), last.path("files").asInt(), rssGrowth, anonGrowth,
-                summary.path("rssGrowthMbPer100Files").asDouble(), minRss, maxRss, liveGrowth);
+                files,
+                root.path("audioSeconds").asDouble(),
+                root.path("words").asLong(),
+                root.path("wallSeconds").asDouble(),
+                workers,
+                callers,
+                first.path("files").asInt(),
+                last.path("files").asInt(),
+                rssGrowth,
+                anonGrowth,
+                summary.path("rssGrowthMbPer100Files").asDouble(),
+                minRss,
+                maxRss,
+                liveGrowth);
         Files.createDirectories(out.toAbsolutePath().getParent());
         json.writeValue(out.toFile(), root);
         System.out.println("wrote " + out);
@@ -174,10 +192,20 @@ public final class RecognizerSoak {
         if (note != null) {
             s.put("note", note);
         }
-        System.out.printf(Locale.ROOT, "%5d files %7.1f s  RSS %7.1f MB (anon %7.1f)  heap used %6.1f MB, live %6.1f MB, "
-                        + "committed %6.1f MB  non-heap %5.1f MB  %d words, %.0f s of audio%n", files, seconds,
-                s.path("rssMb").asDouble(), s.path("rssAnonMb").asDouble(), heapUsed / MB, heapLive / MB,
-                s.path("heapCommittedMb").asDouble(), s.path("nonHeapMb").asDouble(), words, audioMillis / 1000.0);
+        System.out.printf(
+                Locale.ROOT,
+                "%5d files %7.1f s  RSS %7.1f MB (anon %7.1f)  heap used %6.1f MB, live %6.1f MB, "
+                        + "committed %6.1f MB  non-heap %5.1f MB  %d words, %.0f s of audio%n",
+                files,
+                seconds,
+                s.path("rssMb").asDouble(),
+                s.path("rssAnonMb").asDouble(),
+                heapUsed / MB,
+                heapLive / MB,
+                s.path("heapCommittedMb").asDouble(),
+                s.path("nonHeapMb").asDouble(),
+                words,
+                audioMillis / 1000.0);
     }
 
     private static double round(double v) {

@@ -46,8 +46,10 @@ final class ServerLoadApi {
     }
 
     HttpRequest post(String path, ObjectNode body) {
-        return authorized(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        return authorized(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
     }
 
     ObjectNode object() {
@@ -58,19 +60,21 @@ final class ServerLoadApi {
     JsonNode call(HttpRequest request, int expected) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
-            throw new IOException(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode()
-                    + " (expected " + expected + "): " + response.body());
+            throw new IOException(request.method() + " " + request.uri().getPath() + " answered "
+                    + response.statusCode() + " (expected " + expected + "): " + response.body());
         }
         return json.readTree(response.body());
     }
 
     /** A use case with a small, realistic analysis configuration; returns its uuid. */
     String createUseCase(String name) throws IOException, InterruptedException {
-        ObjectNode body = object().put("org_uuid", org).put("usecase_name", name)
+        ObjectNode body = object().put("org_uuid", org)
+                .put("usecase_name", name)
                 .put("usecase_desc", "Load test: qualify leads called about the loan offer");
         body.putArray("tags").add("sales").add("load-test");
         ObjectNode config = body.putObject("analysis_config");
-        config.putArray("analysis_questions").add("Is the lead interested in the loan offer? (Yes/No)")
+        config.putArray("analysis_questions")
+                .add("Is the lead interested in the loan offer? (Yes/No)")
                 .add("Did the agent mention the interest rate? (Yes/No)");
         var buckets = config.putArray("analysis_buckets");
         buckets.addObject().put("objective_bucket_name", "Hot Lead").put("description", "Wants to go ahead.");
@@ -79,29 +83,36 @@ final class ServerLoadApi {
         return call(post(BASE + "/usecase", body), 201).path("usecase_uuid").asText();
     }
 
-    record UploadLink(String recordingUuid, URI url, String contentType) {
-    }
+    record UploadLink(String recordingUuid, URI url, String contentType) {}
 
     /** Step 1 of the presigned flow: the recording is created (AWAITING_UPLOAD) and a signed PUT URL returned. */
     UploadLink createUploadLink(String useCase, String fileName, long size) throws IOException, InterruptedException {
-        ObjectNode body = object().put("file_name", fileName).put("file_size", size).put("content_type", "audio/wav");
+        ObjectNode body =
+                object().put("file_name", fileName).put("file_size", size).put("content_type", "audio/wav");
         body.putObject("metadata").put("usecase_uuid", useCase).put("call_type", "sales");
         JsonNode link = call(post(BASE + "/load-test/bench/create-upload-link", body), 201);
-        return new UploadLink(link.path("recording_uuid").asText(), URI.create(link.path("upload_url").asText()),
+        return new UploadLink(
+                link.path("recording_uuid").asText(),
+                URI.create(link.path("upload_url").asText()),
                 link.path("headers").path("Content-Type").asText());
     }
 
     /** Step 2: PUT the file, streamed from disk by the client; answered once stored, fsynced and probed. */
     CompletableFuture<HttpResponse<String>> upload(UploadLink link, Path file) throws IOException {
-        HttpRequest put = HttpRequest.newBuilder(link.url()).header("Content-Type", link.contentType())
+        HttpRequest put = HttpRequest.newBuilder(link.url())
+                .header("Content-Type", link.contentType())
                 .timeout(Duration.ofMinutes(10))
-                .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
+                .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                .build();
         return http.sendAsync(put, HttpResponse.BodyHandlers.ofString());
     }
 
     /** GET /metrics (no token): Prometheus text. */
     String metrics() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/metrics")).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(root + "/metrics"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -147,12 +158,15 @@ final class ServerLoadApi {
                 continue;
             }
             double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            routes.computeIfAbsent(labels.get("method") + " " + labels.get("route"), k -> new double[2])[count ? 0 : 1] += value;
+            routes.computeIfAbsent(labels.get("method") + " " + labels.get("route"), k -> new double[2])[
+                    count ? 0 : 1] += value;
         }
         return routes;
     }
 
     private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(URI.create(root + path)).header("Authorization", bearer).timeout(Duration.ofSeconds(30));
+        return HttpRequest.newBuilder(URI.create(root + path))
+                .header("Authorization", bearer)
+                .timeout(Duration.ofSeconds(30));
     }
 }

@@ -36,25 +36,39 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ServerLoadBenchmark {
 
-    record Options(String out, String launcher, int connections, int warmupSeconds, int durationSeconds, List<Integer> rates,
-                   int uploadMb,
-                   int uploadRuns, int memoryUploads, int memoryMb, int memoryRounds) {
-    }
+    record Options(
+            String out,
+            String launcher,
+            int connections,
+            int warmupSeconds,
+            int durationSeconds,
+            List<Integer> rates,
+            int uploadMb,
+            int uploadRuns,
+            int memoryUploads,
+            int memoryMb,
+            int memoryRounds) {}
 
     /** Everything measured, as written to the JSON file. */
-    record Results(String started, Options options, ServerLoadProc.Machine machine,
-                   List<ServerLoadLatency.Result> latency, ServerLoadProc.CpuShare latencyCpu, List<RateRun> openLoop,
-                   List<ServerLoadUploads.UploadRun> uploads, double uploadMedianMbPerSecond, ServerLoadProc.CpuShare uploadCpu,
-                   double diskWriteFsyncMbPerSecond,
-                   List<ServerLoadUploads.MemoryRound> memory, ServerLoadProc.CpuShare memoryCpu, double idleRssMib) {
-    }
+    record Results(
+            String started,
+            Options options,
+            ServerLoadProc.Machine machine,
+            List<ServerLoadLatency.Result> latency,
+            ServerLoadProc.CpuShare latencyCpu,
+            List<RateRun> openLoop,
+            List<ServerLoadUploads.UploadRun> uploads,
+            double uploadMedianMbPerSecond,
+            ServerLoadProc.CpuShare uploadCpu,
+            double diskWriteFsyncMbPerSecond,
+            List<ServerLoadUploads.MemoryRound> memory,
+            ServerLoadProc.CpuShare memoryCpu,
+            double idleRssMib) {}
 
     /** The metadata endpoints at one fixed offered rate (open loop). */
-    record RateRun(int offeredPerSecond, List<ServerLoadLatency.Result> latency, ServerLoadProc.CpuShare cpu) {
-    }
+    record RateRun(int offeredPerSecond, List<ServerLoadLatency.Result> latency, ServerLoadProc.CpuShare cpu) {}
 
-    private ServerLoadBenchmark() {
-    }
+    private ServerLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
@@ -117,19 +131,31 @@ public final class ServerLoadBenchmark {
 
         System.err.println("creating use cases and upload links");
         List<ServerLoadLatency.Endpoint> endpoints = endpoints(api, 3, 20);
-        System.err.printf("latency: %d connections, %d s warm-up + %d s%n", o.connections(), o.warmupSeconds(), o.durationSeconds());
+        System.err.printf(
+                "latency: %d connections, %d s warm-up + %d s%n",
+                o.connections(), o.warmupSeconds(), o.durationSeconds());
         var before = ServerLoadProc.cpu(pid);
-        List<ServerLoadLatency.Result> latency = ServerLoadLatency.run(api, endpoints, o.connections(),
-                Duration.ofSeconds(o.warmupSeconds()), Duration.ofSeconds(o.durationSeconds()));
+        List<ServerLoadLatency.Result> latency = ServerLoadLatency.run(
+                api,
+                endpoints,
+                o.connections(),
+                Duration.ofSeconds(o.warmupSeconds()),
+                Duration.ofSeconds(o.durationSeconds()));
         var latencyCpu = ServerLoadProc.between(before, ServerLoadProc.cpu(pid));
         requireAlive(s);
         List<RateRun> openLoop = new ArrayList<>();
         for (int rate : o.rates()) {
-            System.err.printf("latency: %d connections at %d requests/s, %d s warm-up + %d s%n", o.connections(), rate,
-                    o.warmupSeconds(), o.durationSeconds());
+            System.err.printf(
+                    "latency: %d connections at %d requests/s, %d s warm-up + %d s%n",
+                    o.connections(), rate, o.warmupSeconds(), o.durationSeconds());
             before = ServerLoadProc.cpu(pid);
-            List<ServerLoadLatency.Result> atRate = ServerLoadLatency.runAtRate(api, endpoints, o.connections(), rate,
-                    Duration.ofSeconds(o.warmupSeconds()), Duration.ofSeconds(o.durationSeconds()));
+            List<ServerLoadLatency.Result> atRate = ServerLoadLatency.runAtRate(
+                    api,
+                    endpoints,
+                    o.connections(),
+                    rate,
+                    Duration.ofSeconds(o.warmupSeconds()),
+                    Duration.ofSeconds(o.durationSeconds()));
             openLoop.add(new RateRun(rate, atRate, ServerLoadProc.between(before, ServerLoadProc.cpu(pid))));
             requireAlive(s);
         }
@@ -139,20 +165,38 @@ public final class ServerLoadBenchmark {
         before = ServerLoadProc.cpu(pid);
         List<ServerLoadUploads.UploadRun> uploads = ServerLoadUploads.throughput(api, useCase, big, o.uploadRuns());
         var uploadCpu = ServerLoadProc.between(before, ServerLoadProc.cpu(pid));
-        double median = median(uploads.stream().mapToDouble(ServerLoadUploads.UploadRun::mbPerSecond).toArray());
+        double median = median(uploads.stream()
+                .mapToDouble(ServerLoadUploads.UploadRun::mbPerSecond)
+                .toArray());
         double disk = ServerLoadUploads.diskBaseline(big, temp, 3);
         System.err.printf("  disk yardstick (copy + fsync in the temp dir): %.0f MB/s%n", disk);
         requireAlive(s);
 
-        System.err.printf("memory: %d rounds of %d concurrent %d MB uploads%n", o.memoryRounds(), o.memoryUploads(), o.memoryMb());
+        System.err.printf(
+                "memory: %d rounds of %d concurrent %d MB uploads%n",
+                o.memoryRounds(), o.memoryUploads(), o.memoryMb());
         before = ServerLoadProc.cpu(pid);
         List<ServerLoadUploads.MemoryRound> memory = new ArrayList<>();
         for (int round = 1; round <= o.memoryRounds(); round++) {
-            memory.add(ServerLoadUploads.memoryRound(api, pid, s.javaCommand(), useCase, medium, o.memoryUploads(), round));
+            memory.add(ServerLoadUploads.memoryRound(
+                    api, pid, s.javaCommand(), useCase, medium, o.memoryUploads(), round));
         }
         var memoryCpu = ServerLoadProc.between(before, ServerLoadProc.cpu(pid));
         requireAlive(s);
-        return new Results(started, o, machine, latency, latencyCpu, openLoop, uploads, median, uploadCpu, disk, memory, memoryCpu, idleRss);
+        return new Results(
+                started,
+                o,
+                machine,
+                latency,
+                latencyCpu,
+                openLoop,
+                uploads,
+                median,
+                uploadCpu,
+                disk,
+                memory,
+                memoryCpu,
+                idleRss);
     }
 
     /**
@@ -163,28 +207,47 @@ public final class ServerLoadBenchmark {
     private static List<ServerLoadLatency.Endpoint> endpoints(ServerLoadApi api, int useCases, int recordingsEach)
             throws Exception {
         String base = ServerLoadApi.BASE;
-        List<HttpRequest> getUseCase = new ArrayList<>(), list = new ArrayList<>(), details = new ArrayList<>(),
+        List<HttpRequest> getUseCase = new ArrayList<>(),
+                list = new ArrayList<>(),
+                details = new ArrayList<>(),
                 counts = new ArrayList<>();
         for (int u = 0; u < useCases; u++) {
             String useCase = api.createUseCase("Loan offer outreach " + (u + 1));
             getUseCase.add(api.get(base + "/usecase/" + useCase));
-            list.add(api.post(base + "/org-usecases/recordings", api.object().put("usecase_uuid", useCase).put("page", 1).put("limit", 10)));
-            counts.add(api.post(base + "/org-usecases/analytics/summary-counts", api.object().put("org_uuid", api.org).put("usecase_uuid", useCase)));
+            list.add(api.post(
+                    base + "/org-usecases/recordings",
+                    api.object().put("usecase_uuid", useCase).put("page", 1).put("limit", 10)));
+            counts.add(api.post(
+                    base + "/org-usecases/analytics/summary-counts",
+                    api.object().put("org_uuid", api.org).put("usecase_uuid", useCase)));
             for (int r = 0; r < recordingsEach; r++) {
-                String recording = api.createUploadLink(useCase, "call-" + u + "-" + r + ".wav", 480_044).recordingUuid();
-                details.add(api.post(base + "/org-usecases/get-recording-details", api.object().put("org_uuid", api.org)
-                        .put("usecase_uuid", useCase).put("recording_uuid", recording)));
+                String recording = api.createUploadLink(useCase, "call-" + u + "-" + r + ".wav", 480_044)
+                        .recordingUuid();
+                details.add(api.post(
+                        base + "/org-usecases/get-recording-details",
+                        api.object()
+                                .put("org_uuid", api.org)
+                                .put("usecase_uuid", useCase)
+                                .put("recording_uuid", recording)));
             }
         }
         List<ServerLoadLatency.Endpoint> endpoints = List.of(
-                new ServerLoadLatency.Endpoint("GET /usecase/{id}", "GET " + base + "/usecase/{usecase_uuid}", getUseCase),
-                new ServerLoadLatency.Endpoint("GET /org-usecases/{org}", "GET " + base + "/org-usecases/{org_uuid}",
+                new ServerLoadLatency.Endpoint(
+                        "GET /usecase/{id}", "GET " + base + "/usecase/{usecase_uuid}", getUseCase),
+                new ServerLoadLatency.Endpoint(
+                        "GET /org-usecases/{org}",
+                        "GET " + base + "/org-usecases/{org_uuid}",
                         List.of(api.get(base + "/org-usecases/" + api.org))),
-                new ServerLoadLatency.Endpoint("POST /org-usecases/recordings", "POST " + base + "/org-usecases/recordings", list),
-                new ServerLoadLatency.Endpoint("POST /org-usecases/get-recording-details",
-                        "POST " + base + "/org-usecases/get-recording-details", details),
-                new ServerLoadLatency.Endpoint("POST /org-usecases/analytics/summary-counts",
-                        "POST " + base + "/org-usecases/analytics/summary-counts", counts));
+                new ServerLoadLatency.Endpoint(
+                        "POST /org-usecases/recordings", "POST " + base + "/org-usecases/recordings", list),
+                new ServerLoadLatency.Endpoint(
+                        "POST /org-usecases/get-recording-details",
+                        "POST " + base + "/org-usecases/get-recording-details",
+                        details),
+                new ServerLoadLatency.Endpoint(
+                        "POST /org-usecases/analytics/summary-counts",
+                        "POST " + base + "/org-usecases/analytics/summary-counts",
+                        counts));
         for (ServerLoadLatency.Endpoint endpoint : endpoints) {
             api.call(endpoint.requests().get(0), 200); // fail now, not 20 s later, if a request is wrong
         }
@@ -208,8 +271,14 @@ public final class ServerLoadBenchmark {
         String out = "benchmarks/target/server-load.json";
         String launcher = "./callintel";
         List<Integer> rates = List.of(500, 1000, 2000, 3000);
-        int connections = 64, warmup = 5, duration = 20, uploadMb = 100, uploadRuns = 9, memoryUploads = 32,
-                memoryMb = 50, memoryRounds = 3;
+        int connections = 64,
+                warmup = 5,
+                duration = 20,
+                uploadMb = 100,
+                uploadRuns = 9,
+                memoryUploads = 32,
+                memoryMb = 50,
+                memoryRounds = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = args[++i];
@@ -224,27 +293,44 @@ public final class ServerLoadBenchmark {
                 case "--memory-mb" -> memoryMb = Integer.parseInt(args[++i]);
                 case "--memory-rounds" -> memoryRounds = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("unknown option " + args[i] + "\nusage: ServerLoadBenchmark"
-                            + " [--out FILE.json] [--callintel PATH] [--connections 64] [--warmup-s 5] [--duration-s 20]"
-                            + " [--rates 500,1000,2000,3000 (open-loop request rates; empty for none)]"
-                            + " [--upload-mb 100] [--upload-runs 9] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]");
+                    System.err.println(
+                            "unknown option " + args[i] + "\nusage: ServerLoadBenchmark"
+                                    + " [--out FILE.json] [--callintel PATH] [--connections 64] [--warmup-s 5] [--duration-s 20]"
+                                    + " [--rates 500,1000,2000,3000 (open-loop request rates; empty for none)]"
+                                    + " [--upload-mb 100] [--upload-runs 9] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]");
                     System.exit(2);
                 }
             }
         }
         if (uploadMb > 104 || memoryMb > 104) {
-            throw new IllegalArgumentException("the server accepts files up to 104857600 bytes: use --upload-mb/--memory-mb <= 104");
+            throw new IllegalArgumentException(
+                    "the server accepts files up to 104857600 bytes: use --upload-mb/--memory-mb <= 104");
         }
         if (rates.stream().anyMatch(rate -> rate <= 0)) {
             throw new IllegalArgumentException("--rates: request rates must be positive, got " + rates);
         }
-        return new Options(out, Path.of(launcher).toAbsolutePath().toString(), connections, warmup, duration, rates, uploadMb, uploadRuns,
-                memoryUploads, memoryMb, memoryRounds);
+        return new Options(
+                out,
+                Path.of(launcher).toAbsolutePath().toString(),
+                connections,
+                warmup,
+                duration,
+                rates,
+                uploadMb,
+                uploadRuns,
+                memoryUploads,
+                memoryMb,
+                memoryRounds);
     }
 
     /** "500,1000" -> [500, 1000]; "" -> none. */
     private static List<Integer> rates(String list) {
-        return list.isBlank() ? List.of() : Arrays.stream(list.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        return list.isBlank()
+                ? List.of()
+                : Arrays.stream(list.split(","))
+                        .map(String::trim)
+                        .map(Integer::valueOf)
+                        .toList();
     }
 
     private static void delete(Path dir) {

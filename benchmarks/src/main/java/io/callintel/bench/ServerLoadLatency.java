@@ -34,13 +34,20 @@ import java.util.concurrent.locks.LockSupport;
 final class ServerLoadLatency {
 
     /** One endpoint and the concrete requests to pick from (different use cases and recordings). */
-    record Endpoint(String name, String route, List<HttpRequest> requests) {
-    }
+    record Endpoint(String name, String route, List<HttpRequest> requests) {}
 
     /** Latencies in milliseconds; serverMeanMs is the server's own handling time (see ServerLoadApi#routeTimes). */
-    record Result(String endpoint, long requests, double perSecond, double meanMs, double p50Ms, double p90Ms, double p99Ms,
-                  double maxMs, long errors, Double serverMeanMs) {
-    }
+    record Result(
+            String endpoint,
+            long requests,
+            double perSecond,
+            double meanMs,
+            double p50Ms,
+            double p90Ms,
+            double p99Ms,
+            double maxMs,
+            long errors,
+            Double serverMeanMs) {}
 
     /** Nanosecond samples of one endpoint on one thread: a growable long[]. */
     private static final class Samples {
@@ -56,24 +63,36 @@ final class ServerLoadLatency {
         }
     }
 
-    private ServerLoadLatency() {
-    }
+    private ServerLoadLatency() {}
 
     /** Closed loop: warm-up then measurement; returns one result per endpoint and an "all endpoints" row last. */
-    static List<Result> run(ServerLoadApi api, List<Endpoint> endpoints, int connections, Duration warmUp,
-                            Duration measure) throws Exception {
+    static List<Result> run(
+            ServerLoadApi api, List<Endpoint> endpoints, int connections, Duration warmUp, Duration measure)
+            throws Exception {
         return measure(api, endpoints, connections, 0, warmUp, measure);
     }
 
     /** Open loop at {@code perSecond} requests per second in all, spread evenly over the connections. */
-    static List<Result> runAtRate(ServerLoadApi api, List<Endpoint> endpoints, int connections, double perSecond,
-                                  Duration warmUp, Duration measure) throws Exception {
+    static List<Result> runAtRate(
+            ServerLoadApi api,
+            List<Endpoint> endpoints,
+            int connections,
+            double perSecond,
+            Duration warmUp,
+            Duration measure)
+            throws Exception {
         return measure(api, endpoints, connections, Math.round(connections * 1e9 / perSecond), warmUp, measure);
     }
 
     /** @param interval nanoseconds between one thread's scheduled sends; 0 for a closed loop */
-    private static List<Result> measure(ServerLoadApi api, List<Endpoint> endpoints, int connections, long interval,
-                                        Duration warmUp, Duration measure) throws Exception {
+    private static List<Result> measure(
+            ServerLoadApi api,
+            List<Endpoint> endpoints,
+            int connections,
+            long interval,
+            Duration warmUp,
+            Duration measure)
+            throws Exception {
         long start = System.nanoTime();
         long measureFrom = start + warmUp.toNanos();
         long end = measureFrom + measure.toNanos();
@@ -87,8 +106,9 @@ final class ServerLoadLatency {
             }
             int first = t;
             long firstSend = start + interval * t / connections;
-            threads.add(Thread.ofPlatform().name("load-" + t).start(() ->
-                    loop(api, endpoints, first, mine, firstSend, interval, measureFrom, end, firstError)));
+            threads.add(Thread.ofPlatform()
+                    .name("load-" + t)
+                    .start(() -> loop(api, endpoints, first, mine, firstSend, interval, measureFrom, end, firstError)));
         }
         Thread.sleep(Duration.ofNanos(measureFrom - System.nanoTime()).plusMillis(100));
         Map<String, double[]> serverBefore = ServerLoadApi.routeTimes(api.metrics());
@@ -123,8 +143,16 @@ final class ServerLoadLatency {
         return results;
     }
 
-    private static void loop(ServerLoadApi api, List<Endpoint> endpoints, int first, Samples[] samples, long firstSend,
-                             long interval, long measureFrom, long end, AtomicReference<String> firstError) {
+    private static void loop(
+            ServerLoadApi api,
+            List<Endpoint> endpoints,
+            int first,
+            Samples[] samples,
+            long firstSend,
+            long interval,
+            long measureFrom,
+            long end,
+            AtomicReference<String> firstError) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (long n = first, k = 0; ; n++, k++) {
             long scheduled = interval == 0 ? System.nanoTime() : firstSend + k * interval;
@@ -170,8 +198,16 @@ final class ServerLoadLatency {
     private static Result summarise(String name, long[] nanos, double seconds, long errors, Double serverMeanMs) {
         Arrays.sort(nanos);
         double mean = Arrays.stream(nanos).average().orElse(Double.NaN) / 1e6;
-        return new Result(name, nanos.length, nanos.length / seconds, mean, percentile(nanos, 0.50), percentile(nanos, 0.90),
-                percentile(nanos, 0.99), nanos.length == 0 ? Double.NaN : nanos[nanos.length - 1] / 1e6, errors,
+        return new Result(
+                name,
+                nanos.length,
+                nanos.length / seconds,
+                mean,
+                percentile(nanos, 0.50),
+                percentile(nanos, 0.90),
+                percentile(nanos, 0.99),
+                nanos.length == 0 ? Double.NaN : nanos[nanos.length - 1] / 1e6,
+                errors,
                 serverMeanMs);
     }
 

@@ -17,19 +17,20 @@ final class ServerLoadProc {
     /** USER_HZ: the unit of /proc CPU times; 100 on every mainstream Linux build. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private ServerLoadProc() {
-    }
+    private ServerLoadProc() {}
 
     /** Machine description for the report. */
-    record Machine(int cores, String cpuModel, String memTotal, String kernel, String benchmarkJdk, String serverJava) {
-    }
+    record Machine(
+            int cores, String cpuModel, String memTotal, String kernel, String benchmarkJdk, String serverJava) {}
 
     static Machine machine(String serverJava) {
-        return new Machine(Runtime.getRuntime().availableProcessors(),
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
                 field(Path.of("/proc/cpuinfo"), "model name").orElse("unknown"),
                 field(Path.of("/proc/meminfo"), "MemTotal").orElse("unknown"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
-                System.getProperty("java.vm.vendor") + " " + Runtime.version(), serverJava);
+                System.getProperty("java.vm.vendor") + " " + Runtime.version(),
+                serverJava);
     }
 
     /** A value of /proc/PID/status in kB (VmRSS, VmHWM), as MiB. */
@@ -65,7 +66,9 @@ final class ServerLoadProc {
         }
         try {
             Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return false;
@@ -89,18 +92,27 @@ final class ServerLoadProc {
     }
 
     /** CPU counters at one moment, in ticks: the whole machine, the server, this process. */
-    record CpuSnapshot(long nanos, long machineBusy, long machineTotal, long server, long client, String load) {
-    }
+    record CpuSnapshot(long nanos, long machineBusy, long machineTotal, long server, long client, String load) {}
 
     /** Average cores used over an interval by the server, this process (the client) and everything else. */
-    record CpuShare(double seconds, double serverCores, double clientCores, double otherCores, double idleCores,
-                    String loadBefore, String loadAfter) {
-    }
+    record CpuShare(
+            double seconds,
+            double serverCores,
+            double clientCores,
+            double otherCores,
+            double idleCores,
+            String loadBefore,
+            String loadAfter) {}
 
     static CpuSnapshot cpu(long serverPid) {
         long[] machine = machineTicks();
-        return new CpuSnapshot(System.nanoTime(), machine[0], machine[1], processTicks("/proc/" + serverPid + "/stat"),
-                processTicks("/proc/self/stat"), loadAverage());
+        return new CpuSnapshot(
+                System.nanoTime(),
+                machine[0],
+                machine[1],
+                processTicks("/proc/" + serverPid + "/stat"),
+                processTicks("/proc/self/stat"),
+                loadAverage());
     }
 
     static CpuShare between(CpuSnapshot a, CpuSnapshot b) {

@@ -31,14 +31,24 @@ final class ServerLoadServer implements AutoCloseable {
     private final CompletableFuture<Integer> ready = new CompletableFuture<>();
     /** The server's last stderr lines, shown when it fails. */
     private final Deque<String> tail = new ArrayDeque<>();
+
     final String host;
     final int port;
     final long javaPid;
 
     private ServerLoadServer(Path launcher, Path data, String host, Path log) throws IOException, InterruptedException {
         this.host = host;
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "serve", "--port", "0", "--host", host,
-                "--data", data.toString(), "--workers", "0")
+        ProcessBuilder builder = new ProcessBuilder(
+                        launcher.toString(),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--host",
+                        host,
+                        "--data",
+                        data.toString(),
+                        "--workers",
+                        "0")
                 .redirectOutput(log.resolveSibling("server-stdout.log").toFile());
         this.process = builder.start();
         Thread pump = new Thread(() -> pump(log), "server-stderr");
@@ -81,8 +91,9 @@ final class ServerLoadServer implements AutoCloseable {
 
     /** Copies stderr to the log file, remembers the tail, and completes {@link #ready} on the "serving" line. */
     private void pump(Path log) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
             for (String line; (line = in.readLine()) != null; ) {
                 out.println(line);
                 synchronized (tail) {
@@ -102,8 +113,8 @@ final class ServerLoadServer implements AutoCloseable {
         } catch (IOException e) {
             // the stream closes when the process ends; nothing more to copy
         }
-        ready.completeExceptionally(new IllegalStateException("the server exited with status "
-                + process.onExit().join().exitValue()));
+        ready.completeExceptionally(new IllegalStateException(
+                "the server exited with status " + process.onExit().join().exitValue()));
     }
 
     String tail() {
@@ -120,7 +131,9 @@ final class ServerLoadServer implements AutoCloseable {
         if (isJava(child)) {
             return child.pid();
         }
-        return child.descendants().filter(ServerLoadServer::isJava).findFirst()
+        return child.descendants()
+                .filter(ServerLoadServer::isJava)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no java process under the launcher " + child.pid()))
                 .pid();
     }

@@ -21,12 +21,10 @@ final class ServerLoadUploads {
     private static final double MB = 1e6; // throughput in decimal MB/s (10^6 bytes)
     private static final long SAMPLE_MILLIS = 100;
 
-    private ServerLoadUploads() {
-    }
+    private ServerLoadUploads() {}
 
     /** One PUT: bytes / time from sending the request to the server's 200 (stored, fsynced, probed). */
-    record UploadRun(int run, long bytes, double seconds, double mbPerSecond) {
-    }
+    record UploadRun(int run, long bytes, double seconds, double mbPerSecond) {}
 
     static List<UploadRun> throughput(ServerLoadApi api, String useCase, Path file, int runs) throws Exception {
         long size = Files.size(file);
@@ -37,7 +35,9 @@ final class ServerLoadUploads {
             HttpResponse<String> response = api.upload(link, file).join();
             double seconds = (System.nanoTime() - start) / 1e9;
             check(response);
-            System.err.printf("  upload %d%s: %.2f s, %.0f MB/s%n", run, run == 0 ? " (warm-up)" : "", seconds, size / MB / seconds);
+            System.err.printf(
+                    "  upload %d%s: %.2f s, %.0f MB/s%n",
+                    run, run == 0 ? " (warm-up)" : "", seconds, size / MB / seconds);
             if (run > 0) {
                 results.add(new UploadRun(run, size, seconds, size / MB / seconds));
             }
@@ -55,8 +55,11 @@ final class ServerLoadUploads {
         for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             try (FileChannel in = FileChannel.open(file);
-                 FileChannel out = FileChannel.open(copy, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                         StandardOpenOption.TRUNCATE_EXISTING)) {
+                    FileChannel out = FileChannel.open(
+                            copy,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING)) {
                 for (long at = 0, size = in.size(); at < size; ) {
                     at += in.transferTo(at, size - at, out);
                 }
@@ -69,15 +72,29 @@ final class ServerLoadUploads {
     }
 
     /** Server memory around one batch of concurrent uploads; memory in MiB (2^20 bytes), throughput in MB/s (10^6). */
-    record MemoryRound(int round, int uploads, long bytesEach, double wallSeconds, double aggregateMbPerSecond,
-                       double rssBeforeMib, double rssPeakMib, double vmHwmMib, boolean vmHwmResetForRound,
-                       double rssAfterMib, double heapBeforeMib, double heapPeakMib, double heapAfterMib,
-                       double heapCommittedBeforeMib, double heapCommittedAfterMib, double liveHeapAfterGcMib,
-                       int rssSamples, int heapSamples) {
-    }
+    record MemoryRound(
+            int round,
+            int uploads,
+            long bytesEach,
+            double wallSeconds,
+            double aggregateMbPerSecond,
+            double rssBeforeMib,
+            double rssPeakMib,
+            double vmHwmMib,
+            boolean vmHwmResetForRound,
+            double rssAfterMib,
+            double heapBeforeMib,
+            double heapPeakMib,
+            double heapAfterMib,
+            double heapCommittedBeforeMib,
+            double heapCommittedAfterMib,
+            double liveHeapAfterGcMib,
+            int rssSamples,
+            int heapSamples) {}
 
-    static MemoryRound memoryRound(ServerLoadApi api, long pid, String java, String useCase, Path file, int uploads,
-                                   int round) throws Exception {
+    static MemoryRound memoryRound(
+            ServerLoadApi api, long pid, String java, String useCase, Path file, int uploads, int round)
+            throws Exception {
         long size = Files.size(file);
         List<ServerLoadApi.UploadLink> links = new ArrayList<>();
         for (int i = 0; i < uploads; i++) {
@@ -94,7 +111,8 @@ final class ServerLoadUploads {
         double wall;
         Sampler rss = new Sampler("rss", () -> ServerLoadProc.statusMib(pid, "VmRSS"));
         Sampler heap = new Sampler("heap", () -> heapUsed(api));
-        try (rss; heap) {
+        try (rss;
+                heap) {
             long start = System.nanoTime();
             List<CompletableFuture<HttpResponse<String>>> puts = new ArrayList<>();
             for (ServerLoadApi.UploadLink link : links) {
@@ -114,11 +132,28 @@ final class ServerLoadUploads {
         // Last, as it disturbs the server: what the heap still holds once the garbage is gone.
         double live = gc && ServerLoadProc.fullGc(pid, java) ? ServerLoadApi.heapUsedMib(api.metrics()) : Double.NaN;
         double peak = Math.max(rss.max(), reset ? hwm : 0);
-        System.err.printf("  round %d: %d x %.0f MB in %.1f s; RSS %.0f -> peak %.0f -> %.0f MiB; heap %.0f -> %.0f -> %.0f MiB, live %.0f MiB%n",
+        System.err.printf(
+                "  round %d: %d x %.0f MB in %.1f s; RSS %.0f -> peak %.0f -> %.0f MiB; heap %.0f -> %.0f -> %.0f MiB, live %.0f MiB%n",
                 round, uploads, size / MB, wall, rssBefore, peak, rssAfter, heapBefore, heap.max(), heapAfter, live);
-        return new MemoryRound(round, uploads, size, wall, uploads * size / MB / wall, rssBefore, peak, hwm, reset,
-                rssAfter, heapBefore, Math.max(heapBefore, heap.max()), heapAfter, ServerLoadApi.heapCommittedMib(metricsBefore),
-                ServerLoadApi.heapCommittedMib(metricsAfter), live, rss.count(), heap.count());
+        return new MemoryRound(
+                round,
+                uploads,
+                size,
+                wall,
+                uploads * size / MB / wall,
+                rssBefore,
+                peak,
+                hwm,
+                reset,
+                rssAfter,
+                heapBefore,
+                Math.max(heapBefore, heap.max()),
+                heapAfter,
+                ServerLoadApi.heapCommittedMib(metricsBefore),
+                ServerLoadApi.heapCommittedMib(metricsAfter),
+                live,
+                rss.count(),
+                heap.count());
     }
 
     private static double heapUsed(ServerLoadApi api) {

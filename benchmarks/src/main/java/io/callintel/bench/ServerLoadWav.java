@@ -17,8 +17,7 @@ final class ServerLoadWav {
 
     private static final int SAMPLE_RATE = 16_000;
 
-    private ServerLoadWav() {
-    }
+    private ServerLoadWav() {}
 
     /** Writes {@code dataBytes} of samples (rounded down to whole samples) plus the header; returns the file size. */
     static long write(Path file, long dataBytes) throws IOException {
@@ -26,8 +25,8 @@ final class ServerLoadWav {
         ByteBuffer header = WavHeader16.of(SAMPLE_RATE, 1, data);
         ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
         long seed = 0x9E3779B97F4A7C15L;
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             out.write(header);
             for (long left = data; left > 0; ) {
                 chunk.clear();

@@ -43,12 +43,18 @@ final class StageAudio {
         short[] pcm = AsrCorpus.decode(new FfmpegAudioDecoder(), file);
         double seconds = pcm.length / (double) SpeechSpan.SAMPLE_RATE;
         if (Math.abs(seconds - SECONDS) > 0.05) {
-            throw new IllegalStateException(file + " holds " + seconds + " s of audio, not " + SECONDS
-                    + " s: the scores (audio seconds per second) would be wrong; delete the corpus directory to regenerate it");
+            throw new IllegalStateException(
+                    file + " holds " + seconds + " s of audio, not " + SECONDS
+                            + " s: the scores (audio seconds per second) would be wrong; delete the corpus directory to regenerate it");
         }
         StageAudio audio = new StageAudio(file, pcm);
-        System.out.printf(Locale.ROOT, "%n[corpus] %s: %.1f s of audio, %d VAD speech spans, %.1f%% speech; %d cores%n",
-                file, seconds, audio.speech.size(), 100.0 * audio.speechSamples() / pcm.length,
+        System.out.printf(
+                Locale.ROOT,
+                "%n[corpus] %s: %.1f s of audio, %d VAD speech spans, %.1f%% speech; %d cores%n",
+                file,
+                seconds,
+                audio.speech.size(),
+                100.0 * audio.speechSamples() / pcm.length,
                 Runtime.getRuntime().availableProcessors());
         return audio;
     }

@@ -18,8 +18,7 @@ import java.util.Locale;
  */
 public final class StageBenchmarkSummary {
 
-    private StageBenchmarkSummary() {
-    }
+    private StageBenchmarkSummary() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
@@ -40,26 +39,36 @@ public final class StageBenchmarkSummary {
             }
         }
         if (stages.isEmpty() && analyze.isEmpty()) {
-            System.err.println("no VadBenchmark, DiarizationBenchmark or AnalyzeBenchmark results in " + String.join(", ", args));
+            System.err.println(
+                    "no VadBenchmark, DiarizationBenchmark or AnalyzeBenchmark results in " + String.join(", ", args));
             System.exit(1);
         }
         if (!stages.isEmpty()) {
-            System.out.printf(Locale.ROOT, "Per-stage throughput on the %d s two-voice call (silent30), one thread; "
-                    + "x real time = audio seconds per wall second (JMH score, ± its 99.9%% error)%n%n", StageAudio.SECONDS);
+            System.out.printf(
+                    Locale.ROOT,
+                    "Per-stage throughput on the %d s two-voice call (silent30), one thread; "
+                            + "x real time = audio seconds per wall second (JMH score, ± its 99.9%% error)%n%n",
+                    StageAudio.SECONDS);
             System.out.println("| stage | benchmark | x real time | ± | ms per 2-min call |");
             System.out.println("|---|---|---:|---:|---:|");
             for (JsonNode r : stages) {
                 String name = shortName(r);
                 double score = r.path("primaryMetric").path("score").asDouble();
                 double error = r.path("primaryMetric").path("scoreError").asDouble(Double.NaN);
-                System.out.printf(Locale.ROOT, "| %s | `%s` | %.0fx | %s | %.2f |%n",
-                        name.startsWith("Vad") ? "VAD" : "diarization", name, score,
-                        Double.isNaN(error) ? "-" : String.format(Locale.ROOT, "%.0f", error), 1000.0 * StageAudio.SECONDS / score);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | `%s` | %.0fx | %s | %.2f |%n",
+                        name.startsWith("Vad") ? "VAD" : "diarization",
+                        name,
+                        score,
+                        Double.isNaN(error) ? "-" : String.format(Locale.ROOT, "%.0f", error),
+                        1000.0 * StageAudio.SECONDS / score);
             }
             System.out.println();
         }
         if (!analyze.isEmpty()) {
-            System.out.println("End-to-end analyze (transcribe + BenchUseCase.BANK), single-shot, median of the measured ops [range]");
+            System.out.println(
+                    "End-to-end analyze (transcribe + BenchUseCase.BANK), single-shot, median of the measured ops [range]");
             System.out.println();
             System.out.println("| audio | length s | threads | s per call | x real time | ops |");
             System.out.println("|---|---:|---:|---|---:|---:|");
@@ -75,10 +84,21 @@ public final class StageBenchmarkSummary {
                     }
                 }
                 raw.sort(null);
-                double median = raw.isEmpty() ? r.path("primaryMetric").path("score").asDouble() : raw.get(raw.size() / 2);
-                String range = raw.size() > 1 ? String.format(Locale.ROOT, " [%.2f-%.2f]", raw.get(0), raw.get(raw.size() - 1)) : "";
-                System.out.printf(Locale.ROOT, "| %s | %.1f | %s | %.2f%s | %.1fx | %d |%n", audio, seconds, threads, median,
-                        range, seconds / median, raw.size());
+                double median =
+                        raw.isEmpty() ? r.path("primaryMetric").path("score").asDouble() : raw.get(raw.size() / 2);
+                String range = raw.size() > 1
+                        ? String.format(Locale.ROOT, " [%.2f-%.2f]", raw.get(0), raw.get(raw.size() - 1))
+                        : "";
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %.1f | %s | %.2f%s | %.1fx | %d |%n",
+                        audio,
+                        seconds,
+                        threads,
+                        median,
+                        range,
+                        seconds / median,
+                        raw.size());
             }
         }
     }

@@ -43,8 +43,7 @@ import java.util.function.Supplier;
  */
 public final class StageProfile {
 
-    private StageProfile() {
-    }
+    private StageProfile() {}
 
     public static void main(String[] args) throws Exception {
         List<String> audios = List.of("dense", "silent30");
@@ -81,7 +80,10 @@ public final class StageProfile {
                         feed(pcm, diarizer::accept);
                         return null;
                     });
-                    List<SpeechSpan> speech = time(stages, "VAD + chunk planning", () -> EnergyVad.forCalls().detect(energies));
+                    List<SpeechSpan> speech = time(
+                            stages,
+                            "VAD + chunk planning",
+                            () -> EnergyVad.forCalls().detect(energies));
                     List<SpeechSpan> chunks = Transcriber.plannedChunks(speech, energies);
                     time(stages, "decode pass 2", () -> AsrCorpus.decode(decoder, file));
                     List<RecognizedWord> chunked = time(stages, "recognition of the chunks (1 thread)", () -> {
@@ -94,10 +96,16 @@ public final class StageProfile {
                         }
                         return words;
                     });
-                    List<SpeakerTurn> turns = time(stages, "diarization (MonoDiarizer.diarize)", () -> diarizer.diarize(speech));
-                    List<RecognizedWord> plain = time(stages, "plain loop: recognition of all the PCM (1 thread)",
+                    List<SpeakerTurn> turns =
+                            time(stages, "diarization (MonoDiarizer.diarize)", () -> diarizer.diarize(speech));
+                    List<RecognizedWord> plain = time(
+                            stages,
+                            "plain loop: recognition of all the PCM (1 thread)",
                             () -> recognizer.recognize(pcm, 0, pcm.length));
-                    time(stages, "recognition of the chunks on 2 threads (wall)", () -> parallel(recognizer, pcm, chunks, 2));
+                    time(
+                            stages,
+                            "recognition of the chunks on 2 threads (wall)",
+                            () -> parallel(recognizer, pcm, chunks, 2));
                     for (int workers = 1; workers <= 2; workers++) {
                         int w = workers;
                         try (Transcriber transcriber = new Transcriber(decoder, model, w)) {
@@ -134,7 +142,8 @@ public final class StageProfile {
         try {
             List<Future<List<RecognizedWord>>> futures = new ArrayList<>();
             for (SpeechSpan c : chunks) {
-                short[] audioChunk = java.util.Arrays.copyOfRange(pcm, (int) c.start(), (int) Math.min(pcm.length, c.end()));
+                short[] audioChunk =
+                        java.util.Arrays.copyOfRange(pcm, (int) c.start(), (int) Math.min(pcm.length, c.end()));
                 futures.add(pool.submit(() -> recognizer.recognize(audioChunk, 0, audioChunk.length)));
             }
             int words = 0;
@@ -149,7 +158,6 @@ public final class StageProfile {
         }
     }
 
-
     /** Runs the stage, recording {wall seconds, CPU seconds of this thread, CPU seconds of the process}. */
     private static <T> T time(Map<String, double[]> stages, String name, Supplier<T> stage) {
         var threads = ManagementFactory.getThreadMXBean();
@@ -158,33 +166,66 @@ public final class StageProfile {
         long proc0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         T result = stage.get();
-        stages.put(name, new double[] {(System.nanoTime() - t0) / 1e9, (threads.getCurrentThreadCpuTime() - cpu0) / 1e9,
-            (os.getProcessCpuTime() - proc0) / 1e9});
+        stages.put(name, new double[] {
+            (System.nanoTime() - t0) / 1e9,
+            (threads.getCurrentThreadCpuTime() - cpu0) / 1e9,
+            (os.getProcessCpuTime() - proc0) / 1e9
+        });
         return result;
     }
 
-    private static void print(AsrCorpus.Info info, List<SpeechSpan> chunks, Map<String, double[]> stages,
-                              int chunkWords, int plainWords, int turns) {
+    private static void print(
+            AsrCorpus.Info info,
+            List<SpeechSpan> chunks,
+            Map<String, double[]> stages,
+            int chunkWords,
+            int plainWords,
+            int turns) {
         double recognizedSeconds = chunks.stream().mapToLong(SpeechSpan::length).sum() / 16_000.0;
-        System.out.printf(Locale.ROOT, "%n### %s: %.1f s of audio, %.1f s in %d chunks handed to recognition "
-                        + "(words: %d chunked, %d plain; %d speaker turns)%n%n", info.id(), info.audioSeconds(),
-                recognizedSeconds, chunks.size(), chunkWords, plainWords, turns);
+        System.out.printf(
+                Locale.ROOT,
+                "%n### %s: %.1f s of audio, %.1f s in %d chunks handed to recognition "
+                        + "(words: %d chunked, %d plain; %d speaker turns)%n%n",
+                info.id(),
+                info.audioSeconds(),
+                recognizedSeconds,
+                chunks.size(),
+                chunkWords,
+                plainWords,
+                turns);
         double plain = stages.get("plain loop: recognition of all the PCM (1 thread)")[0];
         double pipeline1 = stages.get("whole pipeline, 1 worker (wall)")[0];
-        System.out.println("| stage | wall s | thread CPU s | process CPU s | share of pipeline (1 worker) wall | audio s per wall s |");
+        System.out.println(
+                "| stage | wall s | thread CPU s | process CPU s | share of pipeline (1 worker) wall | audio s per wall s |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         for (Map.Entry<String, double[]> e : stages.entrySet()) {
             double[] v = e.getValue();
-            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.1f%% | %.1f |%n", e.getKey(), v[0], v[1], v[2],
-                    100 * v[0] / pipeline1, info.audioSeconds() / v[0]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f | %.1f%% | %.1f |%n",
+                    e.getKey(),
+                    v[0],
+                    v[1],
+                    v[2],
+                    100 * v[0] / pipeline1,
+                    info.audioSeconds() / v[0]);
         }
         double serial = 0;
-        for (String s : List.of("decode pass 1", "frame energies", "diarization features (MonoDiarizer.accept)",
-                "VAD + chunk planning", "recognition of the chunks (1 thread)", "diarization (MonoDiarizer.diarize)")) {
+        for (String s : List.of(
+                "decode pass 1",
+                "frame energies",
+                "diarization features (MonoDiarizer.accept)",
+                "VAD + chunk planning",
+                "recognition of the chunks (1 thread)",
+                "diarization (MonoDiarizer.diarize)")) {
             serial += stages.get(s)[0];
         }
-        System.out.printf(Locale.ROOT, "%nsum of the serial stages (pass 2 overlaps recognition): %.3f s; "
-                + "pipeline(1) / plain = %.3f; plain / pipeline(1) throughput ratio = %.3f%n", serial, pipeline1 / plain,
+        System.out.printf(
+                Locale.ROOT,
+                "%nsum of the serial stages (pass 2 overlaps recognition): %.3f s; "
+                        + "pipeline(1) / plain = %.3f; plain / pipeline(1) throughput ratio = %.3f%n",
+                serial,
+                pipeline1 / plain,
                 plain / pipeline1);
     }
 }

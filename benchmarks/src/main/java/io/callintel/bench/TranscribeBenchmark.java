@@ -57,7 +57,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx2g", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class TranscribeBenchmark {
@@ -75,9 +77,17 @@ public class TranscribeBenchmark {
             file = corpus.file(audio);
             info = corpus.info(audio);
             model = VoskModel.load(BenchModels.voskModel());
-            System.out.printf(Locale.ROOT, "%n[corpus] %s: %.1f s of audio, VAD speech %.1f%%, handed to recognition "
-                            + "%.1f%% in %d chunks (%s); %d cores%n", audio.id(), info.audioSeconds(), 100 * info.vadSpeech(),
-                    100 * info.recognized(), info.chunks(), file, Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n[corpus] %s: %.1f s of audio, VAD speech %.1f%%, handed to recognition "
+                            + "%.1f%% in %d chunks (%s); %d cores%n",
+                    audio.id(),
+                    info.audioSeconds(),
+                    100 * info.vadSpeech(),
+                    100 * info.recognized(),
+                    info.chunks(),
+                    file,
+                    Runtime.getRuntime().availableProcessors());
         }
 
         @Setup(Level.Iteration)
@@ -90,8 +100,14 @@ public class TranscribeBenchmark {
         public void stopClock() {
             double wall = (System.nanoTime() - wallAtStart) / 1e9;
             double cpu = (BenchFiles.processCpuNanos() - cpuAtStart) / 1e9;
-            System.out.printf(Locale.ROOT, "%n[cpu] %s: wall %.2f s, process CPU %.2f s (%.2f cores busy), %.2f audio s per wall s%n",
-                    info.id(), wall, cpu, cpu / wall, info.audioSeconds() / wall);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n[cpu] %s: wall %.2f s, process CPU %.2f s (%.2f cores busy), %.2f audio s per wall s%n",
+                    info.id(),
+                    wall,
+                    cpu,
+                    cpu / wall,
+                    info.audioSeconds() / wall);
         }
 
         @TearDown(Level.Trial)
@@ -100,9 +116,7 @@ public class TranscribeBenchmark {
             model.close();
         }
 
-        void closeRest() {
-        }
-
+        void closeRest() {}
     }
 
     @State(Scope.Benchmark)
@@ -123,7 +137,11 @@ public class TranscribeBenchmark {
 
         @Override
         void closeRest() {
-            System.out.printf(Locale.ROOT, "%n[result] plainLoop %s: %d words: %s ...%n", audio, last.size(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n[result] plainLoop %s: %d words: %s ...%n",
+                    audio,
+                    last.size(),
                     last.stream().limit(20).map(RecognizedWord::word).collect(Collectors.joining(" ")));
         }
     }
@@ -202,8 +220,14 @@ public class TranscribeBenchmark {
     }
 
     private static void printTranscript(String what, Transcript t) {
-        System.out.printf(Locale.ROOT, "%n[result] %s: %.1f s, %d words, %d segments, speakers %s: %s ...%n", what,
-                t.duration(), t.words().size(), t.segments().size(), t.speakers(),
+        System.out.printf(
+                Locale.ROOT,
+                "%n[result] %s: %.1f s, %d words, %d segments, speakers %s: %s ...%n",
+                what,
+                t.duration(),
+                t.words().size(),
+                t.segments().size(),
+                t.speakers(),
                 t.words().stream().limit(20).map(Word::word).collect(Collectors.joining(" ")));
     }
 

@@ -37,8 +37,7 @@ public final class TranscribeSummary {
     private static final double SCALING_TARGET = 1.8;
     private static final double CALL10_TARGET_SECONDS = 40;
 
-    private TranscribeSummary() {
-    }
+    private TranscribeSummary() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -72,19 +71,32 @@ public final class TranscribeSummary {
             String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             JsonNode params = result.path("params");
             if (method.equals("pipeline") && params.has("replaceAfter")) {
-                double replaceAfter = Double.parseDouble(params.path("replaceAfter").asText());
-                replacementMeans.put(String.format(Locale.ROOT, "%s, %s worker(s), %s", params.path("audio").asText(),
-                                params.path("workers").asText(), Double.isInfinite(replaceAfter) ? "recognizers never replaced"
-                                        : "recognizers replaced after " + params.path("replaceAfter").asText() + " s of audio"),
+                double replaceAfter =
+                        Double.parseDouble(params.path("replaceAfter").asText());
+                replacementMeans.put(
+                        String.format(
+                                Locale.ROOT,
+                                "%s, %s worker(s), %s",
+                                params.path("audio").asText(),
+                                params.path("workers").asText(),
+                                Double.isInfinite(replaceAfter)
+                                        ? "recognizers never replaced"
+                                        : "recognizers replaced after "
+                                                + params.path("replaceAfter").asText() + " s of audio"),
                         result.path("primaryMetric").path("score").asDouble()
-                                * seconds(result.path("primaryMetric").path("scoreUnit").asText()));
+                                * seconds(result.path("primaryMetric")
+                                        .path("scoreUnit")
+                                        .asText()));
                 if (replaceAfter != SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS) {
                     continue; // the tables and targets below are for the default engine
                 }
             }
             String key = switch (method) {
-                case "plainLoop", "plainLoopPair" -> method + "/" + params.path("audio").asText();
-                case "pipeline" -> method + "/" + params.path("audio").asText() + "/" + params.path("workers").asText();
+                case "plainLoop", "plainLoopPair" ->
+                    method + "/" + params.path("audio").asText();
+                case "pipeline" ->
+                    method + "/" + params.path("audio").asText() + "/"
+                            + params.path("workers").asText();
                 default -> method + "/" + params.path("workers").asText();
             };
             JsonNode metric = result.path("primaryMetric");
@@ -95,16 +107,25 @@ public final class TranscribeSummary {
                     raw.add(v.asDouble() * unit);
                 }
             }
-            double median = metric.path("scorePercentiles").path("50.0").asDouble(metric.path("score").asDouble()) * unit;
-            runs.put(key, new Run(median, raw.stream().mapToDouble(Double::doubleValue).min().orElse(median),
-                    raw.stream().mapToDouble(Double::doubleValue).max().orElse(median), raw.size()));
+            double median = metric.path("scorePercentiles")
+                            .path("50.0")
+                            .asDouble(metric.path("score").asDouble())
+                    * unit;
+            runs.put(
+                    key,
+                    new Run(
+                            median,
+                            raw.stream().mapToDouble(Double::doubleValue).min().orElse(median),
+                            raw.stream().mapToDouble(Double::doubleValue).max().orElse(median),
+                            raw.size()));
         }
         if (runs.isEmpty() && replacementMeans.isEmpty()) {
             return false;
         }
         if (replacementMeans.size() > 1) {
-            System.out.println("Pipeline by recognizer replacement (mean seconds per op: a replacement's cold start is a real "
-                    + "cost, so the mean, not the median, is the throughput)");
+            System.out.println(
+                    "Pipeline by recognizer replacement (mean seconds per op: a replacement's cold start is a real "
+                            + "cost, so the mean, not the median, is the throughput)");
             System.out.println();
             System.out.println("| configuration | mean s/op |");
             System.out.println("|---|---:|");
@@ -119,27 +140,40 @@ public final class TranscribeSummary {
         System.out.println("Speech recognition throughput, median of the measurement iterations (range in brackets); "
                 + "x = audio seconds per wall second; RTF = wall / audio; RTF per core = RTF x recognition threads.");
         System.out.println();
-        System.out.println("| audio | length | non-speech skipped by VAD | plain Vosk loop, 1 thread | pipeline, 1 worker "
-                + "| pipeline, 2 workers |");
+        System.out.println(
+                "| audio | length | non-speech skipped by VAD | plain Vosk loop, 1 thread | pipeline, 1 worker "
+                        + "| pipeline, 2 workers |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         for (String audio : List.of("dense", "silent30")) {
-            if (!runs.containsKey("plainLoop/" + audio) && !runs.containsKey("pipeline/" + audio + "/1")
+            if (!runs.containsKey("plainLoop/" + audio)
+                    && !runs.containsKey("pipeline/" + audio + "/1")
                     && !runs.containsKey("pipeline/" + audio + "/2")) {
                 continue;
             }
             AsrCorpus.Info info = corpus.info(AsrCorpus.Audio.of(audio));
-            System.out.printf(Locale.ROOT, "| %s | %.1f s | %.1f%% (VAD non-speech %.1f%%) | %s | %s | %s |%n", audio,
-                    info.audioSeconds(), 100 * (1 - info.recognized()), 100 * (1 - info.vadSpeech()),
-                    cell(runs.get("plainLoop/" + audio), info), cell(runs.get("pipeline/" + audio + "/1"), info),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.1f s | %.1f%% (VAD non-speech %.1f%%) | %s | %s | %s |%n",
+                    audio,
+                    info.audioSeconds(),
+                    100 * (1 - info.recognized()),
+                    100 * (1 - info.vadSpeech()),
+                    cell(runs.get("plainLoop/" + audio), info),
+                    cell(runs.get("pipeline/" + audio + "/1"), info),
                     cell(runs.get("pipeline/" + audio + "/2"), info));
         }
         Run call = runs.get("call10min/2");
         if (call != null) {
             AsrCorpus.Info info = corpus.info(AsrCorpus.Audio.CALL10MIN);
             Run callOneWorker = runs.get("call10min/1");
-            System.out.printf(Locale.ROOT, "| call10min | %.1f s | %.1f%% (VAD non-speech %.1f%%) | - | %s | %s |%n",
-                    info.audioSeconds(), 100 * (1 - info.recognized()), 100 * (1 - info.vadSpeech()),
-                    callOneWorker == null ? "-" : cell(callOneWorker, info), cell(call, info));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| call10min | %.1f s | %.1f%% (VAD non-speech %.1f%%) | - | %s | %s |%n",
+                    info.audioSeconds(),
+                    100 * (1 - info.recognized()),
+                    100 * (1 - info.vadSpeech()),
+                    callOneWorker == null ? "-" : cell(callOneWorker, info),
+                    cell(call, info));
         }
 
         System.out.println();
@@ -153,26 +187,45 @@ public final class TranscribeSummary {
                 case "plainLoopPair" -> 2;
                 default -> Integer.parseInt(k[k.length - 1]);
             };
-            double audioSeconds = corpus.info(AsrCorpus.Audio.of(audio)).audioSeconds() * (k[0].equals("plainLoopPair") ? 2 : 1);
+            double audioSeconds =
+                    corpus.info(AsrCorpus.Audio.of(audio)).audioSeconds() * (k[0].equals("plainLoopPair") ? 2 : 1);
             double rtf = e.getValue().median() / audioSeconds;
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %.4f | %d | %.4f |%n", e.getKey(), e.getValue().median(), rtf,
-                    threads, rtf * threads);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.2f | %.4f | %d | %.4f |%n",
+                    e.getKey(),
+                    e.getValue().median(),
+                    rtf,
+                    threads,
+                    rtf * threads);
         }
 
         System.out.println();
         System.out.println("| target | measured | verdict |");
         System.out.println("|---|---:|---|");
-        target("dense: pipeline (1 worker) / plain loop >= " + DENSE_TARGET,
-                ratio(runs.get("plainLoop/dense"), runs.get("pipeline/dense/1")), DENSE_TARGET, false);
-        target("silent30: pipeline (1 worker) / plain loop > " + SILENT_TARGET,
-                ratio(runs.get("plainLoop/silent30"), runs.get("pipeline/silent30/1")), SILENT_TARGET, true);
+        target(
+                "dense: pipeline (1 worker) / plain loop >= " + DENSE_TARGET,
+                ratio(runs.get("plainLoop/dense"), runs.get("pipeline/dense/1")),
+                DENSE_TARGET,
+                false);
+        target(
+                "silent30: pipeline (1 worker) / plain loop > " + SILENT_TARGET,
+                ratio(runs.get("plainLoop/silent30"), runs.get("pipeline/silent30/1")),
+                SILENT_TARGET,
+                true);
         for (String audio : List.of("dense", "silent30")) {
-            target(audio + ": pipeline 2 workers / 1 worker >= " + SCALING_TARGET,
-                    ratio(runs.get("pipeline/" + audio + "/1"), runs.get("pipeline/" + audio + "/2")), SCALING_TARGET, false);
+            target(
+                    audio + ": pipeline 2 workers / 1 worker >= " + SCALING_TARGET,
+                    ratio(runs.get("pipeline/" + audio + "/1"), runs.get("pipeline/" + audio + "/2")),
+                    SCALING_TARGET,
+                    false);
         }
         if (runs.containsKey("call10min/1")) {
-            target("call10min: pipeline 2 workers / 1 worker >= " + SCALING_TARGET,
-                    ratio(runs.get("call10min/1"), runs.get("call10min/2")), SCALING_TARGET, false);
+            target(
+                    "call10min: pipeline 2 workers / 1 worker >= " + SCALING_TARGET,
+                    ratio(runs.get("call10min/1"), runs.get("call10min/2")),
+                    SCALING_TARGET,
+                    false);
         }
         for (String audio : List.of("dense", "silent30")) {
             Run one = runs.get("plainLoop/" + audio);
@@ -180,13 +233,22 @@ public final class TranscribeSummary {
             if (one != null && pair != null) {
                 double ceiling = 2 * one.median() / pair.median();
                 double scaling = ratio(runs.get("pipeline/" + audio + "/1"), runs.get("pipeline/" + audio + "/2"));
-                System.out.printf(Locale.ROOT, "| %s: this machine's own two-thread scaling for Vosk (two plain loops at once "
-                        + "/ one) | %.2fx | the ceiling; pipeline scaling is %.0f%% of it |%n", audio, ceiling, 100 * scaling / ceiling);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s: this machine's own two-thread scaling for Vosk (two plain loops at once "
+                                + "/ one) | %.2fx | the ceiling; pipeline scaling is %.0f%% of it |%n",
+                        audio,
+                        ceiling,
+                        100 * scaling / ceiling);
             }
         }
         if (call != null) {
-            System.out.printf(Locale.ROOT, "| call10min (%.0f s): wall with 2 workers <= %.0f s | %.1f s | %s |%n",
-                    corpus.info(AsrCorpus.Audio.CALL10MIN).audioSeconds(), CALL10_TARGET_SECONDS, call.median(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "| call10min (%.0f s): wall with 2 workers <= %.0f s | %.1f s | %s |%n",
+                    corpus.info(AsrCorpus.Audio.CALL10MIN).audioSeconds(),
+                    CALL10_TARGET_SECONDS,
+                    call.median(),
                     call.median() <= CALL10_TARGET_SECONDS ? "pass" : "FAIL");
         }
         return true;
@@ -198,17 +260,23 @@ public final class TranscribeSummary {
     }
 
     private static void target(String what, double measured, double target, boolean strictlyAbove) {
-        String verdict = Double.isNaN(measured) ? "not measured"
+        String verdict = Double.isNaN(measured)
+                ? "not measured"
                 : (strictlyAbove ? measured > target : measured >= target) ? "pass" : "FAIL";
-        System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", what,
-                Double.isNaN(measured) ? "-" : String.format(Locale.ROOT, "%.2fx", measured), verdict);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %s |%n",
+                what,
+                Double.isNaN(measured) ? "-" : String.format(Locale.ROOT, "%.2fx", measured),
+                verdict);
     }
 
     private static String cell(Run run, AsrCorpus.Info info) {
         if (run == null) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.2f s [%s] = **%.1fx**", run.median(), run.range(), info.audioSeconds() / run.median());
+        return String.format(
+                Locale.ROOT, "%.2f s [%s] = **%.1fx**", run.median(), run.range(), info.audioSeconds() / run.median());
     }
 
     private static double seconds(String unit) {

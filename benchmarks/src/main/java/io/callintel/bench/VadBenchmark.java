@@ -43,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(StageAudio.SECONDS)
 @Threads(1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m", "--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
@@ -66,9 +68,15 @@ public class VadBenchmark {
         List<SpeechSpan> chunks = lastChunks != null ? lastChunks : Transcriber.plannedChunks(spans, audio.energies);
         long speech = spans.stream().mapToLong(SpeechSpan::length).sum();
         long recognized = chunks.stream().mapToLong(SpeechSpan::length).sum();
-        System.out.printf(Locale.ROOT, "%n[result] %d frames -> %d speech spans (%.1f%% speech) -> %d chunks "
-                        + "(%.1f%% of the audio handed to recognition)%n", audio.energies.frames(), spans.size(),
-                100.0 * speech / audio.pcm.length, chunks.size(), 100.0 * recognized / audio.pcm.length);
+        System.out.printf(
+                Locale.ROOT,
+                "%n[result] %d frames -> %d speech spans (%.1f%% speech) -> %d chunks "
+                        + "(%.1f%% of the audio handed to recognition)%n",
+                audio.energies.frames(),
+                spans.size(),
+                100.0 * speech / audio.pcm.length,
+                chunks.size(),
+                100.0 * recognized / audio.pcm.length);
     }
 
     /** The VAD proper over the call's frame energies. */

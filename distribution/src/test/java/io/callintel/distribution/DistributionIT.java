@@ -32,6 +32,7 @@ class DistributionIT {
 
     @TempDir
     static Path folder;
+
     private static Path home;
 
     @BeforeAll
@@ -42,11 +43,21 @@ class DistributionIT {
         System.out.printf("%s: %.1f MB%n", tarball.getFileName(), size / 1e6);
         assertTrue(size < MAX_TARBALL_BYTES, "the tarball is " + size + " bytes, over 150 MB");
         Path unpacked = Files.createDirectories(folder.resolve("opt"));
-        assertEquals(0, run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), folder).exit());
+        assertEquals(
+                0,
+                run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), folder)
+                        .exit());
         String name = tarball.getFileName().toString().replace(".tar.gz", "");
         home = unpacked.resolve(name);
-        for (String part : List.of("bin/callintel", "bin/jdk.sh", "conf/callintel.properties", "callintel.service",
-                "Containerfile", "models/vosk-model-en-us", "models/all-minilm-l6-v2-q/model.onnx", "lib")) {
+        for (String part : List.of(
+                "bin/callintel",
+                "bin/jdk.sh",
+                "conf/callintel.properties",
+                "callintel.service",
+                "Containerfile",
+                "models/vosk-model-en-us",
+                "models/all-minilm-l6-v2-q/model.onnx",
+                "lib")) {
             assertTrue(Files.exists(home.resolve(part)), part + " is missing from the tarball");
         }
         assertTrue(Files.isExecutable(home.resolve("bin/callintel")));
@@ -54,14 +65,19 @@ class DistributionIT {
 
     @Test
     void probeDecodesARecordingWithTheBundledRuntimeOnly() throws Exception {
-        Path clip = LibriVox.clips(Files.createDirectories(folder.resolve("clips"))).getFirst().wav();
+        Path clip = LibriVox.clips(Files.createDirectories(folder.resolve("clips")))
+                .getFirst()
+                .wav();
         Result probe = run(List.of(home.resolve("bin/callintel").toString(), "probe", clip.toString()), folder);
         assertEquals(0, probe.exit(), probe.out());
-        assertTrue(probe.out().contains("\"codec\":\"pcm_s16le\"") && probe.out().contains("\"duration\":7.1"), probe.out());
+        assertTrue(
+                probe.out().contains("\"codec\":\"pcm_s16le\"") && probe.out().contains("\"duration\":7.1"),
+                probe.out());
 
         Result models = run(List.of(home.resolve("bin/callintel").toString(), "models"), folder);
         assertEquals(0, models.exit(), models.out());
-        assertTrue(models.out().contains(home.resolve("models/vosk-model-en-us").toString()),
+        assertTrue(
+                models.out().contains(home.resolve("models/vosk-model-en-us").toString()),
                 "models from the tarball: " + models.out());
     }
 
@@ -69,11 +85,25 @@ class DistributionIT {
     void serveAnswersHealthAndStopsOnSigterm() throws Exception {
         Path work = Files.createDirectories(folder.resolve("work"));
         String output;
-        try (ServeProcess serve = ServeProcess.start(command(List.of(home.resolve("bin/callintel").toString(), "serve",
-                "--port", "0", "--host", "127.0.0.1", "--workers", "1"), work), Duration.ofMinutes(2))) {
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(serve.base() + "/health")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (ServeProcess serve = ServeProcess.start(
+                command(
+                        List.of(
+                                home.resolve("bin/callintel").toString(),
+                                "serve",
+                                "--port",
+                                "0",
+                                "--host",
+                                "127.0.0.1",
+                                "--workers",
+                                "1"),
+                        work),
+                Duration.ofMinutes(2))) {
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(serve.base() + "/health"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode(), health.body());
             assertTrue(health.body().contains("\"ok\""), health.body());
             assertTrue(Files.isRegularFile(work.resolve("data/callintel.db")), "./data under the working directory");
@@ -87,11 +117,12 @@ class DistributionIT {
     }
 
     /** A finished command: its exit status and standard output. */
-    private record Result(int exit, String out) {
-    }
+    private record Result(int exit, String out) {}
 
     private static Result run(List<String> command, Path directory) throws Exception {
-        Process process = command(command, directory).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = command(command, directory)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         process.getOutputStream().close();
         // Read while it runs, so that a full pipe never blocks it.
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {

@@ -29,13 +29,12 @@ import java.util.function.Consumer;
 final class ChannelRecognition {
 
     /** What one channel yielded: its length, where the speech is, and its words with recording-relative times. */
-    record Result(long samples, List<SpeechSpan> speech, List<RecognizedWord> words) {
-    }
+    record Result(long samples, List<SpeechSpan> speech, List<RecognizedWord> words) {}
 
     /** Receives the whole recording's PCM, in order, as the second pass streams it by. */
     interface PcmListener {
         /** For a caller with nothing to hear: the audio after the last stretch of speech is then not decoded. */
-        PcmListener NONE = (samples, offset, length) -> { };
+        PcmListener NONE = (samples, offset, length) -> {};
 
         void accept(short[] samples, int offset, int length);
     }
@@ -49,8 +48,13 @@ final class ChannelRecognition {
     private final EnergyVad vad;
     private final ChunkPlanner planner;
 
-    ChannelRecognition(AudioDecoder decoder, SpeechRecognizer recognizer, ExecutorService workers, Semaphore inFlight,
-                       EnergyVad vad, ChunkPlanner planner) {
+    ChannelRecognition(
+            AudioDecoder decoder,
+            SpeechRecognizer recognizer,
+            ExecutorService workers,
+            Semaphore inFlight,
+            EnergyVad vad,
+            ChunkPlanner planner) {
         this.decoder = decoder;
         this.recognizer = recognizer;
         this.workers = workers;
@@ -66,7 +70,8 @@ final class ChannelRecognition {
      */
     Result run(Path file, int channel, PcmListener listener, Consumer<List<SpeechSpan>> onAllAudio)
             throws InterruptedException {
-        DecodeOptions options = channel == DecodeOptions.MIX ? DecodeOptions.defaults() : DecodeOptions.channel(channel);
+        DecodeOptions options =
+                channel == DecodeOptions.MIX ? DecodeOptions.defaults() : DecodeOptions.channel(channel);
         FrameEnergies energies = new FrameEnergies();
         try (PcmStream pcm = decoder.open(file, options)) {
             short[] buffer = new short[READ];
@@ -92,8 +97,9 @@ final class ChannelRecognition {
     }
 
     /** Reads the planned stretches out of the stream and queues them for the workers; the listener hears everything read. */
-    private void submitChunks(PcmStream pcm, List<SpeechSpan> chunks, PcmListener listener,
-                              List<Future<List<RecognizedWord>>> pending) throws InterruptedException {
+    private void submitChunks(
+            PcmStream pcm, List<SpeechSpan> chunks, PcmListener listener, List<Future<List<RecognizedWord>>> pending)
+            throws InterruptedException {
         short[] scratch = new short[READ];
         long position = 0;
         for (SpeechSpan chunk : chunks) {
@@ -109,20 +115,22 @@ final class ChannelRecognition {
         }
     }
 
-    private Future<List<RecognizedWord>> submit(short[] audio, int length, double startSeconds) throws InterruptedException {
+    private Future<List<RecognizedWord>> submit(short[] audio, int length, double startSeconds)
+            throws InterruptedException {
         inFlight.acquire(); // bounds the PCM waiting for a worker: memory stays flat on long calls
         // done() runs however the task ends, also when it is cancelled before it starts (a failed call
         // abandons its queued stretches): a slot released only by the task's own code would leak then.
-        FutureTask<List<RecognizedWord>> task = new FutureTask<>(() -> {
-            List<RecognizedWord> words = recognizer.recognize(audio, 0, length);
-            words.replaceAll(word -> word.shiftedBy(startSeconds));
-            return words;
-        }) {
-            @Override
-            protected void done() {
-                inFlight.release();
-            }
-        };
+        FutureTask<List<RecognizedWord>> task =
+                new FutureTask<>(() -> {
+                    List<RecognizedWord> words = recognizer.recognize(audio, 0, length);
+                    words.replaceAll(word -> word.shiftedBy(startSeconds));
+                    return words;
+                }) {
+                    @Override
+                    protected void done() {
+                        inFlight.release();
+                    }
+                };
         try {
             workers.execute(task);
         } catch (RuntimeException e) {
@@ -132,13 +140,15 @@ final class ChannelRecognition {
         return task;
     }
 
-    private static List<RecognizedWord> collect(List<Future<List<RecognizedWord>>> pending) throws InterruptedException {
+    private static List<RecognizedWord> collect(List<Future<List<RecognizedWord>>> pending)
+            throws InterruptedException {
         List<RecognizedWord> words = new ArrayList<>();
         for (Future<List<RecognizedWord>> future : pending) {
             try {
                 words.addAll(future.get());
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                throw e.getCause() instanceof RuntimeException runtime
+                        ? runtime
                         : new IllegalStateException("speech recognition failed: " + e.getCause(), e.getCause());
             }
         }

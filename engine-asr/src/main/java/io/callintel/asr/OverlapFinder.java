@@ -23,7 +23,8 @@ final class OverlapFinder {
     }
 
     List<Overlap> find(List<Turn> turns) {
-        List<Turn> sorted = turns.stream().sorted(Comparator.comparingDouble(Turn::start)).toList();
+        List<Turn> sorted =
+                turns.stream().sorted(Comparator.comparingDouble(Turn::start)).toList();
         List<Overlap> overlaps = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             Turn first = sorted.get(i);

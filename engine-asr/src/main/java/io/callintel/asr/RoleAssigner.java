@@ -30,27 +30,49 @@ import java.util.regex.Pattern;
 final class RoleAssigner {
 
     private static final Pattern OPENING = cues(
-            "good (morning|afternoon|evening)", "thank(s| you) for calling", "this is \\w+", "my name is", "speaking",
-            "welcome to", "you('ve| have) reached");
+            "good (morning|afternoon|evening)",
+            "thank(s| you) for calling",
+            "this is \\w+",
+            "my name is",
+            "speaking",
+            "welcome to",
+            "you('ve| have) reached");
 
     private static final Pattern SERVICE = cues(
-            "thank(s| you) for (calling|holding|waiting|your patience)", "how (can|may) i", "what can i do for you",
-            "(can|could|may) i (have|get|take) your", "let me (check|look|pull|see|confirm|transfer)",
-            "is there anything else", "have a (great|good|nice|wonderful|lovely) (day|one|evening|afternoon|weekend)",
-            "this call (may|will|is)", "for (security|verification)", "please hold", "i('m| am) (happy|glad) to help",
-            "we('ll| will) send you", "i('ll| will) (send|transfer|set|book|block|arrange)", "account number",
-            "date of birth", "speaking with", "calling (from|on behalf)", "on behalf of");
+            "thank(s| you) for (calling|holding|waiting|your patience)",
+            "how (can|may) i",
+            "what can i do for you",
+            "(can|could|may) i (have|get|take) your",
+            "let me (check|look|pull|see|confirm|transfer)",
+            "is there anything else",
+            "have a (great|good|nice|wonderful|lovely) (day|one|evening|afternoon|weekend)",
+            "this call (may|will|is)",
+            "for (security|verification)",
+            "please hold",
+            "i('m| am) (happy|glad) to help",
+            "we('ll| will) send you",
+            "i('ll| will) (send|transfer|set|book|block|arrange)",
+            "account number",
+            "date of birth",
+            "speaking with",
+            "calling (from|on behalf)",
+            "on behalf of");
 
     private static final Pattern CALLER = cues(
-            "i('d| would) like to", "i want to", "i('m| am) calling (about|because|to|regarding)", "i (think )?i lost",
-            "can you (help|tell|check)", "my (card|account|order|bill|payment|loan|appointment|money)");
+            "i('d| would) like to",
+            "i want to",
+            "i('m| am) calling (about|because|to|regarding)",
+            "i (think )?i lost",
+            "can you (help|tell|check)",
+            "my (card|account|order|bill|payment|loan|appointment|money)");
 
     private static final Pattern QUESTION_OPENING = Pattern.compile(
             "^(what|how|when|where|which|who|why|can|could|may|would|will|do|does|did|is|are|have|has|shall|should)\\b");
 
     /** A role for every speaker of {@code segments} (in time order); {@code agentOverride} names the agent outright. */
     Map<String, Role> assign(List<Segment> segments, Optional<String> agentOverride) {
-        List<String> speakers = segments.stream().map(Segment::speaker).distinct().toList();
+        List<String> speakers =
+                segments.stream().map(Segment::speaker).distinct().toList();
         String agent = agentOverride.filter(speakers::contains).orElseGet(() -> likeliestAgent(speakers, segments));
         Map<String, Role> roles = new LinkedHashMap<>();
         for (String speaker : speakers) {
@@ -87,7 +109,9 @@ final class RoleAssigner {
         }
         questions.forEach((speaker, counts) -> score.merge(speaker, counts[0] / (double) counts[1], Double::sum));
         score.merge(speakers.get(0), 0.5, Double::sum);
-        return speakers.stream().max(Comparator.comparingDouble(speaker -> score.getOrDefault(speaker, 0.0))).orElseThrow();
+        return speakers.stream()
+                .max(Comparator.comparingDouble(speaker -> score.getOrDefault(speaker, 0.0)))
+                .orElseThrow();
     }
 
     private static Pattern cues(String... phrases) {

@@ -29,8 +29,11 @@ final class Segmenter {
         List<Segment> segments = new ArrayList<>();
         for (Map.Entry<String, List<Word>> entry : bySpeaker.entrySet()) {
             List<Word> own = entry.getValue();
-            double[] others = words.stream().filter(word -> !word.speaker().equals(entry.getKey()))
-                    .mapToDouble(Word::start).sorted().toArray();
+            double[] others = words.stream()
+                    .filter(word -> !word.speaker().equals(entry.getKey()))
+                    .mapToDouble(Word::start)
+                    .sorted()
+                    .toArray();
             int first = 0;
             for (int i = 1; i <= own.size(); i++) {
                 if (i == own.size() || breaksBetween(own.get(i - 1), own.get(i), others)) {
@@ -60,7 +63,12 @@ final class Segmenter {
         String text = words.stream().map(Word::word).collect(Collectors.joining(" "));
         double confidence = words.stream().mapToDouble(Word::conf).average().orElse(0);
         Word first = words.get(0);
-        return new Segment(first.speaker(), role, first.start(), words.get(words.size() - 1).end(), text, confidence);
+        return new Segment(
+                first.speaker(),
+                role,
+                first.start(),
+                words.get(words.size() - 1).end(),
+                text,
+                confidence);
     }
-
 }

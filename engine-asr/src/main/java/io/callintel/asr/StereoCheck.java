@@ -16,15 +16,14 @@ final class StereoCheck {
     /** A side 30 dB quieter than the other carries nobody. */
     private static final double SILENT = 0.001;
 
-    private StereoCheck() {
-    }
+    private StereoCheck() {}
 
     static boolean hasTwoSpeakers(AudioDecoder decoder, Path file) {
         double left = 0;
         double right = 0;
         double difference = 0;
         try (PcmStream l = decoder.open(file, DecodeOptions.channel(0));
-             PcmStream r = decoder.open(file, DecodeOptions.channel(1))) {
+                PcmStream r = decoder.open(file, DecodeOptions.channel(1))) {
             short[] a = new short[16_000];
             short[] b = new short[16_000];
             while (true) {

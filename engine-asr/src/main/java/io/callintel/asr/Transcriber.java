@@ -13,7 +13,6 @@ import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeOptions;
 import io.callintel.core.audio.MediaInfo;
 import io.callintel.core.transcript.Role;
-import io.callintel.core.transcript.Segment;
 import io.callintel.core.transcript.Speaker;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.transcript.Turn;
@@ -88,8 +87,13 @@ public final class Transcriber implements AutoCloseable {
             return thread;
         });
         // Up to two stretches per worker wait decoded: enough to keep every worker busy, little memory.
-        this.recognition = new ChannelRecognition(decoder, recognizer, this.workers, new Semaphore(workers * 2),
-                EnergyVad.forCalls(), new ChunkPlanner(MAX_CHUNK_SECONDS, JOIN_GAP_SECONDS, PADDING_SECONDS));
+        this.recognition = new ChannelRecognition(
+                decoder,
+                recognizer,
+                this.workers,
+                new Semaphore(workers * 2),
+                EnergyVad.forCalls(),
+                new ChunkPlanner(MAX_CHUNK_SECONDS, JOIN_GAP_SECONDS, PADDING_SECONDS));
     }
 
     public Transcript transcribe(Path file, TranscriptionOptions options) throws InterruptedException {
@@ -104,8 +108,8 @@ public final class Transcriber implements AutoCloseable {
 
     private static boolean requireTwoChannels(Path file, MediaInfo info) {
         if (info.channels() < 2) {
-            throw new IllegalArgumentException(file + ": stereo processing asked for, but the recording has "
-                    + info.channels() + " channel");
+            throw new IllegalArgumentException(
+                    file + ": stereo processing asked for, but the recording has " + info.channels() + " channel");
         }
         return true;
     }
@@ -114,7 +118,10 @@ public final class Transcriber implements AutoCloseable {
         MonoDiarizer diarizer = new MonoDiarizer(new DiarizationOptions(options.maxSpeakers(), options.speakers()));
         // The diarizer hears the audio while the workers recognize it, and clusters while they finish.
         CompletableFuture<List<SpeakerTurn>> diarization = new CompletableFuture<>();
-        ChannelRecognition.Result result = recognition.run(file, DecodeOptions.MIX, diarizer::accept,
+        ChannelRecognition.Result result = recognition.run(
+                file,
+                DecodeOptions.MIX,
+                diarizer::accept,
                 speech -> diarization.completeAsync(() -> diarizer.diarize(speech)));
         List<SpeakerTurn> diarized;
         try {
@@ -140,7 +147,8 @@ public final class Transcriber implements AutoCloseable {
         Map<String, Integer> channels = new HashMap<>();
         for (int channel = 0; channel < 2; channel++) {
             String key = "c" + channel;
-            ChannelRecognition.Result result = recognition.run(file, channel, ChannelRecognition.PcmListener.NONE, speech -> { });
+            ChannelRecognition.Result result =
+                    recognition.run(file, channel, ChannelRecognition.PcmListener.NONE, speech -> {});
             samples = Math.max(samples, result.samples());
             result.speech().forEach(span -> turns.add(new Turn(key, seconds(span.start()), seconds(span.end()))));
             result.words().forEach(word -> words.add(word(word, key)));
@@ -150,8 +158,13 @@ public final class Transcriber implements AutoCloseable {
                 ? Optional.of("c" + options.agentChannel().getAsInt())
                 : options.agentSpeaker();
         Transcript transcript = assemble(seconds(samples), words, turns, channels, agent);
-        return new Transcript(transcript.duration(), transcript.words(), transcript.segments(), transcript.speakers(),
-                transcript.turns(), overlaps.find(transcript.turns()));
+        return new Transcript(
+                transcript.duration(),
+                transcript.words(),
+                transcript.segments(),
+                transcript.speakers(),
+                transcript.turns(),
+                overlaps.find(transcript.turns()));
     }
 
     /**
@@ -167,17 +180,26 @@ public final class Transcriber implements AutoCloseable {
      * turns arrive keyed by a provisional speaker key (a diarization cluster or a channel); an agent
      * override may name either a key or a final label.
      */
-    private Transcript assemble(double duration, List<Word> keyedWords, List<Turn> keyedTurns,
-                                Map<String, Integer> channelByKey, Optional<String> agent) {
+    private Transcript assemble(
+            double duration,
+            List<Word> keyedWords,
+            List<Turn> keyedTurns,
+            Map<String, Integer> channelByKey,
+            Optional<String> agent) {
         keyedTurns.sort(Comparator.comparingDouble(Turn::start));
         keyedWords.sort(Comparator.comparingDouble(Word::start));
         Map<String, String> labelByKey = new LinkedHashMap<>();
         keyedTurns.forEach(turn -> labelByKey.computeIfAbsent(turn.speaker(), key -> Speaker.label(labelByKey.size())));
         keyedWords.forEach(word -> labelByKey.computeIfAbsent(word.speaker(), key -> Speaker.label(labelByKey.size())));
 
-        List<Word> words = keyedWords.stream().map(word -> word.withSpeaker(labelByKey.get(word.speaker()))).toList();
-        List<Turn> turns = TurnMerger.merge(keyedTurns.stream()
-                .map(turn -> new Turn(labelByKey.get(turn.speaker()), turn.start(), turn.end())).toList(), TURN_PAUSE);
+        List<Word> words = keyedWords.stream()
+                .map(word -> word.withSpeaker(labelByKey.get(word.speaker())))
+                .toList();
+        List<Turn> turns = TurnMerger.merge(
+                keyedTurns.stream()
+                        .map(turn -> new Turn(labelByKey.get(turn.speaker()), turn.start(), turn.end()))
+                        .toList(),
+                TURN_PAUSE);
         Optional<String> agentLabel = agent.map(name -> labelByKey.getOrDefault(name, name));
 
         Map<String, Role> roleByLabel = new LinkedHashMap<>();

@@ -12,8 +12,12 @@ import java.util.OptionalInt;
  * @param agentChannel for stereo recordings, the channel the agent is on (overrides the role heuristic)
  * @param agentSpeaker the label ({@code SPEAKER_1}, ...) of the agent (overrides the role heuristic)
  */
-public record TranscriptionOptions(ChannelMode channels, OptionalInt speakers, int maxSpeakers,
-                                   OptionalInt agentChannel, Optional<String> agentSpeaker) {
+public record TranscriptionOptions(
+        ChannelMode channels,
+        OptionalInt speakers,
+        int maxSpeakers,
+        OptionalInt agentChannel,
+        Optional<String> agentSpeaker) {
 
     public TranscriptionOptions {
         if (maxSpeakers < 1) {
@@ -29,7 +33,8 @@ public record TranscriptionOptions(ChannelMode channels, OptionalInt speakers, i
 
     /** Calls: channels detected, two speakers expected, up to four allowed, roles by heuristic. */
     public static TranscriptionOptions defaults() {
-        return new TranscriptionOptions(ChannelMode.AUTO, OptionalInt.empty(), 4, OptionalInt.empty(), Optional.empty());
+        return new TranscriptionOptions(
+                ChannelMode.AUTO, OptionalInt.empty(), 4, OptionalInt.empty(), Optional.empty());
     }
 
     public TranscriptionOptions withChannels(ChannelMode mode) {
@@ -37,7 +42,8 @@ public record TranscriptionOptions(ChannelMode channels, OptionalInt speakers, i
     }
 
     public TranscriptionOptions withSpeakers(int count) {
-        return new TranscriptionOptions(channels, OptionalInt.of(count), Math.max(maxSpeakers, count), agentChannel, agentSpeaker);
+        return new TranscriptionOptions(
+                channels, OptionalInt.of(count), Math.max(maxSpeakers, count), agentChannel, agentSpeaker);
     }
 
     public TranscriptionOptions withAgentChannel(int channel) {

@@ -12,11 +12,11 @@ import java.util.List;
  */
 final class TurnMerger {
 
-    private TurnMerger() {
-    }
+    private TurnMerger() {}
 
     static List<Turn> merge(List<Turn> turns, double maxPause) {
-        List<Turn> sorted = turns.stream().sorted(Comparator.comparingDouble(Turn::start)).toList();
+        List<Turn> sorted =
+                turns.stream().sorted(Comparator.comparingDouble(Turn::start)).toList();
         List<Turn> merged = new ArrayList<>();
         for (Turn turn : sorted) {
             int previous = lastOf(merged, turn.speaker());
@@ -24,7 +24,8 @@ final class TurnMerger {
                 Turn open = merged.get(previous);
                 boolean shortPause = turn.start() - open.end() <= maxPause;
                 boolean nobodyElseStarted = previous == merged.size() - 1
-                        || merged.subList(previous + 1, merged.size()).stream().allMatch(other -> other.start() < open.end());
+                        || merged.subList(previous + 1, merged.size()).stream()
+                                .allMatch(other -> other.start() < open.end());
                 if (shortPause && nobodyElseStarted) {
                     merged.set(previous, new Turn(open.speaker(), open.start(), Math.max(open.end(), turn.end())));
                     continue;

@@ -51,8 +51,13 @@ class ChannelRecognitionTest {
         AudioDecoder decoder = new FfmpegAudioDecoder();
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try (SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk())) {
-            ChannelRecognition recognition = new ChannelRecognition(decoder, recognizer, workers, new Semaphore(4),
-                    EnergyVad.forCalls(), new ChunkPlanner(15, 0.5, 0.25));
+            ChannelRecognition recognition = new ChannelRecognition(
+                    decoder,
+                    recognizer,
+                    workers,
+                    new Semaphore(4),
+                    EnergyVad.forCalls(),
+                    new ChunkPlanner(15, 0.5, 0.25));
             Heard heard = new Heard();
             List<List<SpeechSpan>> told = new ArrayList<>();
             List<Integer> heardWhenTold = new ArrayList<>();
@@ -81,8 +86,13 @@ class ChannelRecognitionTest {
         Path file = wav(hissWithBursts(bursts, 15));
         ExecutorService worker = Executors.newSingleThreadExecutor();
         try (SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk())) {
-            ChannelRecognition recognition = new ChannelRecognition(new FfmpegAudioDecoder(), recognizer, worker,
-                    new Semaphore(2), EnergyVad.forCalls(), new ChunkPlanner(15, 0.5, 0.25));
+            ChannelRecognition recognition = new ChannelRecognition(
+                    new FfmpegAudioDecoder(),
+                    recognizer,
+                    worker,
+                    new Semaphore(2),
+                    EnergyVad.forCalls(),
+                    new ChunkPlanner(15, 0.5, 0.25));
             // The worker is held busy, so the first two stretches wait in the queue (both slots taken) when
             // the listener fails at 4.6 s, as a decoder might on a damaged file. The failed call must hand
             // both slots back, or the next call waits forever for one.
@@ -93,16 +103,21 @@ class ChannelRecognitionTest {
                     return null;
                 });
                 Heard heard = new Heard();
-                RuntimeException failure = assertThrows(RuntimeException.class, () -> recognition.run(file,
-                        DecodeOptions.MIX, (samples, offset, length) -> {
-                            heard.accept(samples, offset, length);
-                            if (heard.size > 4.6 * RATE) {
-                                throw new IllegalStateException("damaged audio");
-                            }
-                        }, speech -> { }));
+                RuntimeException failure = assertThrows(
+                        RuntimeException.class,
+                        () -> recognition.run(
+                                file,
+                                DecodeOptions.MIX,
+                                (samples, offset, length) -> {
+                                    heard.accept(samples, offset, length);
+                                    if (heard.size > 4.6 * RATE) {
+                                        throw new IllegalStateException("damaged audio");
+                                    }
+                                },
+                                speech -> {}));
                 assertEquals("damaged audio", failure.getMessage());
                 busy.countDown();
-                return recognition.run(file, DecodeOptions.MIX, ChannelRecognition.PcmListener.NONE, speech -> { });
+                return recognition.run(file, DecodeOptions.MIX, ChannelRecognition.PcmListener.NONE, speech -> {});
             });
             assertEquals(6, result.speech().size(), result.speech().toString());
         } finally {

@@ -15,7 +15,8 @@ class ChunkPlannerTest {
     @Test
     void padsJoinsCloseSpeechAndSkipsLongSilence() {
         FrameEnergies energies = loudness(60, 0);
-        List<SpeechSpan> speech = List.of(SpeechSpan.ofSeconds(1, 3), SpeechSpan.ofSeconds(3.6, 5), SpeechSpan.ofSeconds(20, 22));
+        List<SpeechSpan> speech =
+                List.of(SpeechSpan.ofSeconds(1, 3), SpeechSpan.ofSeconds(3.6, 5), SpeechSpan.ofSeconds(20, 22));
         List<SpeechSpan> chunks = new ChunkPlanner(30, 0.5, 0.25).plan(speech, energies);
         // Starts snap down to the recognizer's 30 ms frame grid: 19.75 s becomes 19.74 s.
         assertEquals(List.of(SpeechSpan.ofSeconds(0.75, 5.25), SpeechSpan.ofSeconds(19.74, 22.25)), chunks);
@@ -24,7 +25,8 @@ class ChunkPlannerTest {
     @Test
     void shortSilenceAtEitherEndOfTheRecordingIsKept() {
         FrameEnergies energies = loudness(10, 0);
-        List<SpeechSpan> chunks = new ChunkPlanner(30, 0.5, 0.25).plan(List.of(SpeechSpan.ofSeconds(0.6, 9.5)), energies);
+        List<SpeechSpan> chunks =
+                new ChunkPlanner(30, 0.5, 0.25).plan(List.of(SpeechSpan.ofSeconds(0.6, 9.5)), energies);
         assertEquals(List.of(SpeechSpan.ofSeconds(0, 10)), chunks);
     }
 

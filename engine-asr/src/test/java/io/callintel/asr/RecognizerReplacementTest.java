@@ -22,7 +22,8 @@ class RecognizerReplacementTest {
 
     @BeforeAll
     static void readSpeech(@TempDir Path directory) {
-        speech = Arrays.copyOf(WordErrorRateTest.decodeAll(LibriVox.clips(directory).get(1).wav()), 4 * 16_000);
+        speech = Arrays.copyOf(
+                WordErrorRateTest.decodeAll(LibriVox.clips(directory).get(1).wav()), 4 * 16_000);
     }
 
     @Test
@@ -59,5 +60,4 @@ class RecognizerReplacementTest {
     private static List<String> words(List<RecognizedWord> words) {
         return words.stream().map(RecognizedWord::word).toList();
     }
-
 }

@@ -9,14 +9,14 @@ final class TestModels {
 
     private static VoskModel vosk;
 
-    private TestModels() {
-    }
+    private TestModels() {}
 
     static synchronized VoskModel vosk() {
         if (vosk == null) {
             Path directory = Path.of("../models/vosk-model-en-us");
             if (!Files.isDirectory(directory)) {
-                throw new IllegalStateException(directory.toAbsolutePath() + " is missing: build the models module first (./mvnw verify does)");
+                throw new IllegalStateException(
+                        directory.toAbsolutePath() + " is missing: build the models module first (./mvnw verify does)");
             }
             vosk = VoskModel.load(directory);
         }

@@ -3,18 +3,18 @@ package io.callintel.asr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callintel.testing.CallFormat;
-import io.callintel.testing.Dialogue;
-import io.callintel.testing.Dialogues;
-import io.callintel.testing.DiarizationErrorRate;
-import io.callintel.testing.ReferenceTurn;
-import io.callintel.testing.SynthesizedCall;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.transcript.Role;
 import io.callintel.core.transcript.Speaker;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.transcript.Turn;
 import io.callintel.core.transcript.Word;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogue;
+import io.callintel.testing.Dialogues;
+import io.callintel.testing.DiarizationErrorRate;
+import io.callintel.testing.ReferenceTurn;
+import io.callintel.testing.SynthesizedCall;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +36,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TranscriberDialogueTest {
 
     private static final List<Dialogue> CALLS = List.of(
-            Dialogues.BANK_SUPPORT, Dialogues.LOAN_SALES, Dialogues.APPOINTMENT, Dialogues.COMPLAINT, Dialogues.CALLBACK);
+            Dialogues.BANK_SUPPORT,
+            Dialogues.LOAN_SALES,
+            Dialogues.APPOINTMENT,
+            Dialogues.COMPLAINT,
+            Dialogues.CALLBACK);
 
     @TempDir
     static Path directory;
@@ -67,10 +71,12 @@ class TranscriberDialogueTest {
         boolean stereo = format == CallFormat.STEREO_16K || format == CallFormat.STEREO_8K_MULAW;
         var der = DiarizationErrorRate.score(DiarizationErrorRate.segments(call.turns()), hypothesis(transcript));
         WordErrorRate wer = new WordErrorRate();
-        wer.add(call.turns().stream().map(ReferenceTurn::text).collect(Collectors.joining(" ")),
+        wer.add(
+                call.turns().stream().map(ReferenceTurn::text).collect(Collectors.joining(" ")),
                 transcript.words().stream().map(Word::word).collect(Collectors.joining(" ")));
-        System.out.printf("%-14s %-16s DER %5.2f%% (%s)  WER %5.1f%%  speakers %s%n", dialogue.name(), format,
-                100 * der.rate(), der, wer.percent(), transcript.speakers());
+        System.out.printf(
+                "%-14s %-16s DER %5.2f%% (%s)  WER %5.1f%%  speakers %s%n",
+                dialogue.name(), format, 100 * der.rate(), der, wer.percent(), transcript.speakers());
 
         assertEquals(2, transcript.speakers().size(), "two speakers: " + transcript.speakers());
         assertTrue(der.rate() <= (stereo ? 0.02 : 0.10), "DER " + der);

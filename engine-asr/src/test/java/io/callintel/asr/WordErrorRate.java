@@ -31,7 +31,8 @@ final class WordErrorRate {
     }
 
     static List<String> words(String text) {
-        String normalised = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").trim();
+        String normalised =
+                text.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").trim();
         return normalised.isEmpty() ? List.of() : Arrays.asList(normalised.split("\\s+"));
     }
 

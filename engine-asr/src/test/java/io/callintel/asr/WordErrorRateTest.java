@@ -11,7 +11,6 @@ import io.callintel.core.audio.DecodeOptions;
 import io.callintel.core.audio.PcmStream;
 import io.callintel.core.transcript.Word;
 import io.callintel.testing.LibriVox;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,6 +32,7 @@ class WordErrorRateTest {
 
     /** The clips' WAVs, written once for the class. */
     private static Path librivox;
+
     private static final Path TRANSCODES = Path.of("src/test/resources/librivox");
 
     private static final AudioDecoder DECODER = new FfmpegAudioDecoder();
@@ -67,14 +67,18 @@ class WordErrorRateTest {
             }
         }
         WordErrorRate wav = pipelineWer(librivox, "wav");
-        System.out.printf("WER plain Vosk loop %.2f%% (%d/%d), pipeline from WAV %.2f%%%n",
+        System.out.printf(
+                "WER plain Vosk loop %.2f%% (%d/%d), pipeline from WAV %.2f%%%n",
                 plain.percent(), plain.errors(), plain.referenceWords(), wav.percent());
-        assertTrue(wav.percent() <= plain.percent() + 0.5, "pipeline WER " + wav.percent() + " vs plain " + plain.percent());
+        assertTrue(
+                wav.percent() <= plain.percent() + 0.5,
+                "pipeline WER " + wav.percent() + " vs plain " + plain.percent());
 
         for (String format : List.of("mp3", "ogg", "webm")) {
             WordErrorRate transcoded = pipelineWer(TRANSCODES, format);
             System.out.printf("WER pipeline from %s %.2f%%%n", format, transcoded.percent());
-            assertTrue(transcoded.percent() <= plain.percent() + 2.0,
+            assertTrue(
+                    transcoded.percent() <= plain.percent() + 2.0,
                     format + ": pipeline WER " + transcoded.percent() + " vs plain " + plain.percent());
         }
     }
@@ -86,9 +90,12 @@ class WordErrorRateTest {
             List<RecognizedWord> first = recognizer.recognize(pcm, 0, pcm.length);
             List<RecognizedWord> second = recognizer.recognize(pcm, 0, pcm.length);
             // Vosk keeps its speaker adaptation across reset(): confidences may move, words and times must not.
-            assertEquals(first.stream().map(RecognizedWord::word).toList(), second.stream().map(RecognizedWord::word).toList());
+            assertEquals(
+                    first.stream().map(RecognizedWord::word).toList(),
+                    second.stream().map(RecognizedWord::word).toList());
             for (int i = 0; i < first.size(); i++) {
-                assertEquals(first.get(i).start(), second.get(i).start(), 0.05, "times restart with each stretch of audio");
+                assertEquals(
+                        first.get(i).start(), second.get(i).start(), 0.05, "times restart with each stretch of audio");
             }
             assertTrue(second.get(second.size() - 1).end() < 3.0, "times are relative to the audio given: " + second);
         }
@@ -97,7 +104,8 @@ class WordErrorRateTest {
     private static WordErrorRate pipelineWer(Path directory, String extension) throws Exception {
         WordErrorRate wer = new WordErrorRate();
         for (var entry : references.entrySet()) {
-            var transcript = transcriber.transcribe(directory.resolve(entry.getKey() + "." + extension), TranscriptionOptions.defaults());
+            var transcript = transcriber.transcribe(
+                    directory.resolve(entry.getKey() + "." + extension), TranscriptionOptions.defaults());
             String words = transcript.words().stream().map(Word::word).collect(Collectors.joining(" "));
             wer.add(entry.getValue(), words);
             System.out.println(extension + " pipeline: " + words);

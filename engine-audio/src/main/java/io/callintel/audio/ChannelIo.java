@@ -36,6 +36,7 @@ final class ChannelIo implements AutoCloseable {
 
     /** JavaCPP callbacks are native thunks: one static pair serves every input, told apart by the opaque key. */
     private static final Map<Long, ChannelIo> OPEN = new ConcurrentHashMap<>();
+
     private static final Reader READER = new Reader();
     private static final Seeker SEEKER = new Seeker();
 
@@ -120,9 +121,9 @@ final class ChannelIo implements AutoCloseable {
                 return seekable.size();
             }
             long target = switch (whence) {
-                case 0 -> offset;                       // SEEK_SET
-                case 1 -> position + offset;            // SEEK_CUR
-                case 2 -> seekable.size() + offset;     // SEEK_END
+                case 0 -> offset; // SEEK_SET
+                case 1 -> position + offset; // SEEK_CUR
+                case 2 -> seekable.size() + offset; // SEEK_END
                 default -> -1;
             };
             if (target < 0) {

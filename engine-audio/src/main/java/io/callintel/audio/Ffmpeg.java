@@ -15,8 +15,7 @@ final class Ffmpeg {
 
     private static volatile boolean initialised;
 
-    private Ffmpeg() {
-    }
+    private Ffmpeg() {}
 
     /** Loads the natives once and silences FFmpeg's stderr logging: damage is reported through our API instead. */
     static void initialise() {

@@ -47,8 +47,14 @@ final class FfmpegInput implements AutoCloseable {
     private final MediaInfo info;
     private final Duration stallTimeout;
 
-    private FfmpegInput(String name, ChannelIo io, AVFormatContext context, int audioIndex, AVCodec decoder,
-                        MediaInfo info, Duration stallTimeout) {
+    private FfmpegInput(
+            String name,
+            ChannelIo io,
+            AVFormatContext context,
+            int audioIndex,
+            AVCodec decoder,
+            MediaInfo info,
+            Duration stallTimeout) {
         this.name = name;
         this.io = io;
         this.context = context;
@@ -125,7 +131,8 @@ final class FfmpegInput implements AutoCloseable {
             return new AudioDecodeException(Problem.TIMEOUT, name + ": opening the input made no progress; gave up");
         }
         if (io.failure() != null) {
-            return new AudioDecodeException(Problem.NOT_READABLE, name + ": read error: " + io.failure().getMessage(), io.failure());
+            return new AudioDecodeException(
+                    Problem.NOT_READABLE, name + ": read error: " + io.failure().getMessage(), io.failure());
         }
         byte[] head = io.head();
         if (head.length == 0) {
@@ -133,35 +140,43 @@ final class FfmpegInput implements AutoCloseable {
         }
         Optional<String> claimed = FormatNames.claimedContainer(head);
         if (claimed.isPresent()) {
-            return new AudioDecodeException(Problem.CORRUPT, name + ": starts like a " + claimed.get()
-                    + " file but its headers cannot be read (damaged or truncated): " + Ffmpeg.describe(error));
+            return new AudioDecodeException(
+                    Problem.CORRUPT,
+                    name + ": starts like a " + claimed.get()
+                            + " file but its headers cannot be read (damaged or truncated): " + Ffmpeg.describe(error));
         }
         if (error == AVERROR_INVALIDDATA) {
-            return new AudioDecodeException(Problem.UNRECOGNISED_FORMAT,
+            return new AudioDecodeException(
+                    Problem.UNRECOGNISED_FORMAT,
                     name + ": not a recognised audio format (the content matches no known container)");
         }
-        return new AudioDecodeException(Problem.UNRECOGNISED_FORMAT,
-                name + ": not a recognised audio format: " + Ffmpeg.describe(error));
+        return new AudioDecodeException(
+                Problem.UNRECOGNISED_FORMAT, name + ": not a recognised audio format: " + Ffmpeg.describe(error));
     }
 
     private static FfmpegInput inspect(String name, ChannelIo io, AVFormatContext context, Duration stallTimeout) {
         String demuxer = context.iformat().name().getString();
         if (!FormatNames.isAudioContainer(demuxer)) {
-            throw new AudioDecodeException(Problem.UNRECOGNISED_FORMAT, name + ": not a recognised audio format (content looks like "
-                    + context.iformat().long_name().getString() + ")");
+            throw new AudioDecodeException(
+                    Problem.UNRECOGNISED_FORMAT,
+                    name + ": not a recognised audio format (content looks like "
+                            + context.iformat().long_name().getString() + ")");
         }
         String format = FormatNames.containerName(demuxer, io.head());
         int found = avformat_find_stream_info(context, (AVDictionary) null);
         if (found == AVERROR_EXIT) {
-            throw new AudioDecodeException(Problem.TIMEOUT, name + ": reading stream information made no progress; gave up");
+            throw new AudioDecodeException(
+                    Problem.TIMEOUT, name + ": reading stream information made no progress; gave up");
         }
         if (found < 0) {
-            throw new AudioDecodeException(Problem.CORRUPT,
+            throw new AudioDecodeException(
+                    Problem.CORRUPT,
                     name + ": cannot read the " + format + " stream information: " + Ffmpeg.describe(found));
         }
         int audioIndex = av_find_best_stream(context, AVMEDIA_TYPE_AUDIO, -1, -1, (AVCodec) null, 0);
         if (audioIndex < 0) {
-            throw new AudioDecodeException(Problem.NO_AUDIO_STREAM,
+            throw new AudioDecodeException(
+                    Problem.NO_AUDIO_STREAM,
                     name + ": the " + format + " file has no audio stream (" + streamSummary(context) + ")");
         }
         AVStream stream = context.streams(audioIndex);
@@ -170,24 +185,33 @@ final class FfmpegInput implements AutoCloseable {
         AVCodec decoder = avcodec_find_decoder(parameters.codec_id());
         if (decoder == null || parameters.codec_id() == 0) {
             String what = parameters.codec_id() == 0 ? "unknown" : codec + ", which this build cannot decode";
-            String tag = parameters.codec_tag() != 0 ? " (codec tag 0x" + Integer.toHexString(parameters.codec_tag()) + ")" : "";
-            throw new AudioDecodeException(Problem.UNSUPPORTED_CODEC, name + ": unsupported audio codec: " + what + tag + " in " + format);
+            String tag = parameters.codec_tag() != 0
+                    ? " (codec tag 0x" + Integer.toHexString(parameters.codec_tag()) + ")"
+                    : "";
+            throw new AudioDecodeException(
+                    Problem.UNSUPPORTED_CODEC, name + ": unsupported audio codec: " + what + tag + " in " + format);
         }
         int channels = parameters.ch_layout().nb_channels();
         if (parameters.sample_rate() <= 0 || channels <= 0) {
-            throw new AudioDecodeException(Problem.CORRUPT, name + ": the " + codec + " stream declares no sample rate or no channels");
+            throw new AudioDecodeException(
+                    Problem.CORRUPT, name + ": the " + codec + " stream declares no sample rate or no channels");
         }
         List<String> warnings = new ArrayList<>();
         FormatNames.extensionMismatch(name, format).ifPresent(warnings::add);
-        double duration = WavHeader.truncatedDeclaredSeconds(io.head(), io.size()).orElse(durationSeconds(context, stream));
-        MediaInfo info = new MediaInfo(format, codec, parameters.sample_rate(), channels, duration,
-                Math.max(0, context.bit_rate()), warnings);
+        double duration =
+                WavHeader.truncatedDeclaredSeconds(io.head(), io.size()).orElse(durationSeconds(context, stream));
+        MediaInfo info = new MediaInfo(
+                format, codec, parameters.sample_rate(), channels, duration, Math.max(0, context.bit_rate()), warnings);
         return new FfmpegInput(name, io, context, audioIndex, decoder, info, stallTimeout);
     }
 
     private static double durationSeconds(AVFormatContext context, AVStream stream) {
-        if (stream.duration() != AV_NOPTS_VALUE && stream.duration() > 0 && stream.time_base().den() > 0) {
-            return stream.duration() * (double) stream.time_base().num() / stream.time_base().den();
+        if (stream.duration() != AV_NOPTS_VALUE
+                && stream.duration() > 0
+                && stream.time_base().den() > 0) {
+            return stream.duration()
+                    * (double) stream.time_base().num()
+                    / stream.time_base().den();
         }
         if (context.duration() != AV_NOPTS_VALUE && context.duration() >= 0) {
             return context.duration() / (double) AV_TIME_BASE;
@@ -202,7 +226,8 @@ final class FfmpegInput implements AutoCloseable {
         List<String> kinds = new ArrayList<>();
         for (int i = 0; i < context.nb_streams(); i++) {
             AVCodecParameters p = context.streams(i).codecpar();
-            kinds.add(FormatNames.mediaType(p.codec_type()) + " " + avcodec_get_name(p.codec_id()).getString());
+            kinds.add(FormatNames.mediaType(p.codec_type()) + " "
+                    + avcodec_get_name(p.codec_id()).getString());
         }
         return "streams: " + String.join(", ", kinds);
     }

@@ -1,5 +1,6 @@
 package io.callintel.audio;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -9,7 +10,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EXIT;
@@ -52,6 +52,7 @@ final class FfmpegPcmStream implements PcmStream {
     private static final long MIN_GAP = AudioDecoder.SAMPLE_RATE / 4;
     /** Larger jumps are broken timestamps rather than lost audio: nobody loses an hour mid-call. */
     private static final long MAX_GAP = AudioDecoder.SAMPLE_RATE * 3600L;
+
     private static final int MAX_DRAIN_ERRORS = 16;
 
     private int damagedPackets;
@@ -73,8 +74,10 @@ final class FfmpegPcmStream implements PcmStream {
         this.stallNanos = input.stallTimeout().toNanos();
         MediaInfo info = input.info();
         if (channel >= info.channels()) {
-            throw new AudioDecodeException(Problem.BAD_CHANNEL, input.name() + ": channel " + channel
-                    + " requested but the recording has " + info.channels() + " channel(s)");
+            throw new AudioDecodeException(
+                    Problem.BAD_CHANNEL,
+                    input.name() + ": channel " + channel + " requested but the recording has " + info.channels()
+                            + " channel(s)");
         }
         discardOtherStreams();
         this.codec = openCodec(input);
@@ -120,8 +123,10 @@ final class FfmpegPcmStream implements PcmStream {
         }
         if (result < 0) {
             avcodec_free_context(codec);
-            throw new AudioDecodeException(Problem.UNSUPPORTED_CODEC, input.name() + ": cannot open the "
-                    + input.info().codec() + " decoder: " + Ffmpeg.describe(result));
+            throw new AudioDecodeException(
+                    Problem.UNSUPPORTED_CODEC,
+                    input.name() + ": cannot open the " + input.info().codec() + " decoder: "
+                            + Ffmpeg.describe(result));
         }
         return codec;
     }
@@ -253,8 +258,10 @@ final class FfmpegPcmStream implements PcmStream {
     }
 
     private AudioDecodeException stalled() {
-        return new AudioDecodeException(Problem.TIMEOUT, input.name() + ": decoding made no progress for "
-                + input.stallTimeout().toMillis() + " ms after " + seconds(samples) + " s of audio; gave up");
+        return new AudioDecodeException(
+                Problem.TIMEOUT,
+                input.name() + ": decoding made no progress for "
+                        + input.stallTimeout().toMillis() + " ms after " + seconds(samples) + " s of audio; gave up");
     }
 
     /** Settles the final report, and fails when the whole file yielded no audio at all. */
@@ -262,8 +269,8 @@ final class FfmpegPcmStream implements PcmStream {
         finished = true;
         double declared = input.info().durationSeconds();
         double decoded = produced / (double) AudioDecoder.SAMPLE_RATE;
-        boolean truncated = readError != null
-                || (!Double.isNaN(declared) && decoded < declared - Math.max(0.5, declared * 0.02));
+        boolean truncated =
+                readError != null || (!Double.isNaN(declared) && decoded < declared - Math.max(0.5, declared * 0.02));
         List<String> problems = new ArrayList<>();
         if (damagedPackets > 0) {
             problems.add(damagedPackets + " damaged packet(s) skipped (first: " + firstDamage + ")");
@@ -276,20 +283,25 @@ final class FfmpegPcmStream implements PcmStream {
             problems.add("reading stopped early: " + readError);
         } else if (truncated) {
             problems.add("decoded " + seconds(produced) + " s of the "
-                    + String.format(java.util.Locale.ROOT, "%.3f", declared) + " s the header declares: the file is truncated or damaged");
+                    + String.format(java.util.Locale.ROOT, "%.3f", declared)
+                    + " s the header declares: the file is truncated or damaged");
         }
         finalReport = new DecodeReport(produced, damagedPackets, missingSeconds(), truncated, problems);
         if (produced == 0) {
             if (damagedPackets > 0) {
-                throw new AudioDecodeException(Problem.CORRUPT, input.name() + ": no decodable audio ("
-                        + problems.get(0) + ")");
+                throw new AudioDecodeException(
+                        Problem.CORRUPT, input.name() + ": no decodable audio (" + problems.get(0) + ")");
             }
             if (truncated) {
-                throw new AudioDecodeException(Problem.CORRUPT, input.name() + ": no audio samples: the header declares "
-                        + String.format(java.util.Locale.ROOT, "%.3f", declared) + " s but the data is missing (truncated)");
+                throw new AudioDecodeException(
+                        Problem.CORRUPT,
+                        input.name() + ": no audio samples: the header declares "
+                                + String.format(java.util.Locale.ROOT, "%.3f", declared)
+                                + " s but the data is missing (truncated)");
             }
-            throw new AudioDecodeException(Problem.NO_AUDIO, input.name() + ": the "
-                    + input.info().format() + " file contains no audio samples");
+            throw new AudioDecodeException(
+                    Problem.NO_AUDIO,
+                    input.name() + ": the " + input.info().format() + " file contains no audio samples");
         }
     }
 
@@ -309,10 +321,18 @@ final class FfmpegPcmStream implements PcmStream {
     @Override
     public DecodeReport report() {
         if (finalReport != null) {
-            return new DecodeReport(samples, finalReport.damagedPackets(), finalReport.missingSeconds(),
-                    finalReport.truncated(), finalReport.problems());
+            return new DecodeReport(
+                    samples,
+                    finalReport.damagedPackets(),
+                    finalReport.missingSeconds(),
+                    finalReport.truncated(),
+                    finalReport.problems());
         }
-        return new DecodeReport(samples, damagedPackets, missingSeconds(), false,
+        return new DecodeReport(
+                samples,
+                damagedPackets,
+                missingSeconds(),
+                false,
                 damagedPackets > 0 ? List.of(damagedPackets + " damaged packet(s) skipped so far") : List.of());
     }
 

@@ -14,10 +14,51 @@ final class FormatNames {
 
     /** FFmpeg demuxers that carry recorded audio. Anything else (text, images, subtitles...) is rejected. */
     private static final Set<String> AUDIO_CONTAINERS = Set.of(
-            "wav", "w64", "rf64", "mp3", "ogg", "matroska,webm", "flac", "mov,mp4,m4a,3gp,3g2,mj2", "aac",
-            "aiff", "au", "caf", "amr", "amrnb", "amrwb", "avi", "asf", "mpeg", "mpegts", "flv", "voc", "wv",
-            "ape", "tta", "ac3", "eac3", "dts", "gsm", "g722", "g723_1", "g729", "nistsphere", "ircam", "rm",
-            "xwma", "mpc", "mpc8", "sox", "sln", "loas", "latm", "dfpwm", "codec2", "ilbc", "wsaud");
+            "wav",
+            "w64",
+            "rf64",
+            "mp3",
+            "ogg",
+            "matroska,webm",
+            "flac",
+            "mov,mp4,m4a,3gp,3g2,mj2",
+            "aac",
+            "aiff",
+            "au",
+            "caf",
+            "amr",
+            "amrnb",
+            "amrwb",
+            "avi",
+            "asf",
+            "mpeg",
+            "mpegts",
+            "flv",
+            "voc",
+            "wv",
+            "ape",
+            "tta",
+            "ac3",
+            "eac3",
+            "dts",
+            "gsm",
+            "g722",
+            "g723_1",
+            "g729",
+            "nistsphere",
+            "ircam",
+            "rm",
+            "xwma",
+            "mpc",
+            "mpc8",
+            "sox",
+            "sln",
+            "loas",
+            "latm",
+            "dfpwm",
+            "codec2",
+            "ilbc",
+            "wsaud");
 
     /** Container names a file extension promises. */
     private static final Map<String, Set<String>> EXTENSIONS = Map.ofEntries(
@@ -42,8 +83,7 @@ final class FormatNames {
             Map.entry("au", Set.of("au")),
             Map.entry("wma", Set.of("asf")));
 
-    private FormatNames() {
-    }
+    private FormatNames() {}
 
     static boolean isAudioContainer(String demuxer) {
         return AUDIO_CONTAINERS.contains(demuxer);

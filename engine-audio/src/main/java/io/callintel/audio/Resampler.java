@@ -93,29 +93,37 @@ final class Resampler implements AutoCloseable {
         AVChannelLayout layout = frame.ch_layout();
         int channels = layout.nb_channels();
         long mask = layout.u_mask();
-        if (swr != null && frame.format() == inputFormat && frame.sample_rate() == inputRate
-                && channels == inputChannels && mask == inputMask) {
+        if (swr != null
+                && frame.format() == inputFormat
+                && frame.sample_rate() == inputRate
+                && channels == inputChannels
+                && mask == inputMask) {
             return;
         }
         if (channel >= channels) {
-            throw new AudioDecodeException(Problem.BAD_CHANNEL,
+            throw new AudioDecodeException(
+                    Problem.BAD_CHANNEL,
                     "channel " + channel + " requested but the decoded audio has " + channels + " channel(s)");
         }
         freeSwr();
         SwrContext context = new SwrContext(null);
-        int result = swr_alloc_set_opts2(context, mono, AV_SAMPLE_FMT_S16, outputRate,
-                layout, frame.format(), frame.sample_rate(), 0, null);
+        int result = swr_alloc_set_opts2(
+                context, mono, AV_SAMPLE_FMT_S16, outputRate, layout, frame.format(), frame.sample_rate(), 0, null);
         if (result < 0 || context.isNull()) {
-            throw new AudioDecodeException(Problem.UNSUPPORTED_CODEC,
-                    "cannot resample " + channels + "-channel audio at " + frame.sample_rate() + " Hz: " + Ffmpeg.describe(result));
+            throw new AudioDecodeException(
+                    Problem.UNSUPPORTED_CODEC,
+                    "cannot resample " + channels + "-channel audio at " + frame.sample_rate() + " Hz: "
+                            + Ffmpeg.describe(result));
         }
         swr = context;
         double[] matrix = mixMatrix(channels);
         if (matrix != null && (result = swr_set_matrix(swr, matrix, channels)) < 0) {
-            throw new AudioDecodeException(Problem.UNSUPPORTED_CODEC, "cannot select channel: " + Ffmpeg.describe(result));
+            throw new AudioDecodeException(
+                    Problem.UNSUPPORTED_CODEC, "cannot select channel: " + Ffmpeg.describe(result));
         }
         if ((result = swr_init(swr)) < 0) {
-            throw new AudioDecodeException(Problem.UNSUPPORTED_CODEC, "cannot initialise the resampler: " + Ffmpeg.describe(result));
+            throw new AudioDecodeException(
+                    Problem.UNSUPPORTED_CODEC, "cannot initialise the resampler: " + Ffmpeg.describe(result));
         }
         inputFormat = frame.format();
         inputRate = frame.sample_rate();

@@ -11,8 +11,7 @@ import java.util.OptionalDouble;
  */
 final class WavHeader {
 
-    private WavHeader() {
-    }
+    private WavHeader() {}
 
     /**
      * Seconds of audio the header promises, when that is more than the file holds; empty for an
@@ -43,7 +42,6 @@ final class WavHeader {
     }
 
     private static boolean tag(byte[] head, int offset, String name) {
-        return offset + 4 <= head.length
-                && new String(head, offset, 4, StandardCharsets.US_ASCII).equals(name);
+        return offset + 4 <= head.length && new String(head, offset, 4, StandardCharsets.US_ASCII).equals(name);
     }
 }

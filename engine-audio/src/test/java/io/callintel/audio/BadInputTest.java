@@ -43,7 +43,8 @@ class BadInputTest {
         Path fifo = dir.resolve("pipe.wav");
         new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
         // Opening a FIFO with no writer would block forever: it must be refused up front.
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertProblem(Problem.NOT_READABLE, fifo, "not a regular file"));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> assertProblem(Problem.NOT_READABLE, fifo, "not a regular file"));
     }
 
     @Test
@@ -68,18 +69,22 @@ class BadInputTest {
             assertEquals(16_000, decoded.length, "the one second that is there");
             assertTrue(report.truncated(), "reported as truncated");
             assertTrue(report.damaged());
-            assertTrue(report.problems().get(0).contains("truncated"), report.problems().toString());
+            assertTrue(
+                    report.problems().get(0).contains("truncated"),
+                    report.problems().toString());
         }
     }
 
     @Test
     void truncatedCompressedFilesDecodeTheirIntactPart() throws Exception {
-        for (String name : new String[] {"speech.mp3", "speech-vorbis.ogg", "speech-opus.webm", "speech.flac", "speech.m4a"}) {
+        for (String name :
+                new String[] {"speech.mp3", "speech-vorbis.ogg", "speech-opus.webm", "speech.flac", "speech.m4a"}) {
             byte[] whole = Files.readAllBytes(Signals.fixture(name));
             Path file = Files.write(dir.resolve("cut-" + name), Arrays.copyOf(whole, whole.length / 2));
             try (PcmStream stream = DECODER.open(file)) {
                 short[] decoded = DecodeFidelityTest.readAll(stream);
-                assertTrue(decoded.length > 8_000 && decoded.length < 48_000,
+                assertTrue(
+                        decoded.length > 8_000 && decoded.length < 48_000,
                         name + ": decoded " + decoded.length + " samples of a file cut in half");
             } catch (AudioDecodeException e) {
                 // A container whose index sits at the end (MP4) cannot be read without it: a typed error is right.
@@ -93,13 +98,20 @@ class BadInputTest {
     void randomBytes() throws Exception {
         byte[] noise = new byte[64 * 1024];
         new Random(42).nextBytes(noise);
-        assertProblem(Problem.UNRECOGNISED_FORMAT, Files.write(dir.resolve("noise.wav"), noise), "not a recognised audio format");
-        assertProblem(Problem.UNRECOGNISED_FORMAT, Files.write(dir.resolve("noise.bin"), noise), "not a recognised audio format");
+        assertProblem(
+                Problem.UNRECOGNISED_FORMAT,
+                Files.write(dir.resolve("noise.wav"), noise),
+                "not a recognised audio format");
+        assertProblem(
+                Problem.UNRECOGNISED_FORMAT,
+                Files.write(dir.resolve("noise.bin"), noise),
+                "not a recognised audio format");
     }
 
     @Test
     void textRenamedToOgg() throws Exception {
-        Path file = Files.writeString(dir.resolve("notes.ogg"),
+        Path file = Files.writeString(
+                dir.resolve("notes.ogg"),
                 "Meeting notes\nCall the customer back about the loan offer on Monday.\n".repeat(50));
         assertProblem(Problem.UNRECOGNISED_FORMAT, file, "not a recognised audio format");
     }
@@ -133,7 +145,8 @@ class BadInputTest {
         // A well-formed WAV whose format tag (0x7777) names no codec FFmpeg knows.
         byte[] header = wavHeader(0x7777, 8_000, 8, 1, 8_000);
         byte[] file = Arrays.copyOf(header, header.length + 8_000);
-        assertProblem(Problem.UNSUPPORTED_CODEC, Files.write(dir.resolve("odd-codec.wav"), file), "unsupported audio codec");
+        assertProblem(
+                Problem.UNSUPPORTED_CODEC, Files.write(dir.resolve("odd-codec.wav"), file), "unsupported audio codec");
     }
 
     @Test
@@ -142,7 +155,9 @@ class BadInputTest {
         var info = DECODER.probe(file);
         assertEquals("mp3", info.format());
         assertEquals(1, info.warnings().size());
-        assertTrue(info.warnings().get(0).contains("file name says .ogg but the content is mp3"), info.warnings().toString());
+        assertTrue(
+                info.warnings().get(0).contains("file name says .ogg but the content is mp3"),
+                info.warnings().toString());
         assertEquals(48_000, Signals.decodeAll(DECODER, file, DecodeOptions.defaults()).length);
     }
 
@@ -152,7 +167,8 @@ class BadInputTest {
         // loop give up at their next check instead of running on.
         var options = DecodeOptions.defaults().withStallTimeout(Duration.ofNanos(1));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            var error = assertThrows(AudioDecodeException.class,
+            var error = assertThrows(
+                    AudioDecodeException.class,
                     () -> Signals.decodeAll(DECODER, Signals.fixture("speech.flac"), options));
             assertEquals(Problem.TIMEOUT, error.problem(), error.getMessage());
             assertTrue(error.getMessage().contains("no progress"), error.getMessage());
@@ -162,10 +178,13 @@ class BadInputTest {
     @Test
     void decodesFromAStreamAndFlagsAMisleadingName() throws Exception {
         try (var in = Files.newInputStream(Signals.fixture("speech.mp3"));
-             PcmStream stream = DECODER.open(in, "upload.wav", DecodeOptions.defaults())) {
+                PcmStream stream = DECODER.open(in, "upload.wav", DecodeOptions.defaults())) {
             assertEquals("mp3", stream.info().format());
-            assertEquals(java.util.List.of("file name says .wav but the content is mp3"), stream.info().warnings());
-            // Without the file size FFmpeg cannot trim the encoder's end padding (here 27 ms): same audio, a hair longer.
+            assertEquals(
+                    java.util.List.of("file name says .wav but the content is mp3"),
+                    stream.info().warnings());
+            // Without the file size FFmpeg cannot trim the encoder's end padding (here 27 ms): same audio, a hair
+            // longer.
             assertEquals(3.0, DecodeFidelityTest.readAll(stream).length / 16_000.0, 0.040);
         }
     }
@@ -222,10 +241,13 @@ class BadInputTest {
     }
 
     private static void assertProblem(Problem expected, Path file, String messagePart) {
-        var error = assertThrows(AudioDecodeException.class, () -> Signals.decodeAll(DECODER, file, DecodeOptions.defaults()));
+        var error = assertThrows(
+                AudioDecodeException.class, () -> Signals.decodeAll(DECODER, file, DecodeOptions.defaults()));
         System.out.printf("%-18s %s%n", error.problem(), error.getMessage());
         assertEquals(expected, error.problem(), error.getMessage());
-        assertTrue(error.getMessage().contains(messagePart), () -> "'" + error.getMessage() + "' should say '" + messagePart + "'");
+        assertTrue(
+                error.getMessage().contains(messagePart),
+                () -> "'" + error.getMessage() + "' should say '" + messagePart + "'");
         assertTrue(error.getMessage().contains(file.getFileName().toString()), "the message names the file");
     }
 
@@ -233,12 +255,19 @@ class BadInputTest {
     static byte[] wavHeader(int formatTag, int sampleRate, int bitsPerSample, int channels, int dataBytes) {
         int blockAlign = channels * bitsPerSample / 8;
         ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
+        header.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(36 + dataBytes)
                 .put("WAVE".getBytes(StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
-                .putShort((short) formatTag).putShort((short) channels).putInt(sampleRate)
-                .putInt(sampleRate * blockAlign).putShort((short) blockAlign).putShort((short) bitsPerSample)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) formatTag)
+                .putShort((short) channels)
+                .putInt(sampleRate)
+                .putInt(sampleRate * blockAlign)
+                .putShort((short) blockAlign)
+                .putShort((short) bitsPerSample)
+                .put("data".getBytes(StandardCharsets.US_ASCII))
+                .putInt(dataBytes);
         return header.array();
     }
 }

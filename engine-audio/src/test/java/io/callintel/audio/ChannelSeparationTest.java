@@ -43,8 +43,12 @@ class ChannelSeparationTest {
         double leftSeparation = ratioDb(Signals.tonePower(left, 440, 16_000), Signals.tonePower(left, 1000, 16_000));
         double rightSeparation = ratioDb(Signals.tonePower(right, 1000, 16_000), Signals.tonePower(right, 440, 16_000));
         System.out.printf("%-26s left %.1f dB, right %.1f dB%n", name, leftSeparation, rightSeparation);
-        assertTrue(leftSeparation >= minSeparationDb, () -> "left channel leaks the right tone: " + Signals.dbAsText(leftSeparation));
-        assertTrue(rightSeparation >= minSeparationDb, () -> "right channel leaks the left tone: " + Signals.dbAsText(rightSeparation));
+        assertTrue(
+                leftSeparation >= minSeparationDb,
+                () -> "left channel leaks the right tone: " + Signals.dbAsText(leftSeparation));
+        assertTrue(
+                rightSeparation >= minSeparationDb,
+                () -> "right channel leaks the left tone: " + Signals.dbAsText(rightSeparation));
 
         // The mono mix carries both tones at about the same level.
         double mixBalance = ratioDb(Signals.tonePower(mixed, 440, 16_000), Signals.tonePower(mixed, 1000, 16_000));
@@ -63,7 +67,8 @@ class ChannelSeparationTest {
 
     @Test
     void aChannelThatDoesNotExistIsATypedError() {
-        var error = assertThrows(AudioDecodeException.class,
+        var error = assertThrows(
+                AudioDecodeException.class,
                 () -> DECODER.open(Signals.fixture("speech.mp3"), DecodeOptions.channel(1)));
         assertEquals(AudioDecodeException.Problem.BAD_CHANNEL, error.problem());
         assertTrue(error.getMessage().contains("1 channel"), error.getMessage());

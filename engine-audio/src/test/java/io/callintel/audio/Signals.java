@@ -15,8 +15,7 @@ final class Signals {
 
     static final Path FIXTURES = Path.of("src/test/resources/audio");
 
-    private Signals() {
-    }
+    private Signals() {}
 
     static Path fixture(String name) {
         return FIXTURES.resolve(name);

@@ -92,7 +92,8 @@ public final class Dialogues {
             .customer("Oh, hello. Yes, I was expecting your call.")
             .agent("I have good news. Your claim for the water damage has been approved.")
             .customer("That's wonderful. How much will you pay?")
-            .agent("We'll cover the full repair cost of two thousand four hundred pounds, minus the excess of two hundred.")
+            .agent(
+                    "We'll cover the full repair cost of two thousand four hundred pounds, minus the excess of two hundred.")
             .customer("When will the money be in my account?")
             .agent("The payment will reach your account within three working days.")
             .customer("Brilliant. Do I need to sign anything?")
@@ -108,7 +109,9 @@ public final class Dialogues {
             .agent("I'm sorry about the delay. Let me transfer you to my supervisor, one moment please.")
             .line(2, "Hello, this is Karen, the team supervisor. I understand your order is late.")
             .customer("Yes, three weeks late, and nobody has called me about it.")
-            .line(2, "I apologise. I can see it was sent to the wrong warehouse. I'll ship a new tent today by express delivery.")
+            .line(
+                    2,
+                    "I apologise. I can see it was sent to the wrong warehouse. I'll ship a new tent today by express delivery.")
             .customer("Will I have to pay for the express delivery?")
             .line(2, "No, there's no charge, and I'll refund your original delivery fee as well.")
             .customer("Alright, thank you. That's much better.")
@@ -130,8 +133,7 @@ public final class Dialogues {
 
     private static final Map<Dialogue, RenderedDialogue> RENDERED = new ConcurrentHashMap<>();
 
-    private Dialogues() {
-    }
+    private Dialogues() {}
 
     /** The two-party calls: each 30-60 s, agent and customer in the standard voices. */
     public static List<Dialogue> all() {

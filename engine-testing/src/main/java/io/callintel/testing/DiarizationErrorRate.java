@@ -17,8 +17,7 @@ public final class DiarizationErrorRate {
     private static final double CELL = 0.010;
 
     /** A labelled stretch, in seconds. Speaker numbers of reference and hypothesis are unrelated. */
-    public record Segment(double start, double end, int speaker) {
-    }
+    public record Segment(double start, double end, int speaker) {}
 
     /**
      * The score and its parts, in seconds.
@@ -33,13 +32,18 @@ public final class DiarizationErrorRate {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "DER %.2f%% (missed %.2f s, false alarm %.2f s, confusion %.2f s of %.2f s)",
-                    100 * rate(), missed, falseAlarm, confusion, referenceSpeech);
+            return String.format(
+                    Locale.ROOT,
+                    "DER %.2f%% (missed %.2f s, false alarm %.2f s, confusion %.2f s of %.2f s)",
+                    100 * rate(),
+                    missed,
+                    falseAlarm,
+                    confusion,
+                    referenceSpeech);
         }
     }
 
-    private DiarizationErrorRate() {
-    }
+    private DiarizationErrorRate() {}
 
     public static Result score(List<Segment> reference, List<Segment> hypothesis) {
         return score(reference, hypothesis, 0);
@@ -65,7 +69,9 @@ public final class DiarizationErrorRate {
         if (collar > 0) {
             for (Segment s : reference) {
                 for (double boundary : new double[] {s.start(), s.end()}) {
-                    for (int c = Math.max(0, cellOf(boundary - collar)); c < Math.min(cells, cellOf(boundary + collar) + 1); c++) {
+                    for (int c = Math.max(0, cellOf(boundary - collar));
+                            c < Math.min(cells, cellOf(boundary + collar) + 1);
+                            c++) {
                         if (Math.abs(midpoint(c) - boundary) < collar) {
                             scored[c] = false;
                         }
@@ -123,8 +129,8 @@ public final class DiarizationErrorRate {
         return best;
     }
 
-    private static void search(long[][] agreement, int h, boolean[] used, int[] current, long score,
-                               int[] best, long[] bestScore) {
+    private static void search(
+            long[][] agreement, int h, boolean[] used, int[] current, long score, int[] best, long[] bestScore) {
         if (h == current.length) {
             if (score > bestScore[0]) {
                 bestScore[0] = score;

@@ -14,8 +14,7 @@ final class Espeak {
     static final int SAMPLE_RATE = 22_050;
     private static final String EXECUTABLE = "espeak-ng";
 
-    private Espeak() {
-    }
+    private Espeak() {}
 
     static short[] speak(Voice voice, String text) {
         List<String> command = new ArrayList<>();
@@ -26,7 +25,9 @@ final class Espeak {
         command.add("--");
         command.add(text);
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             byte[] wav;
             try (InputStream out = process.getInputStream()) {
                 wav = out.readAllBytes();

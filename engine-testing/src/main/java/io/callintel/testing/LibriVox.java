@@ -17,11 +17,9 @@ import java.util.List;
 public final class LibriVox {
 
     /** One clip: its id (the file name without {@code .wav}), what is said, and the WAV file. */
-    public record Clip(String id, String reference, Path wav) {
-    }
+    public record Clip(String id, String reference, Path wav) {}
 
-    private LibriVox() {
-    }
+    private LibriVox() {}
 
     /** Writes the clips into {@code directory} as {@code <id>.wav} and returns them in the reference file's order. */
     public static List<Clip> clips(Path directory) {
@@ -32,7 +30,10 @@ public final class LibriVox {
             }
             // "<s> words </s> (id)"
             String id = line.substring(line.lastIndexOf('(') + 1, line.lastIndexOf(')'));
-            String reference = line.substring(0, line.lastIndexOf('(')).replace("<s>", "").replace("</s>", "").trim();
+            String reference = line.substring(0, line.lastIndexOf('('))
+                    .replace("<s>", "")
+                    .replace("</s>", "")
+                    .trim();
             Path wav = directory.resolve(id + ".wav");
             try (InputStream in = resource(id + ".wav")) {
                 Files.copy(in, wav, StandardCopyOption.REPLACE_EXISTING);

@@ -28,8 +28,11 @@ final class RenderedDialogue {
     static RenderedDialogue render(Dialogue dialogue) {
         List<Dialogue.Line> lines = dialogue.lines();
         // Lines are decoded side by side; each result depends only on its line.
-        short[][] speech = IntStream.range(0, lines.size()).parallel()
-                .mapToObj(i -> trim(SpeechClips.speak(dialogue.voices().get(lines.get(i).speaker()), lines.get(i).text())))
+        short[][] speech = IntStream.range(0, lines.size())
+                .parallel()
+                .mapToObj(i -> trim(SpeechClips.speak(
+                        dialogue.voices().get(lines.get(i).speaker()),
+                        lines.get(i).text())))
                 .toArray(short[][]::new);
         int rate = SpeechClips.SAMPLE_RATE;
         long total = Math.round(LEAD_IN * rate) + Math.round(TAIL * rate);
@@ -45,8 +48,11 @@ final class RenderedDialogue {
             for (int k = 0; k < speech[i].length; k++) {
                 track[position + k] = speech[i][k];
             }
-            turns.add(new ReferenceTurn((double) position / rate, (double) (position + speech[i].length) / rate,
-                    line.speaker(), line.text()));
+            turns.add(new ReferenceTurn(
+                    (double) position / rate,
+                    (double) (position + speech[i].length) / rate,
+                    line.speaker(),
+                    line.text()));
             position += speech[i].length + (i + 1 < lines.size() ? pauseSamples(dialogue, i) : 0);
         }
         return new RenderedDialogue(dialogue, tracks, turns);

@@ -43,20 +43,23 @@ public final class ServeProcess implements AutoCloseable {
         }
         StringBuffer output = new StringBuffer();
         CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    output.append(line).append('\n');
-                    Matcher serving = SERVING.matcher(line);
-                    if (serving.find()) {
-                        port.complete(Integer.parseInt(serving.group(1)));
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line; (line = lines.readLine()) != null; ) {
+                            output.append(line).append('\n');
+                            Matcher serving = SERVING.matcher(line);
+                            if (serving.find()) {
+                                port.complete(Integer.parseInt(serving.group(1)));
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process ended
                     }
-                }
-            } catch (IOException e) {
-                // the process ended
-            }
-            port.completeExceptionally(new AssertionError("serve ended before serving:\n" + output));
-        }, "serve-output");
+                    port.completeExceptionally(new AssertionError("serve ended before serving:\n" + output));
+                },
+                "serve-output");
         reader.setDaemon(true);
         reader.start();
         try {

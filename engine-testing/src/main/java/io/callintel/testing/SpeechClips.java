@@ -32,8 +32,7 @@ final class SpeechClips {
     static final String RECORD_PROPERTY = "callintel.speech.record";
     private static final AudioDecoder DECODER = new FfmpegAudioDecoder();
 
-    private SpeechClips() {
-    }
+    private SpeechClips() {}
 
     /** The line spoken by the voice, as 16 kHz samples. */
     static short[] speak(Voice voice, String text) {
@@ -95,8 +94,18 @@ final class SpeechClips {
             Path flac = Files.createTempFile(clip.getParent(), "clip", ".flac.part");
             try {
                 WavWriter.write(wav, SAMPLE_RATE, new float[][] {speech}, false);
-                run(List.of("flac", "--silent", "--best", "--force", "-T", "VOICE=" + String.join(" ", voice.arguments()),
-                        "-T", "TEXT=" + text, "-o", flac.toString(), wav.toString()));
+                run(List.of(
+                        "flac",
+                        "--silent",
+                        "--best",
+                        "--force",
+                        "-T",
+                        "VOICE=" + String.join(" ", voice.arguments()),
+                        "-T",
+                        "TEXT=" + text,
+                        "-o",
+                        flac.toString(),
+                        wav.toString()));
                 Files.move(flac, clip, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(wav);

@@ -10,8 +10,8 @@ import java.util.List;
  * @param turns    one reference turn per script line, in time order; they never overlap
  * @param duration seconds of audio in the file
  */
-public record SynthesizedCall(Dialogue dialogue, CallFormat format, Path file, List<ReferenceTurn> turns,
-                              double duration) {
+public record SynthesizedCall(
+        Dialogue dialogue, CallFormat format, Path file, List<ReferenceTurn> turns, double duration) {
 
     public SynthesizedCall {
         turns = List.copyOf(turns);

@@ -13,8 +13,7 @@ final class WavWriter {
     private static final int FORMAT_PCM = 1;
     private static final int FORMAT_MULAW = 7;
 
-    private WavWriter() {
-    }
+    private WavWriter() {}
 
     /** channels[c][i] in 16-bit units; values outside the 16-bit range are clipped. */
     static void write(Path file, int sampleRate, float[][] channels, boolean muLaw) {
@@ -25,9 +24,11 @@ final class WavWriter {
         // Non-PCM formats carry an 18-byte fmt chunk and a fact chunk, as the WAV specification asks.
         int fmtSize = muLaw ? 18 : 16;
         int factSize = muLaw ? 12 : 0;
-        ByteBuffer out = ByteBuffer.allocate(12 + 8 + fmtSize + factSize + 8 + dataSize).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out =
+                ByteBuffer.allocate(12 + 8 + fmtSize + factSize + 8 + dataSize).order(ByteOrder.LITTLE_ENDIAN);
         out.put(ascii("RIFF")).putInt(out.capacity() - 8).put(ascii("WAVE"));
-        out.put(ascii("fmt ")).putInt(fmtSize)
+        out.put(ascii("fmt "))
+                .putInt(fmtSize)
                 .putShort((short) (muLaw ? FORMAT_MULAW : FORMAT_PCM))
                 .putShort((short) channelCount)
                 .putInt(sampleRate)
@@ -69,8 +70,7 @@ final class WavWriter {
         private static final int BIAS = 0x84;
         private static final int CLIP = 32_635;
 
-        private MuLaw() {
-        }
+        private MuLaw() {}
 
         static byte encode(short pcm) {
             int sample = pcm;

@@ -26,10 +26,17 @@ class DialoguesTest {
     @Test
     void scriptsAreCallsOfThirtyToSixtySeconds() {
         assertTrue(Dialogues.all().size() >= 4);
-        assertTrue(Dialogues.all().stream().anyMatch(d -> d.lines().getFirst().speaker() == 1), "a call the customer opens");
+        assertTrue(
+                Dialogues.all().stream().anyMatch(d -> d.lines().getFirst().speaker() == 1),
+                "a call the customer opens");
         for (Dialogue dialogue : Dialogues.all()) {
             SynthesizedCall call = Dialogues.generate(dialogue, CallFormat.MONO_16K, directory);
-            System.out.printf(java.util.Locale.ROOT, "%-13s %5.1f s, %d turns%n", dialogue.name(), call.duration(), call.turns().size());
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%-13s %5.1f s, %d turns%n",
+                    dialogue.name(),
+                    call.duration(),
+                    call.turns().size());
             assertTrue(call.duration() >= 30 && call.duration() <= 60, dialogue.name() + ": " + call.duration() + " s");
             List<ReferenceTurn> turns = call.turns();
             assertEquals(dialogue.lines().size(), turns.size());
@@ -78,9 +85,16 @@ class DialoguesTest {
 
     @Test
     void generationIsDeterministic() throws IOException {
-        Dialogue dialogue = Dialogue.call("tiny").agent("Good morning, how can I help?").customer("Hello, I have a question.").build();
-        Path first = RenderedDialogue.render(dialogue).write(CallFormat.MONO_8K_MULAW, directory.resolve("a.wav")).file();
-        Path second = RenderedDialogue.render(dialogue).write(CallFormat.MONO_8K_MULAW, directory.resolve("b.wav")).file();
+        Dialogue dialogue = Dialogue.call("tiny")
+                .agent("Good morning, how can I help?")
+                .customer("Hello, I have a question.")
+                .build();
+        Path first = RenderedDialogue.render(dialogue)
+                .write(CallFormat.MONO_8K_MULAW, directory.resolve("a.wav"))
+                .file();
+        Path second = RenderedDialogue.render(dialogue)
+                .write(CallFormat.MONO_8K_MULAW, directory.resolve("b.wav"))
+                .file();
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
     }
 
@@ -89,7 +103,8 @@ class DialoguesTest {
         for (int pcm = -32768; pcm <= 32767; pcm += 7) {
             short decoded = WavWriter.MuLaw.decode(WavWriter.MuLaw.encode((short) pcm));
             // G.711 keeps about 13 bits: the error grows with the magnitude, up to half a step of 1/16 of it.
-            assertTrue(Math.abs(decoded - Math.max(-32635, Math.min(32635, pcm))) <= Math.max(8, Math.abs(pcm) / 16),
+            assertTrue(
+                    Math.abs(decoded - Math.max(-32635, Math.min(32635, pcm))) <= Math.max(8, Math.abs(pcm) / 16),
                     pcm + " -> " + decoded);
         }
     }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class DiarizationErrorRateTest {
 
-    private static final List<Segment> REFERENCE = List.of(new Segment(0, 2, 0), new Segment(2.5, 4.5, 1), new Segment(5, 6, 0));
+    private static final List<Segment> REFERENCE =
+            List.of(new Segment(0, 2, 0), new Segment(2.5, 4.5, 1), new Segment(5, 6, 0));
 
     @Test
     void perfectUnderAnyNumbering() {

@@ -50,9 +50,11 @@ public final class CallIntelEngine implements AutoCloseable {
     private final TranscriptionOptions defaults;
     /** Calls hold the read side; close takes the write side, so nothing native is freed under a call. */
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
     private boolean closed;
 
-    private CallIntelEngine(VoskModel vosk, SentenceEncoder encoder, Transcriber transcriber, TranscriptionOptions defaults) {
+    private CallIntelEngine(
+            VoskModel vosk, SentenceEncoder encoder, Transcriber transcriber, TranscriptionOptions defaults) {
         this.vosk = vosk;
         this.encoder = encoder;
         this.transcriber = transcriber;
@@ -72,8 +74,7 @@ public final class CallIntelEngine implements AutoCloseable {
         private TranscriptionOptions options = TranscriptionOptions.defaults();
         private double replaceRecognizersAfter = SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The Vosk and embedding model directories. Default: as the command line finds them
@@ -128,14 +129,15 @@ public final class CallIntelEngine implements AutoCloseable {
          * @throws io.callintel.core.config.ModelConfigException when a model directory is missing or invalid
          */
         public CallIntelEngine build() {
-            ModelPaths paths = models != null ? models
+            ModelPaths paths = models != null
+                    ? models
                     : ModelPathResolver.forProcess(CallIntelEngine.class).resolve(ModelOverrides.none());
             VoskModel vosk = VoskModel.load(paths.voskModel());
             SentenceEncoder encoder = null;
             try {
                 encoder = SentenceEncoder.load(paths.embeddingModel());
-                Transcriber transcriber = new Transcriber(decoder != null ? decoder : new FfmpegAudioDecoder(), vosk, threads,
-                        replaceRecognizersAfter);
+                Transcriber transcriber = new Transcriber(
+                        decoder != null ? decoder : new FfmpegAudioDecoder(), vosk, threads, replaceRecognizersAfter);
                 return new CallIntelEngine(vosk, encoder, transcriber, options);
             } catch (RuntimeException | LinkageError e) {
                 if (encoder != null) {
@@ -184,7 +186,8 @@ public final class CallIntelEngine implements AutoCloseable {
      */
     public Transcript transcribePcm(InputStream pcm, int sampleRate, int channels) throws InterruptedException {
         if (sampleRate < 1_000 || sampleRate > 384_000 || channels < 1 || channels > 2) {
-            throw new IllegalArgumentException("PCM must be 1 or 2 channels at 1..384 kHz, got " + channels + " at " + sampleRate);
+            throw new IllegalArgumentException(
+                    "PCM must be 1 or 2 channels at 1..384 kHz, got " + channels + " at " + sampleRate);
         }
         Path wav = temporaryFile(".wav");
         try {
@@ -192,7 +195,8 @@ public final class CallIntelEngine implements AutoCloseable {
                 out.write(new byte[WavHeader16.BYTES]); // the header is written once the length is known
                 long bytes = pcm.transferTo(out);
                 if (bytes % (2L * channels) != 0) {
-                    throw new IllegalArgumentException("PCM length " + bytes + " is not a whole number of 16-bit frames");
+                    throw new IllegalArgumentException(
+                            "PCM length " + bytes + " is not a whole number of 16-bit frames");
                 }
             }
             writeWavHeader(wav, sampleRate, channels);
@@ -209,7 +213,8 @@ public final class CallIntelEngine implements AutoCloseable {
         return analyze(recording, useCase, defaults);
     }
 
-    public CallResult analyze(Path recording, AnalysisConfig useCase, TranscriptionOptions options) throws InterruptedException {
+    public CallResult analyze(Path recording, AnalysisConfig useCase, TranscriptionOptions options)
+            throws InterruptedException {
         Transcript transcript = transcribe(recording, options);
         return new CallResult(transcript, analyze(transcript, useCase));
     }

@@ -22,8 +22,7 @@ import java.util.List;
  */
 public final class UseCaseJson {
 
-    private UseCaseJson() {
-    }
+    private UseCaseJson() {}
 
     /**
      * Reads a use case's questions and buckets from a file holding the JSON body of a create-use-case request
@@ -48,7 +47,8 @@ public final class UseCaseJson {
         if (!config.isObject()) {
             throw new IllegalArgumentException("analysis_config must be an object");
         }
-        return new AnalysisConfig(questions(config.path("analysis_questions")), buckets(config.path("analysis_buckets")));
+        return new AnalysisConfig(
+                questions(config.path("analysis_questions")), buckets(config.path("analysis_buckets")));
     }
 
     /**
@@ -87,7 +87,8 @@ public final class UseCaseJson {
             if (question.isTextual()) {
                 result.add(QuestionDefinition.of(text(question, where)));
             } else if (question.isObject()) {
-                result.add(new QuestionDefinition(text(question.path("question"), where + ".question"),
+                result.add(new QuestionDefinition(
+                        text(question.path("question"), where + ".question"),
                         strings(question.path("keywords"), where + ".keywords")));
             } else {
                 throw new IllegalArgumentException(where + " must be a string or an object with \"question\"");
@@ -101,12 +102,15 @@ public final class UseCaseJson {
         for (JsonNode bucket : array(buckets, "analysis_config.analysis_buckets")) {
             String where = "analysis_config.analysis_buckets[" + result.size() + "]";
             if (!bucket.isObject()) {
-                throw new IllegalArgumentException(where + " must be an object with objective_bucket_name and description");
+                throw new IllegalArgumentException(
+                        where + " must be an object with objective_bucket_name and description");
             }
             JsonNode description = bucket.path("description");
             result.add(new BucketDefinition(
                     text(bucket.path("objective_bucket_name"), where + ".objective_bucket_name"),
-                    description.isMissingNode() || description.isNull() ? "" : text(description, where + ".description"),
+                    description.isMissingNode() || description.isNull()
+                            ? ""
+                            : text(description, where + ".description"),
                     strings(bucket.path("keywords"), where + ".keywords"),
                     strings(bucket.path("examples"), where + ".examples")));
         }

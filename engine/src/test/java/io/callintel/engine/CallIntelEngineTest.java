@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callintel.core.transcript.Transcript;
 import io.callintel.testing.CallFormat;
 import io.callintel.testing.Dialogues;
-import io.callintel.core.transcript.Transcript;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,7 +36,8 @@ class CallIntelEngineTest {
 
     @Test
     void theReadmeExampleRuns(@TempDir Path dir) throws Exception {
-        Path call = Dialogues.generate(Dialogues.LOAN_SALES, CallFormat.STEREO_16K, dir).file();
+        Path call = Dialogues.generate(Dialogues.LOAN_SALES, CallFormat.STEREO_16K, dir)
+                .file();
         Method main = Class.forName("LibraryExample").getMethod("main", String[].class);
         PrintStream console = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -55,7 +56,8 @@ class CallIntelEngineTest {
 
     @Test
     void streamsAndPcmGiveTheSameTranscriptAsTheFile(@TempDir Path dir) throws Exception {
-        Path call = Dialogues.generate(Dialogues.APPOINTMENT, CallFormat.MONO_16K, dir).file();
+        Path call = Dialogues.generate(Dialogues.APPOINTMENT, CallFormat.MONO_16K, dir)
+                .file();
         try (CallIntelEngine engine = CallIntelEngine.builder().threads(2).build()) {
             Transcript fromFile = engine.transcribe(call);
             Transcript fromStream;
@@ -63,13 +65,15 @@ class CallIntelEngineTest {
                 fromStream = engine.transcribe(in, "call.wav");
             }
             byte[] wav = Files.readAllBytes(call);
-            Transcript fromPcm = engine.transcribePcm(new java.io.ByteArrayInputStream(Arrays.copyOfRange(wav, 44, wav.length)),
-                    16_000, 1);
+            Transcript fromPcm = engine.transcribePcm(
+                    new java.io.ByteArrayInputStream(Arrays.copyOfRange(wav, 44, wav.length)), 16_000, 1);
             assertEquals(fromFile.text(), fromStream.text());
             assertEquals(fromFile.text(), fromPcm.text());
             assertTrue(fromFile.words().size() > 20, fromFile.text());
-            assertThrows(IllegalArgumentException.class,
-                    () -> engine.transcribePcm(new java.io.ByteArrayInputStream(new byte[3]), 16_000, 1), "half a frame");
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> engine.transcribePcm(new java.io.ByteArrayInputStream(new byte[3]), 16_000, 1),
+                    "half a frame");
         }
     }
 

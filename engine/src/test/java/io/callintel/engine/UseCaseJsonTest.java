@@ -21,7 +21,8 @@ class UseCaseJsonTest {
                   "analysis_buckets": [{"objective_bucket_name": "Hot Lead", "description": "Wants to buy."},
                     {"objective_bucket_name": "Cold", "description": "Not interested.", "examples": ["no thanks"]}]}}
                 """));
-        assertEquals("Is the lead interested? (Yes/No)", config.questions().get(0).question());
+        assertEquals(
+                "Is the lead interested? (Yes/No)", config.questions().get(0).question());
         assertEquals(List.of("fee", "charge"), config.questions().get(1).keywords());
         assertEquals("Hot Lead", config.buckets().get(0).name());
         assertEquals(List.of("no thanks"), config.buckets().get(1).examples());
@@ -35,12 +36,21 @@ class UseCaseJsonTest {
 
     @Test
     void mistakesNameTheField() throws Exception {
-        var error = assertThrows(IllegalArgumentException.class, () -> UseCaseJson.analysisConfig(JSON.readTree(
-                "{\"analysis_config\": {\"analysis_questions\": [\"ok\", 42]}}")));
-        assertEquals("analysis_config.analysis_questions[1] must be a string or an object with \"question\"", error.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> UseCaseJson.analysisConfig(JSON.readTree(
-                "{\"analysis_config\": {\"analysis_buckets\": [{\"objective_bucket_name\": \"A\"}, {\"objective_bucket_name\": \"A\"}]}}")));
-        assertThrows(IllegalArgumentException.class, () -> UseCaseJson.analysisConfig(JSON.readTree(
-                "{\"analysis_config\": {\"analysis_buckets\": \"hot\"}}")));
+        var error = assertThrows(
+                IllegalArgumentException.class,
+                () -> UseCaseJson.analysisConfig(
+                        JSON.readTree("{\"analysis_config\": {\"analysis_questions\": [\"ok\", 42]}}")));
+        assertEquals(
+                "analysis_config.analysis_questions[1] must be a string or an object with \"question\"",
+                error.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> UseCaseJson.analysisConfig(
+                        JSON.readTree(
+                                "{\"analysis_config\": {\"analysis_buckets\": [{\"objective_bucket_name\": \"A\"}, {\"objective_bucket_name\": \"A\"}]}}")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> UseCaseJson.analysisConfig(
+                        JSON.readTree("{\"analysis_config\": {\"analysis_buckets\": \"hot\"}}")));
     }
 }

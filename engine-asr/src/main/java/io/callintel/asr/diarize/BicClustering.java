@@ -18,13 +18,14 @@ final class BicClustering {
 
     /** Keeping more than two clusters: gain over penalty, and gain per frame (nats). */
     static final double MANY_RATIO = 4.0;
+
     static final double MANY_PER_FRAME = 1.0;
     /** Keeping two clusters rather than one. */
     static final double TWO_RATIO = 2.0;
+
     static final double TWO_PER_FRAME = 0.3;
 
-    private BicClustering() {
-    }
+    private BicClustering() {}
 
     /** Cluster index of each segment, 0..k-1, numbered in segment order. */
     static int[] cluster(List<GaussianStats> segments, OptionalInt speakers, int maxSpeakers) {
@@ -64,9 +65,14 @@ final class BicClustering {
                     }
                 }
             }
-            if (speakers.isPresent() ? count <= speakers.getAsInt()
-                    : count <= maxSpeakers && distinct(gain[bestI][bestJ], penalty[bestI][bestJ],
-                    clusters[bestI].count() + clusters[bestJ].count(), count)) {
+            if (speakers.isPresent()
+                    ? count <= speakers.getAsInt()
+                    : count <= maxSpeakers
+                            && distinct(
+                                    gain[bestI][bestJ],
+                                    penalty[bestI][bestJ],
+                                    clusters[bestI].count() + clusters[bestJ].count(),
+                                    count)) {
                 break;
             }
             clusters[bestI] = clusters[bestI].plus(clusters[bestJ]);
@@ -104,8 +110,8 @@ final class BicClustering {
                 : gain > TWO_RATIO * penalty && gain > TWO_PER_FRAME * frames;
     }
 
-    private static void compare(GaussianStats[] clusters, double[] spread, double[][] gain, double[][] penalty,
-                                int i, int j) {
+    private static void compare(
+            GaussianStats[] clusters, double[] spread, double[][] gain, double[][] penalty, int i, int j) {
         GaussianStats merged = clusters[i].plus(clusters[j]);
         gain[i][j] = 0.5 * (merged.spread() - spread[i] - spread[j]);
         penalty[i][j] = 0.5 * GaussianStats.PARAMETERS * Math.log(merged.count());

@@ -57,8 +57,8 @@ final class ChangeDetector {
             }
             if (left.frames() >= MIN_SIDE && right.frames() >= MIN_SIDE) {
                 int n = left.frames() + right.frames();
-                score[t - from] = 0.5 * (left.spread(right) - left.spread(null) - right.spread(null))
-                        - penalty * Math.log(n);
+                score[t - from] =
+                        0.5 * (left.spread(right) - left.spread(null) - right.spread(null)) - penalty * Math.log(n);
             }
         }
         return peaks(score, from);

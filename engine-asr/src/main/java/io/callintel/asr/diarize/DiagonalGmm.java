@@ -11,6 +11,7 @@ final class DiagonalGmm {
     private static final int FRAMES_PER_COMPONENT = 40;
     /** Training uses at most this many frames, evenly spread over the speaker's frames. */
     private static final int MAX_TRAINING_FRAMES = 20_000;
+
     private static final int ITERATIONS_PER_SPLIT = 3;
     private static final int FINAL_ITERATIONS = 4;
     private static final double LOG_2PI = Math.log(2 * Math.PI);

@@ -12,6 +12,7 @@ final class FeatureExtractor {
     static final int HOP = 160;
     /** Samples needed on either side of a frame's centre: half the longest analysis window. */
     private static final int REACH = Pitch.WINDOW / 2;
+
     private static final int CAPACITY = 8192;
 
     private final Mfcc mfcc = new Mfcc(SAMPLE_RATE);
@@ -19,6 +20,7 @@ final class FeatureExtractor {
     private final FrameStore store;
     /** Recent samples; buffer[0] is sample number {@code bufferStart} (negative: silence before the start). */
     private final float[] buffer = new float[CAPACITY];
+
     private long bufferStart = -REACH;
     private int bufferLength = REACH;
     private long samples;

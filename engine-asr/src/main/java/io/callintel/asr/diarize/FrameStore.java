@@ -12,6 +12,7 @@ final class FrameStore {
     static final int FIRST_CEPSTRUM = 1;
     /** Natural log of F0 in Hz; NaN in frames without a voiced pitch. */
     static final int PITCH = 1 + Mfcc.COEFFICIENTS;
+
     static final int DIMENSIONS = PITCH + 1;
 
     private static final int BLOCK_FRAMES = 4096;

@@ -17,6 +17,7 @@ final class GaussianStats {
     private final double[] sum = new double[CEPSTRAL];
     /** Upper triangle, row by row, of the sum of outer products. */
     private final double[] products = new double[CEPSTRAL * (CEPSTRAL + 1) / 2];
+
     private double pitchCount;
     private double pitchSum;
     private double pitchSquares;

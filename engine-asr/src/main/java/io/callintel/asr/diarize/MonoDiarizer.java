@@ -23,6 +23,7 @@ public final class MonoDiarizer {
      * door), not a speaker; the second speaker of a call is given the benefit of the doubt.
      */
     private static final double MIN_SPEAKER_SHARE = 0.03;
+
     private static final double MIN_SECOND_SPEAKER_SHARE = 0.01;
 
     private final DiarizationOptions options;
@@ -92,8 +93,11 @@ public final class MonoDiarizer {
                 total++;
             }
         }
-        int[] bySize = java.util.stream.IntStream.range(0, speakers).boxed()
-                .sorted((a, b) -> Integer.compare(loud[b], loud[a])).mapToInt(Integer::intValue).toArray();
+        int[] bySize = java.util.stream.IntStream.range(0, speakers)
+                .boxed()
+                .sorted((a, b) -> Integer.compare(loud[b], loud[a]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         boolean[] keep = new boolean[speakers];
         for (int rank = 0; rank < speakers; rank++) {
             double share = total == 0 ? 0 : (double) loud[bySize[rank]] / total;

@@ -16,6 +16,7 @@ final class Pitch {
     static final double VOICING_THRESHOLD = 0.5;
     /** Per octave, favours the shorter of two similar lags, against picking a multiple of the period. */
     private static final double OCTAVE_COST = 0.02;
+
     private static final int FFT_SIZE = 1024;
     /** The autocorrelation is evaluated at half the sample rate: only 0-4000 Hz take part. */
     private static final int ACF_SIZE = 512;
@@ -30,6 +31,7 @@ final class Pitch {
     private final double[] window = new double[WINDOW];
     /** Autocorrelation of the window at the decimated lags, normalised to 1 at lag 0. */
     private final double[] windowAcf;
+
     private final int lowBin;
     private final double[] frame = new double[FFT_SIZE];
     private final double[] power = new double[FFT_SIZE / 2 + 1];

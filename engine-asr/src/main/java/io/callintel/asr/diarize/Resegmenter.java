@@ -25,8 +25,7 @@ final class Resegmenter {
      */
     static final double LIKELIHOOD_SCALE = 0.5;
 
-    private Resegmenter() {
-    }
+    private Resegmenter() {}
 
     /**
      * @param labels speaker of each frame, or -1 where unknown (not used for training)

@@ -15,6 +15,7 @@ final class SpeechFrames {
     static final int DIMENSIONS = FrameStore.DIMENSIONS;
     /** Frames more than 40 dB below the loud frames of the call are pauses inside a span: no evidence. */
     private static final double QUIET = Math.log(1e4);
+
     private static final double LOUD_PERCENTILE = 0.95;
 
     private final float[] data;
@@ -22,10 +23,11 @@ final class SpeechFrames {
     private final List<SpeechSpan> spans;
     /** spanStart[s] = index of span s's first frame; spanStart[spans] = size. */
     private final int[] spanStart;
+
     private final long[] spanFirstFrame;
 
-    private SpeechFrames(float[] data, boolean[] informative, List<SpeechSpan> spans, int[] spanStart,
-                         long[] spanFirstFrame) {
+    private SpeechFrames(
+            float[] data, boolean[] informative, List<SpeechSpan> spans, int[] spanStart, long[] spanFirstFrame) {
         this.data = data;
         this.informative = informative;
         this.spans = spans;
@@ -64,8 +66,12 @@ final class SpeechFrames {
         int size = data.length / DIMENSIONS;
         boolean[] informative = new boolean[size];
         java.util.Arrays.fill(informative, true);
-        return new SpeechFrames(data, informative, List.of(new SpeechSpan(0, (long) size * FeatureExtractor.HOP)),
-                new int[] {0, size}, new long[] {0});
+        return new SpeechFrames(
+                data,
+                informative,
+                List.of(new SpeechSpan(0, (long) size * FeatureExtractor.HOP)),
+                new int[] {0, size},
+                new long[] {0});
     }
 
     /** Sorted, overlaps joined, cut to the audio actually received, empty ones dropped. */

@@ -8,8 +8,7 @@ import java.util.List;
 /** Frame labels back to sample-exact speaker turns. */
 final class Turns {
 
-    private Turns() {
-    }
+    private Turns() {}
 
     /**
      * Runs of one label within a span become turns, cut to the span's exact samples, so that every

@@ -17,8 +17,7 @@ final class NativeHeap {
 
     private static final LibC LIBC = load();
 
-    private NativeHeap() {
-    }
+    private NativeHeap() {}
 
     private static LibC load() {
         try {

@@ -54,8 +54,8 @@ public final class SpeechRecognizer implements AutoCloseable {
     /** The value when it is a positive number of seconds (infinity included); else IllegalArgumentException. */
     public static double checkReplaceAfter(double seconds) {
         if (!(seconds > 0)) {
-            throw new IllegalArgumentException("recognizers must be replaced after a positive number of audio seconds, got "
-                    + seconds);
+            throw new IllegalArgumentException(
+                    "recognizers must be replaced after a positive number of audio seconds, got " + seconds);
         }
         return seconds;
     }

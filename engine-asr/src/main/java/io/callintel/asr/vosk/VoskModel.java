@@ -32,7 +32,8 @@ public final class VoskModel implements AutoCloseable {
         try {
             return new VoskModel(directory, new Model(directory.toAbsolutePath().toString()));
         } catch (IOException e) {
-            throw new IllegalArgumentException("Vosk could not load the model in " + directory + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Vosk could not load the model in " + directory + ": " + e.getMessage(), e);
         }
     }
 

@@ -21,6 +21,7 @@ final class VoskRecognizer implements AutoCloseable {
     private final Recognizer recognizer;
     /** Half a second per call: small enough for Vosk's endpointer to close utterances promptly. */
     private final short[] block = new short[8_000];
+
     private long samplesFed;
 
     VoskRecognizer(Model model) {
@@ -58,8 +59,11 @@ final class VoskRecognizer implements AutoCloseable {
         try {
             JsonNode result = JSON.readTree(json).path("result");
             for (JsonNode word : result) {
-                into.add(new RecognizedWord(word.path("word").asText(), word.path("start").asDouble(),
-                        word.path("end").asDouble(), word.path("conf").asDouble()));
+                into.add(new RecognizedWord(
+                        word.path("word").asText(),
+                        word.path("start").asDouble(),
+                        word.path("end").asDouble(),
+                        word.path("conf").asDouble()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable Vosk result: " + json, e);

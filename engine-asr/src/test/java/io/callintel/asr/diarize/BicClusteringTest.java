@@ -40,7 +40,11 @@ class BicClusteringTest {
     @Test
     void joinsDownToAFixedCount() {
         int[] source = {0, 1, 0, 1, 0, 1};
-        assertEquals(1, Arrays.stream(BicClustering.cluster(segments(source), OptionalInt.of(1), 4)).distinct().count());
+        assertEquals(
+                1,
+                Arrays.stream(BicClustering.cluster(segments(source), OptionalInt.of(1), 4))
+                        .distinct()
+                        .count());
         int[] three = BicClustering.cluster(segments(source), OptionalInt.of(3), 4);
         assertEquals(3, Arrays.stream(three).distinct().count());
         // The extra cluster splits one speaker; it never mixes the two.

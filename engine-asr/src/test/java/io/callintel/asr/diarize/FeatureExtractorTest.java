@@ -65,7 +65,8 @@ class FeatureExtractorTest {
         Random random = new Random(7);
         short[] pcm = new short[length];
         for (int n = 0; n < length; n++) {
-            double voice = 3000 * Math.sin(2 * Math.PI * 130 * n / 16_000.0) + 1500 * Math.sin(2 * Math.PI * 390 * n / 16_000.0);
+            double voice = 3000 * Math.sin(2 * Math.PI * 130 * n / 16_000.0)
+                    + 1500 * Math.sin(2 * Math.PI * 390 * n / 16_000.0);
             pcm[n] = (short) (voice * (1 + Math.sin(n / 4000.0)) / 2 + 200 * random.nextGaussian());
         }
         return pcm;

@@ -3,17 +3,17 @@ package io.callintel.asr.diarize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callintel.asr.vad.SpeechSpan;
+import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.core.audio.AudioDecoder;
+import io.callintel.core.audio.DecodeOptions;
+import io.callintel.core.audio.PcmStream;
 import io.callintel.testing.CallFormat;
 import io.callintel.testing.Dialogue;
 import io.callintel.testing.Dialogues;
 import io.callintel.testing.DiarizationErrorRate;
 import io.callintel.testing.SynthesizedCall;
 import io.callintel.testing.Voice;
-import io.callintel.asr.vad.SpeechSpan;
-import io.callintel.audio.FfmpegAudioDecoder;
-import io.callintel.core.audio.AudioDecoder;
-import io.callintel.core.audio.DecodeOptions;
-import io.callintel.core.audio.PcmStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,11 +110,18 @@ class MonoDiarizerDialogueTest {
         // The pauses inside the joined spans count as false alarm: judge by the confused speech alone.
         DiarizationErrorRate.Result result = score(call, turns, 0);
         double confusion = result.confusion() / result.referenceSpeech();
-        report(String.format(Locale.ROOT, "estimated, %d joined span(s): confusion %.2f%%", joined.size(), 100 * confusion),
-                call, result);
+        report(
+                String.format(
+                        Locale.ROOT, "estimated, %d joined span(s): confusion %.2f%%", joined.size(), 100 * confusion),
+                call,
+                result);
         assertTrue(confusion <= MAX_DER, call + ": " + result);
         List<Double> errors = boundaryErrors(call, turns);
-        System.out.printf(Locale.ROOT, "%-16s %-14s boundary errors (ms): %s%n", call.dialogue().name(), call.format(),
+        System.out.printf(
+                Locale.ROOT,
+                "%-16s %-14s boundary errors (ms): %s%n",
+                call.dialogue().name(),
+                call.format(),
                 errors.stream().map(e -> Long.toString(Math.round(e * 1000))).toList());
         assertTrue(errors.stream().allMatch(e -> e < 0.25), "every change found within 250 ms: " + errors);
     }
@@ -129,7 +136,8 @@ class MonoDiarizerDialogueTest {
             List<SpeakerTurn> turns = diarize(call, DiarizationOptions.defaults(), speechSpans(call));
             DiarizationErrorRate.Result result = score(call, turns, 0);
             report("estimated, oracle spans, same-sex voices", call, result);
-            assertEquals(2, turns.stream().mapToInt(SpeakerTurn::speaker).distinct().count(), call + ": speakers found");
+            assertEquals(
+                    2, turns.stream().mapToInt(SpeakerTurn::speaker).distinct().count(), call + ": speakers found");
             assertTrue(result.rate() <= MAX_DER, call + ": " + result);
         }
     }
@@ -152,7 +160,10 @@ class MonoDiarizerDialogueTest {
     }
 
     private static SynthesizedCall generate(String name, CallFormat format) {
-        Dialogue dialogue = Dialogues.all().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+        Dialogue dialogue = Dialogues.all().stream()
+                .filter(d -> d.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         return Dialogues.generate(dialogue, format, directory);
     }
 
@@ -216,13 +227,16 @@ class MonoDiarizerDialogueTest {
             assertTrue(turns.get(i).start() >= turns.get(i - 1).end(), "turns in order without overlap");
         }
         for (SpeakerTurn turn : turns) {
-            assertTrue(spans.stream().anyMatch(s -> s.start() <= turn.start() && turn.end() <= s.end()),
+            assertTrue(
+                    spans.stream().anyMatch(s -> s.start() <= turn.start() && turn.end() <= s.end()),
                     turn + " lies in a span");
         }
     }
 
     /** The reference turns as speech spans: an oracle voice activity detector. */
     private static List<SpeechSpan> speechSpans(SynthesizedCall call) {
-        return call.turns().stream().map(turn -> SpeechSpan.ofSeconds(turn.start(), turn.end())).toList();
+        return call.turns().stream()
+                .map(turn -> SpeechSpan.ofSeconds(turn.start(), turn.end()))
+                .toList();
     }
 }

@@ -15,7 +15,7 @@ class MonoDiarizerTest {
 
     /** Turns of the two voices: speaker, start and end in seconds; pauses between them. */
     private static final double[][] SCRIPT = {
-            {1, 0.3, 3.2}, {0, 3.7, 6.0}, {1, 6.4, 8.1}, {0, 8.8, 12.0}, {1, 12.5, 15.5}, {0, 15.9, 17.0}, {1, 17.6, 20.0},
+        {1, 0.3, 3.2}, {0, 3.7, 6.0}, {1, 6.4, 8.1}, {0, 8.8, 12.0}, {1, 12.5, 15.5}, {0, 15.9, 17.0}, {1, 17.6, 20.0},
     };
 
     @Test
@@ -49,7 +49,10 @@ class MonoDiarizerTest {
             // Each change lies in the pause before the turn, give or take a frame or two.
             double pauseStart = SCRIPT[k - 1][2];
             double pauseEnd = SCRIPT[k][1];
-            assertTrue(turns.stream().anyMatch(t -> t.startSeconds() >= pauseStart - 0.03 && t.startSeconds() <= pauseEnd + 0.03),
+            assertTrue(
+                    turns.stream()
+                            .anyMatch(
+                                    t -> t.startSeconds() >= pauseStart - 0.03 && t.startSeconds() <= pauseEnd + 0.03),
                     "a change between " + pauseStart + " and " + pauseEnd + " in " + turns);
         }
     }
@@ -57,8 +60,11 @@ class MonoDiarizerTest {
     @Test
     void coversEverySpeechSampleOnceAndNothingElse() {
         short[] pcm = dialogue();
-        List<SpeechSpan> spans = List.of(new SpeechSpan(100, 30_000), new SpeechSpan(20_000, 50_000), // overlapping
-                new SpeechSpan(60_001, 60_002), new SpeechSpan(300_000, 400_000), // past the end of the audio
+        List<SpeechSpan> spans = List.of(
+                new SpeechSpan(100, 30_000),
+                new SpeechSpan(20_000, 50_000), // overlapping
+                new SpeechSpan(60_001, 60_002),
+                new SpeechSpan(300_000, 400_000), // past the end of the audio
                 new SpeechSpan(70_000, 70_000));
         List<SpeakerTurn> turns = diarize(pcm, DiarizationOptions.defaults(), spans);
         long covered = turns.stream().mapToLong(t -> t.end() - t.start()).sum();
@@ -83,17 +89,22 @@ class MonoDiarizerTest {
         List<SpeechSpan> spans = List.of(SpeechSpan.ofSeconds(0.5, 2), SpeechSpan.ofSeconds(2.5, 4.5));
         for (DiarizationOptions options : List.of(DiarizationOptions.defaults(), DiarizationOptions.fixed(2))) {
             List<SpeakerTurn> turns = diarize(silence, options, spans);
-            assertEquals(spans.stream().mapToLong(SpeechSpan::length).sum(),
-                    turns.stream().mapToLong(t -> t.end() - t.start()).sum(), options.toString());
+            assertEquals(
+                    spans.stream().mapToLong(SpeechSpan::length).sum(),
+                    turns.stream().mapToLong(t -> t.end() - t.start()).sum(),
+                    options.toString());
         }
-        assertEquals(List.of(new SpeakerTurn(8000, 32_000, 0), new SpeakerTurn(40_000, 72_000, 0)),
+        assertEquals(
+                List.of(new SpeakerTurn(8000, 32_000, 0), new SpeakerTurn(40_000, 72_000, 0)),
                 diarize(silence, DiarizationOptions.defaults(), spans));
     }
 
     @Test
     void noSpeechNoTurns() {
         assertEquals(List.of(), diarize(dialogue(), DiarizationOptions.defaults(), List.of()));
-        assertEquals(List.of(), new MonoDiarizer(DiarizationOptions.defaults()).diarize(List.of(SpeechSpan.ofSeconds(0, 1))));
+        assertEquals(
+                List.of(),
+                new MonoDiarizer(DiarizationOptions.defaults()).diarize(List.of(SpeechSpan.ofSeconds(0, 1))));
     }
 
     @Test
@@ -149,7 +160,9 @@ class MonoDiarizerTest {
                 double sample = 0;
                 for (int h = 1; h * f0 < 3800; h++) {
                     double hz = h * f0;
-                    double envelope = Math.exp(-square((hz - formant1) / 150)) + 0.6 * Math.exp(-square((hz - formant2) / 250)) + 0.02;
+                    double envelope = Math.exp(-square((hz - formant1) / 150))
+                            + 0.6 * Math.exp(-square((hz - formant2) / 250))
+                            + 0.02;
                     sample += envelope * Math.sin(h * phase);
                 }
                 double syllable = 0.6 + 0.4 * Math.sin(2 * Math.PI * 4 * t);

@@ -38,6 +38,7 @@ class ResegmenterTest {
         Arrays.fill(labels, 0, 600, 0);
         Arrays.fill(labels, 600, 1000, 1);
         int[] refined = Resegmenter.resegment(frames, labels, 2, 1);
-        assertTrue(Arrays.stream(refined, 0, 600).allMatch(l -> l == 0), "3 frames of the other voice stay with the turn");
+        assertTrue(
+                Arrays.stream(refined, 0, 600).allMatch(l -> l == 0), "3 frames of the other voice stay with the turn");
     }
 }

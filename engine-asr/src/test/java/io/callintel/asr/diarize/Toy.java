@@ -5,8 +5,7 @@ import java.util.Random;
 /** Synthetic frame features for the tests of the stages after feature extraction. */
 final class Toy {
 
-    private Toy() {
-    }
+    private Toy() {}
 
     /** {@code frames} frames drawn around {@code mean} (every dimension) with unit spread; pitch included. */
     static float[] frames(int frames, double mean, long seed) {

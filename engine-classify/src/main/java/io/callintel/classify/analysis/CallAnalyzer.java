@@ -29,6 +29,7 @@ public final class CallAnalyzer {
 
     /** Replies further than this from what they answer are not an exchange. */
     private static final double EXCHANGE_GAP = 5.0;
+
     private static final double SEMANTIC_WEIGHT = 0.75;
     private static final int EVIDENCE = 3;
 
@@ -61,8 +62,10 @@ public final class CallAnalyzer {
     public CallAnalytics analyze(Transcript transcript, AnalysisConfig config) {
         List<Unit> units = Unit.of(transcript.segments(), EXCHANGE_GAP);
         float[][] unitVectors = encoder.encode(units.stream().map(Unit::text).toList());
-        List<Set<String>> unitWords = units.stream().map(unit -> ContentWords.of(unit.text())).toList();
-        double callEnd = transcript.segments().stream().mapToDouble(Segment::end).max().orElse(0);
+        List<Set<String>> unitWords =
+                units.stream().map(unit -> ContentWords.of(unit.text())).toList();
+        double callEnd =
+                transcript.segments().stream().mapToDouble(Segment::end).max().orElse(0);
         Scored scored = new Scored(units, unitVectors, unitWords, callEnd);
 
         List<QuestionAnswer> answers = new ArrayList<>();
@@ -74,8 +77,7 @@ public final class CallAnalyzer {
     }
 
     /** The call's units with their embeddings and content words, computed once per call. */
-    record Scored(List<Unit> units, float[][] vectors, List<Set<String>> words, double callEnd) {
-    }
+    record Scored(List<Unit> units, float[][] vectors, List<Set<String>> words, double callEnd) {}
 
     /** Every unit's closeness to a text, in meaning and in topic words; best first. */
     List<Relevance> relevance(Scored scored, String text, Set<String> topic) {
@@ -84,7 +86,8 @@ public final class CallAnalyzer {
         for (int i = 0; i < scored.units().size(); i++) {
             double semantic = SentenceEncoder.cosine(scored.vectors()[i], target);
             double keyword = ContentWords.coverage(topic, scored.words().get(i));
-            ranked.add(new Relevance(scored.units().get(i), SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * keyword));
+            ranked.add(
+                    new Relevance(scored.units().get(i), SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * keyword));
         }
         ranked.sort(Comparator.comparingDouble(Relevance::score).reversed());
         return ranked;
@@ -93,10 +96,12 @@ public final class CallAnalyzer {
     private QuestionAnswer answer(QuestionDefinition question, Scored scored) {
         QuestionKind kind = QuestionKind.of(question.question());
         Set<String> topic = ContentWords.topic(kind.statement() + " " + String.join(" ", question.keywords()));
-        String probe = kind.statement() + (question.keywords().isEmpty() ? "" : " " + String.join(" ", question.keywords()));
+        String probe =
+                kind.statement() + (question.keywords().isEmpty() ? "" : " " + String.join(" ", question.keywords()));
         Role about = kind.about().orElse(null);
         if (!kind.yesNo()) {
-            return openAnswer(question.question(), openRanking(scored, probe, about), about, AnswerType.of(kind.statement()));
+            return openAnswer(
+                    question.question(), openRanking(scored, probe, about), about, AnswerType.of(kind.statement()));
         }
         List<Relevance> ranked = relevance(scored, probe, topic).stream()
                 .filter(r -> about == null || r.unit().has(about))
@@ -176,7 +181,8 @@ public final class CallAnalyzer {
             }
             double semantic = SentenceEncoder.cosine(scored.vectors()[i], target);
             double keyword = ContentWords.coverage(content, scored.words().get(i));
-            ranked.add(new Relevance(unit, Math.max(SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * keyword, 0.8 * keyword)));
+            ranked.add(new Relevance(
+                    unit, Math.max(SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * keyword, 0.8 * keyword)));
         }
         ranked.sort(Comparator.comparingDouble(Relevance::score).reversed());
         return ranked;
@@ -184,15 +190,20 @@ public final class CallAnalyzer {
 
     /** "Did the agent mention the fee?": yes when the party said something close enough, and did not deny it. */
     private QuestionAnswer occurrence(String question, List<Relevance> said, Set<String> content, Role about) {
-        List<Relevance> hits = said.stream().filter(r -> r.score() >= thresholds.occurred()).limit(EVIDENCE).toList();
+        List<Relevance> hits = said.stream()
+                .filter(r -> r.score() >= thresholds.occurred())
+                .limit(EVIDENCE)
+                .toList();
         if (hits.isEmpty()) {
             double best = said.isEmpty() ? 0 : said.get(0).score();
-            return new QuestionAnswer(question, QuestionAnswer.NO, clamp(0.5 + (thresholds.occurred() - best)), List.of());
+            return new QuestionAnswer(
+                    question, QuestionAnswer.NO, clamp(0.5 + (thresholds.occurred() - best)), List.of());
         }
         // "I do not want an appointment" names the appointment and turns it down.
         boolean denied = Polarity.negatedNear(hits.get(0).unit().textOf(about), content, 3);
         double margin = hits.get(0).score() - thresholds.occurred();
-        return new QuestionAnswer(question, denied ? QuestionAnswer.NO : QuestionAnswer.YES, clamp(0.6 + margin), evidence(hits));
+        return new QuestionAnswer(
+                question, denied ? QuestionAnswer.NO : QuestionAnswer.YES, clamp(0.6 + margin), evidence(hits));
     }
 
     /**
@@ -200,7 +211,8 @@ public final class CallAnalyzer {
      * weighted by closeness to the question and by lateness in the call; hedging is Unclear, and so is
      * a call that never comes near the question.
      */
-    private QuestionAnswer stance(String question, List<Relevance> ranked, Role about, Set<String> topic, double callEnd) {
+    private QuestionAnswer stance(
+            String question, List<Relevance> ranked, Role about, Set<String> topic, double callEnd) {
         double lean = 0;
         double hedge = 0;
         double mass = 0;
@@ -241,13 +253,15 @@ public final class CallAnalyzer {
 
     /** Bucket similarity from which a call counts as on a bucket's topic, and from which fully. */
     private static final double TOPIC_MATCH_FROM = 0.35;
+
     private static final double TOPIC_MATCH_FULL = 0.55;
 
     /** Below this much weighted for-or-against, the call said nothing about the question. */
     private static final double MIN_EVIDENCE = 0.05;
 
     private BucketResult bucket(List<BucketDefinition> buckets, Scored scored) {
-        String topicText = String.join(". ", buckets.stream().map(CallAnalyzer::bucketText).toList());
+        String topicText =
+                String.join(". ", buckets.stream().map(CallAnalyzer::bucketText).toList());
         List<Relevance> onTopic = relevance(scored, topicText, ContentWords.topic(topicText));
         CallStance general = CallStance.of(onTopic, scored.callEnd(), Set.of());
         boolean hedgedBucket = buckets.stream().anyMatch(b -> BucketStance.of(b) == BucketStance.HEDGED);
@@ -262,8 +276,11 @@ public final class CallAnalyzer {
             }
             String text = bucketText(bucket);
             Set<String> topic = ContentWords.topic(bucket.description() + " " + String.join(" ", bucket.keywords()));
-            List<Relevance> top = relevance(scored, text, topic).stream().limit(EVIDENCE).toList();
-            similarities.put(bucket.name(), top.stream().mapToDouble(Relevance::score).average().orElse(0));
+            List<Relevance> top =
+                    relevance(scored, text, topic).stream().limit(EVIDENCE).toList();
+            similarities.put(
+                    bucket.name(),
+                    top.stream().mapToDouble(Relevance::score).average().orElse(0));
             // Stance buckets are judged on the customer's agreement with what the bucket says ("keep the
             // subscription", "not interested in the loan"); the undecided and unclear ones on hedging overall.
             CallStance stance = bucketStance == BucketStance.AFFIRMATIVE || bucketStance == BucketStance.NEGATED
@@ -276,9 +293,13 @@ public final class CallAnalyzer {
         // (say, a bucket about how the agent greets): the unclear bucket's stance counts only as far
         // as no other bucket's topic is matched.
         String unclear = uncertain;
-        double otherTopic = similarities.entrySet().stream().filter(e -> !e.getKey().equals(unclear))
-                .mapToDouble(Map.Entry::getValue).max().orElse(0);
-        double topicMatched = Math.max(0, Math.min(1, (otherTopic - TOPIC_MATCH_FROM) / (TOPIC_MATCH_FULL - TOPIC_MATCH_FROM)));
+        double otherTopic = similarities.entrySet().stream()
+                .filter(e -> !e.getKey().equals(unclear))
+                .mapToDouble(Map.Entry::getValue)
+                .max()
+                .orElse(0);
+        double topicMatched =
+                Math.max(0, Math.min(1, (otherTopic - TOPIC_MATCH_FROM) / (TOPIC_MATCH_FULL - TOPIC_MATCH_FROM)));
         Map<String, Double> scores = new LinkedHashMap<>();
         for (BucketDefinition bucket : buckets) {
             double alignment = alignments.get(bucket.name()) * (bucket.name().equals(unclear) ? 1 - topicMatched : 1);
@@ -286,12 +307,15 @@ public final class CallAnalyzer {
         }
         Map<String, Double> normalised = softmax(scores);
         List<String> ranked = normalised.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
         String best = ranked.get(0);
         // Two buckets neck and neck is itself a sign that the call settles nothing.
         if (uncertain != null && !best.equals(uncertain) && ranked.size() > 1) {
             String second = ranked.get(1).equals(uncertain) && ranked.size() > 2 ? ranked.get(2) : ranked.get(1);
-            if (!second.equals(uncertain) && normalised.get(best) - normalised.get(second) < thresholds.bucketMargin()) {
+            if (!second.equals(uncertain)
+                    && normalised.get(best) - normalised.get(second) < thresholds.bucketMargin()) {
                 best = uncertain;
             }
         }
@@ -306,7 +330,8 @@ public final class CallAnalyzer {
 
     private static Map<String, Double> softmax(Map<String, Double> scores) {
         double temperature = 0.1; // scores differ by a few hundredths; sharpen them into probabilities
-        double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double max =
+                scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         Map<String, Double> exp = new LinkedHashMap<>();
         scores.forEach((name, score) -> exp.put(name, Math.exp((score - max) / temperature)));
         double sum = exp.values().stream().mapToDouble(Double::doubleValue).sum();

@@ -24,8 +24,7 @@ final class ContentWords {
 
     private static final Analyzer ANALYZER = new EnglishAnalyzer();
 
-    private ContentWords() {
-    }
+    private ContentWords() {}
 
     static Set<String> of(String text) {
         Set<String> terms = new LinkedHashSet<>();
@@ -51,8 +50,27 @@ final class ContentWords {
 
     /** Verbs that name the act a question asks about, not its content: "ask for a refund" is about the refund. */
     private static final Set<String> ACTS = Set.of(
-            "ask", "mention", "offer", "explain", "confirm", "provid", "give", "gave", "greet", "introduc", "sai", "said",
-            "tell", "told", "request", "discuss", "talk", "inform", "share", "send", "sent");
+            "ask",
+            "mention",
+            "offer",
+            "explain",
+            "confirm",
+            "provid",
+            "give",
+            "gave",
+            "greet",
+            "introduc",
+            "sai",
+            "said",
+            "tell",
+            "told",
+            "request",
+            "discuss",
+            "talk",
+            "inform",
+            "share",
+            "send",
+            "sent");
 
     static Set<String> withoutActs(Set<String> topic) {
         Set<String> content = new LinkedHashSet<>(topic);

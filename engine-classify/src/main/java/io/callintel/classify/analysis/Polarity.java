@@ -14,15 +14,77 @@ import java.util.regex.Pattern;
 record Polarity(double positive, double negative, double hedge) {
 
     private static final Set<String> POSITIVE = Set.of(
-            "yes", "yeah", "yep", "yup", "sure", "definitely", "absolutely", "certainly", "interested", "great",
-            "perfect", "good", "love", "like", "want", "wants", "happy", "glad", "okay", "ok", "agree",
-            "agreed", "deal", "fine", "excellent", "wonderful", "lovely", "fantastic", "ready", "resolved", "solved",
-            "fixed", "work", "works", "working", "booked", "helpful", "keen", "proceed", "accept", "correct", "right");
+            "yes",
+            "yeah",
+            "yep",
+            "yup",
+            "sure",
+            "definitely",
+            "absolutely",
+            "certainly",
+            "interested",
+            "great",
+            "perfect",
+            "good",
+            "love",
+            "like",
+            "want",
+            "wants",
+            "happy",
+            "glad",
+            "okay",
+            "ok",
+            "agree",
+            "agreed",
+            "deal",
+            "fine",
+            "excellent",
+            "wonderful",
+            "lovely",
+            "fantastic",
+            "ready",
+            "resolved",
+            "solved",
+            "fixed",
+            "work",
+            "works",
+            "working",
+            "booked",
+            "helpful",
+            "keen",
+            "proceed",
+            "accept",
+            "correct",
+            "right");
 
     private static final Set<String> NEGATIVE = Set.of(
-            "no", "nope", "nah", "unhappy", "disappointed", "cancel", "cancelled", "stop", "refuse", "terrible",
-            "awful", "bad", "angry", "frustrated", "complain", "complaint", "waste", "useless", "worse", "worst",
-            "wrong", "broken", "unacceptable", "ridiculous", "annoyed", "upset", "refund");
+            "no",
+            "nope",
+            "nah",
+            "unhappy",
+            "disappointed",
+            "cancel",
+            "cancelled",
+            "stop",
+            "refuse",
+            "terrible",
+            "awful",
+            "bad",
+            "angry",
+            "frustrated",
+            "complain",
+            "complaint",
+            "waste",
+            "useless",
+            "worse",
+            "worst",
+            "wrong",
+            "broken",
+            "unacceptable",
+            "ridiculous",
+            "annoyed",
+            "upset",
+            "refund");
 
     /**
      * Words that judge rather than name: they keep their sentiment even when they are a question's
@@ -30,24 +92,110 @@ record Polarity(double positive, double negative, double hedge) {
      * words that name things or acts ("cancel", "loan", "appointment") are agreed with or denied.
      */
     private static final Set<String> EVALUATIVE = Set.of(
-            "happy", "glad", "great", "perfect", "good", "love", "excellent", "wonderful", "lovely", "fantastic",
-            "helpful", "interested", "fixed", "resolved", "solved", "work", "works", "working", "unhappy",
-            "disappointed", "terrible", "awful", "bad", "angry", "frustrated", "waste", "useless", "worse", "worst",
-            "wrong", "broken", "unacceptable", "ridiculous", "annoyed", "upset");
+            "happy",
+            "glad",
+            "great",
+            "perfect",
+            "good",
+            "love",
+            "excellent",
+            "wonderful",
+            "lovely",
+            "fantastic",
+            "helpful",
+            "interested",
+            "fixed",
+            "resolved",
+            "solved",
+            "work",
+            "works",
+            "working",
+            "unhappy",
+            "disappointed",
+            "terrible",
+            "awful",
+            "bad",
+            "angry",
+            "frustrated",
+            "waste",
+            "useless",
+            "worse",
+            "worst",
+            "wrong",
+            "broken",
+            "unacceptable",
+            "ridiculous",
+            "annoyed",
+            "upset");
 
     private static final Set<String> NEGATORS = Set.of(
-            "not", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "won't", "wont", "can't", "cant",
-            "cannot", "never", "isn't", "isnt", "wasn't", "wasnt", "aren't", "arent", "haven't", "havent",
-            "wouldn't", "wouldnt", "no", "nothing", "neither", "nor", "without");
+            "not",
+            "don't",
+            "dont",
+            "doesn't",
+            "doesnt",
+            "didn't",
+            "didnt",
+            "won't",
+            "wont",
+            "can't",
+            "cant",
+            "cannot",
+            "never",
+            "isn't",
+            "isnt",
+            "wasn't",
+            "wasnt",
+            "aren't",
+            "arent",
+            "haven't",
+            "havent",
+            "wouldn't",
+            "wouldnt",
+            "no",
+            "nothing",
+            "neither",
+            "nor",
+            "without");
 
     /** Hedges are phrases: "not sure" and "i don't know" hedge rather than refuse. */
     private static final List<Pattern> HEDGES = java.util.stream.Stream.of(
-            "maybe", "perhaps", "not sure", "unsure", "i don't know", "i do not know", "don't know yet",
-            "think about it", "thinking about it", "consider", "considering", "later", "might", "possibly",
-            "depends", "undecided", "let me think", "get back to", "call me back", "not yet", "not right now",
-            "hmm", "i guess", "not certain", "uncertain", "send me (the )?(details|information|info)",
-            "need to (talk|speak|check) (to|with)", "discuss (it )?with", "can't decide", "no idea", "call (you |us )?back",
-            "will try", "try it", "see if", "next week", "check my")
+                    "maybe",
+                    "perhaps",
+                    "not sure",
+                    "unsure",
+                    "i don't know",
+                    "i do not know",
+                    "don't know yet",
+                    "think about it",
+                    "thinking about it",
+                    "consider",
+                    "considering",
+                    "later",
+                    "might",
+                    "possibly",
+                    "depends",
+                    "undecided",
+                    "let me think",
+                    "get back to",
+                    "call me back",
+                    "not yet",
+                    "not right now",
+                    "hmm",
+                    "i guess",
+                    "not certain",
+                    "uncertain",
+                    "send me (the )?(details|information|info)",
+                    "need to (talk|speak|check) (to|with)",
+                    "discuss (it )?with",
+                    "can't decide",
+                    "no idea",
+                    "call (you |us )?back",
+                    "will try",
+                    "try it",
+                    "see if",
+                    "next week",
+                    "check my")
             .map(phrase -> Pattern.compile("\\b" + phrase + "\\b"))
             .toList();
 
@@ -77,7 +225,9 @@ record Polarity(double positive, double negative, double hedge) {
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
             boolean negated = i <= negatedUntil;
-            if (!topic.isEmpty() && !NEGATORS.contains(word) && !EVALUATIVE.contains(word)
+            if (!topic.isEmpty()
+                    && !NEGATORS.contains(word)
+                    && !EVALUATIVE.contains(word)
                     && ContentWords.of(word).stream().anyMatch(topic::contains)) {
                 // Saying the topic affirms it mildly ("interested", "cancel it"); negating it denies it.
                 if (negated) {
@@ -116,8 +266,8 @@ record Polarity(double positive, double negative, double hedge) {
     }
 
     /** Words after which "no" is an answer ("no thank you", "no it isn't"), not a determiner ("no sound"). */
-    private static final Set<String> AFTER_ANSWER_NO = Set.of(
-            "thank", "thanks", "i", "it", "that", "not", "way", "sorry", "we", "you", "i'm", "it's", "no");
+    private static final Set<String> AFTER_ANSWER_NO =
+            Set.of("thank", "thanks", "i", "it", "that", "not", "way", "sorry", "we", "you", "i'm", "it's", "no");
 
     private static boolean answers(String[] words, int i) {
         return i == 0 || i == words.length - 1 || AFTER_ANSWER_NO.contains(words[i + 1]);
@@ -125,7 +275,8 @@ record Polarity(double positive, double negative, double hedge) {
 
     /** True when a negator stands within {@code distance} words before a topic word: "I do not want an appointment". */
     static boolean negatedNear(String text, java.util.Set<String> topic, int distance) {
-        String[] words = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").trim().split("\\s+");
+        String[] words =
+                text.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").trim().split("\\s+");
         for (int i = 0; i < words.length; i++) {
             if (ContentWords.of(words[i]).stream().noneMatch(topic::contains)) {
                 continue;

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  */
 record QuestionKind(String statement, boolean yesNo, boolean occurrence, Optional<Role> about) {
 
-    private static final Pattern YES_NO_MARKER = Pattern.compile("\\(?\\s*yes\\s*/\\s*no\\s*\\)?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern YES_NO_OPENING = Pattern.compile(
-            "^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall)\\b");
+    private static final Pattern YES_NO_MARKER =
+            Pattern.compile("\\(?\\s*yes\\s*/\\s*no\\s*\\)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YES_NO_OPENING =
+            Pattern.compile("^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|should|shall)\\b");
     private static final Pattern OCCURRENCE = Pattern.compile(
             "\\b(did|does|has|have|was|were)\\b.*\\b(mention\\w*|ask\\w*|offer\\w*|explain\\w*|confirm\\w*|provid\\w*|"
                     + "give|gave|given|greet\\w*|introduc\\w*|say|said|disclos\\w*|inform\\w*|discuss\\w*|talk\\w*|"
@@ -34,7 +35,11 @@ record QuestionKind(String statement, boolean yesNo, boolean occurrence, Optiona
     static QuestionKind of(String question) {
         String lower = question.toLowerCase(Locale.ROOT).trim();
         boolean marked = YES_NO_MARKER.matcher(lower).find();
-        String statement = YES_NO_MARKER.matcher(question).replaceAll("").replaceAll("\\s+", " ").trim();
+        String statement = YES_NO_MARKER
+                .matcher(question)
+                .replaceAll("")
+                .replaceAll("\\s+", " ")
+                .trim();
         String plain = statement.toLowerCase(Locale.ROOT);
         boolean yesNo = marked || YES_NO_OPENING.matcher(plain).find();
         Optional<Role> about = firstMention(plain);

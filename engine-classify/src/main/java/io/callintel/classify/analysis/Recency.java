@@ -3,8 +3,7 @@ package io.callintel.classify.analysis;
 /** Later in a call weighs more: 0.5 at the start rising to 1 at the end. Calls end where they are decided. */
 final class Recency {
 
-    private Recency() {
-    }
+    private Recency() {}
 
     static double of(Unit unit, double callEnd) {
         if (callEnd <= 0) {

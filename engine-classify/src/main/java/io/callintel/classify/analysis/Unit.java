@@ -36,7 +36,9 @@ record Unit(List<Segment> segments) {
 
     /** The words of one side only (all of them when {@code role} is null). */
     String textOf(Role role) {
-        return segments.stream().filter(s -> role == null || s.role() == role).map(Segment::text)
+        return segments.stream()
+                .filter(s -> role == null || s.role() == role)
+                .map(Segment::text)
                 .collect(Collectors.joining(". "));
     }
 
@@ -45,6 +47,8 @@ record Unit(List<Segment> segments) {
     }
 
     List<Evidence> evidence() {
-        return segments.stream().map(s -> new Evidence(s.speaker(), s.role(), s.start(), s.end(), s.text())).toList();
+        return segments.stream()
+                .map(s -> new Evidence(s.speaker(), s.role(), s.start(), s.end(), s.text()))
+                .toList();
     }
 }

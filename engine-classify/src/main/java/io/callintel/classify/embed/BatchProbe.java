@@ -19,8 +19,7 @@ final class BatchProbe {
     /** A short and a longer sentence, so that the batch is padded. */
     private static final List<String> PROBES = List.of("yes", "thank you for calling, how can I help you today?");
 
-    private BatchProbe() {
-    }
+    private BatchProbe() {}
 
     static boolean batchesExactly(LocalTokenizer tokenizer, OnnxModel model) throws OrtException {
         List<TokenizedText> probes = PROBES.stream().map(tokenizer::encode).toList();

@@ -16,8 +16,7 @@ final class DjlOffline {
     /** Belt and braces: also opts out of telemetry should offline mode ever stop implying it. */
     private static final String OPT_OUT_PROPERTY = "OPT_OUT_TRACKING";
 
-    private DjlOffline() {
-    }
+    private DjlOffline() {}
 
     /**
      * Switches DJL to offline mode. Must run before the first tokenizer is created: DJL decides how

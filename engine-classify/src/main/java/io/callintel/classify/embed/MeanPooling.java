@@ -10,8 +10,7 @@ final class MeanPooling {
     /** sentence-transformers clamps the norm at this, so that an all-zero vector stays zero. */
     private static final double MIN_NORM = 1e-12;
 
-    private MeanPooling() {
-    }
+    private MeanPooling() {}
 
     static float[][] pool(HiddenStates states, long[] attentionMask) {
         int dims = states.dimensions();

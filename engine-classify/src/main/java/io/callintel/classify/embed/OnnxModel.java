@@ -35,8 +35,8 @@ final class OnnxModel implements AutoCloseable {
     private final String output;
     private final int dimensions;
 
-    private OnnxModel(OrtEnvironment environment, OrtSession session, boolean takesTokenTypes, String output,
-                      int dimensions) {
+    private OnnxModel(
+            OrtEnvironment environment, OrtSession session, boolean takesTokenTypes, String output, int dimensions) {
         this.environment = environment;
         this.session = session;
         this.takesTokenTypes = takesTokenTypes;
@@ -57,7 +57,8 @@ final class OnnxModel implements AutoCloseable {
         }
         try {
             Map<String, NodeInfo> inputs = session.getInputInfo();
-            if (!inputs.containsKey(INPUT_IDS) || !inputs.containsKey(ATTENTION_MASK)
+            if (!inputs.containsKey(INPUT_IDS)
+                    || !inputs.containsKey(ATTENTION_MASK)
                     || !KNOWN_INPUTS.containsAll(inputs.keySet())) {
                 throw new IllegalArgumentException(file + ": expected the inputs " + KNOWN_INPUTS
                         + " (token_type_ids optional), the model has " + inputs.keySet());
@@ -102,8 +103,8 @@ final class OnnxModel implements AutoCloseable {
                 .filter(OnnxModel::isTokenVectors)
                 .map(NodeInfo::getName)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(file
-                        + ": no float output of shape [batch, tokens, dimensions]; outputs " + outputs.keySet()));
+                .orElseThrow(() -> new IllegalArgumentException(
+                        file + ": no float output of shape [batch, tokens, dimensions]; outputs " + outputs.keySet()));
     }
 
     private static boolean isTokenVectors(NodeInfo node) {

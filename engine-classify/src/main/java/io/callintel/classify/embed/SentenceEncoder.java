@@ -33,6 +33,7 @@ public final class SentenceEncoder implements AutoCloseable {
     private final int batchSize;
     /** Encodes share the read side; close takes the write side, so native memory is never freed under a call. */
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
     private boolean closed;
 
     private SentenceEncoder(LocalTokenizer tokenizer, OnnxModel model, int batchSize) {
@@ -157,7 +158,8 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     private float[][] embed(List<TokenizedText> tokenized) throws OrtException {
-        int[] byLength = IntStream.range(0, tokenized.size()).boxed()
+        int[] byLength = IntStream.range(0, tokenized.size())
+                .boxed()
                 .sorted(Comparator.comparingInt(i -> tokenized.get(i).length()))
                 .mapToInt(Integer::intValue)
                 .toArray();

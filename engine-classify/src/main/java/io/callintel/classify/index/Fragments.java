@@ -22,8 +22,7 @@ final class Fragments {
     /** The match sits mid-fragment: some words of context on either side. */
     private static final float MATCH_ALIGNMENT = 0.5f;
 
-    private Fragments() {
-    }
+    private Fragments() {}
 
     /** One fragment per hit, in the order of {@code hits}; the start of the text where nothing matched. */
     static String[] of(IndexSearcher searcher, Analyzer analyzer, Query query, TopDocs hits) throws IOException {

@@ -9,8 +9,15 @@ import java.util.Objects;
  *
  * @param role {@code agent} or {@code customer} ({@link io.callintel.core.transcript.Role#wireName()})
  */
-public record IndexedSegment(String org, String usecase, String recording, String speaker, String role,
-                             double start, double end, String text) {
+public record IndexedSegment(
+        String org,
+        String usecase,
+        String recording,
+        String speaker,
+        String role,
+        double start,
+        double end,
+        String text) {
 
     public IndexedSegment {
         requireText(org, "org");
@@ -24,8 +31,8 @@ public record IndexedSegment(String org, String usecase, String recording, Strin
     /** A transcript segment of a recording. */
     public static IndexedSegment of(String org, String usecase, String recording, Segment segment) {
         String role = segment.role() == null ? "" : segment.role().wireName();
-        return new IndexedSegment(org, usecase, recording, segment.speaker(), role, segment.start(), segment.end(),
-                segment.text());
+        return new IndexedSegment(
+                org, usecase, recording, segment.speaker(), role, segment.start(), segment.end(), segment.text());
     }
 
     static void requireText(String value, String name) {

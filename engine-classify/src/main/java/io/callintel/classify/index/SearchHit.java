@@ -8,6 +8,14 @@ package io.callintel.classify.index;
  * @param score    BM25 relevance; higher is better, comparable only within one search
  * @param fragment the matching part of the text, HTML-escaped, matched words in {@code <em>...</em>}
  */
-public record SearchHit(String recording, String usecase, int segment, String speaker, String role, double start,
-                        double end, String text, double score, String fragment) {
-}
+public record SearchHit(
+        String recording,
+        String usecase,
+        int segment,
+        String speaker,
+        String role,
+        double start,
+        double end,
+        String text,
+        double score,
+        String fragment) {}

@@ -37,8 +37,8 @@ public record SearchRequest(String org, Optional<String> usecase, String query, 
             return "";
         }
         if (query.length() > MAX_QUERY_LENGTH) {
-            throw new IllegalArgumentException("the query has " + query.length() + " characters, at most "
-                    + MAX_QUERY_LENGTH + " are allowed");
+            throw new IllegalArgumentException(
+                    "the query has " + query.length() + " characters, at most " + MAX_QUERY_LENGTH + " are allowed");
         }
         return query;
     }

@@ -29,8 +29,7 @@ final class SegmentFields {
      */
     private static final FieldType TEXT_TYPE = textType();
 
-    private SegmentFields() {
-    }
+    private SegmentFields() {}
 
     private static FieldType textType() {
         FieldType type = new FieldType(TextField.TYPE_STORED);

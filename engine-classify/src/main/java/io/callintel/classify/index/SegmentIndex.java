@@ -54,6 +54,7 @@ public final class SegmentIndex implements AutoCloseable {
     private final SearcherManager searchers;
     /** Calls share the read side; close takes the write side, so nothing is closed under a call. */
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
     private boolean closed;
 
     private SegmentIndex(Directory directory, Analyzer analyzer, IndexWriter writer, SearcherManager searchers) {
@@ -70,10 +71,12 @@ public final class SegmentIndex implements AutoCloseable {
      */
     public static void bulkLoad(Path path, int count, IntFunction<List<IndexedSegment>> call) {
         try (EnglishAnalyzer analyzer = new EnglishAnalyzer();
-             FSDirectory directory = FSDirectory.open(path);
-             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                     .setRAMBufferSizeMB(128))) {
+                FSDirectory directory = FSDirectory.open(path);
+                IndexWriter writer = new IndexWriter(
+                        directory,
+                        new IndexWriterConfig(analyzer)
+                                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                                .setRAMBufferSizeMB(128))) {
             for (int i = 0; i < count; i++) {
                 List<IndexedSegment> segments = call.apply(i);
                 List<Document> documents = new ArrayList<>(segments.size());
@@ -141,8 +144,8 @@ public final class SegmentIndex implements AutoCloseable {
         List<Document> documents = new ArrayList<>(segments.size());
         for (IndexedSegment segment : segments) {
             if (!segment.recording().equals(recording)) {
-                throw new IllegalArgumentException("segment of recording " + segment.recording()
-                        + " given to replace " + recording);
+                throw new IllegalArgumentException(
+                        "segment of recording " + segment.recording() + " given to replace " + recording);
             }
             if (!segment.org().equals(segments.get(0).org())) {
                 throw new IllegalArgumentException("recording " + recording + " has segments of two organisations");
@@ -169,7 +172,8 @@ public final class SegmentIndex implements AutoCloseable {
         Query text = UserQuery.search(analyzer, request.query());
         Query query = withinOrg(request.org(), request.usecase(), text);
         return read(searcher -> {
-            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(request.limit(), null, Integer.MAX_VALUE));
+            TopDocs top =
+                    searcher.search(query, new TopScoreDocCollectorManager(request.limit(), null, Integer.MAX_VALUE));
             String[] fragments = Fragments.of(searcher, analyzer, text, top);
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -235,8 +239,8 @@ public final class SegmentIndex implements AutoCloseable {
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(SegmentFields.ORG, org)), BooleanClause.Occur.FILTER)
                 .add(text, BooleanClause.Occur.MUST);
-        usecase.ifPresent(value ->
-                query.add(new TermQuery(new Term(SegmentFields.USECASE, value)), BooleanClause.Occur.FILTER));
+        usecase.ifPresent(
+                value -> query.add(new TermQuery(new Term(SegmentFields.USECASE, value)), BooleanClause.Occur.FILTER));
         return query.build();
     }
 
@@ -303,7 +307,10 @@ public final class SegmentIndex implements AutoCloseable {
                 return;
             }
             closed = true;
-            try (directory; analyzer; writer; searchers) {
+            try (directory;
+                    analyzer;
+                    writer;
+                    searchers) {
                 // closed in reverse order: searchers, then the writer (which commits), then the rest
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot close the segment index", e);

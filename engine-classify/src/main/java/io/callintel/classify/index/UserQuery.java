@@ -25,16 +25,19 @@ import org.apache.lucene.search.TermQuery;
 final class UserQuery {
 
     /** Search syntax: {@code "phrase"}, {@code |}, {@code -}, {@code prefix*}, {@code (...)}, {@code \} escapes. */
-    private static final int SEARCH_SYNTAX = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.OR_OPERATOR
-            | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.PREFIX_OPERATOR
-            | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.ESCAPE_OPERATOR
+    private static final int SEARCH_SYNTAX = SimpleQueryParser.AND_OPERATOR
+            | SimpleQueryParser.OR_OPERATOR
+            | SimpleQueryParser.NOT_OPERATOR
+            | SimpleQueryParser.PHRASE_OPERATOR
+            | SimpleQueryParser.PREFIX_OPERATOR
+            | SimpleQueryParser.PRECEDENCE_OPERATORS
+            | SimpleQueryParser.ESCAPE_OPERATOR
             | SimpleQueryParser.WHITESPACE_OPERATOR;
 
     /** Distinct words {@link #anyWord} looks for; Lucene refuses queries of over 1024 clauses. */
     static final int MAX_WORDS = 256;
 
-    private UserQuery() {
-    }
+    private UserQuery() {}
 
     /** A search box query: every word required unless {@code |} says otherwise. */
     static Query search(Analyzer analyzer, String text) {

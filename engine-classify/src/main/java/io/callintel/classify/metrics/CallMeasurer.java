@@ -19,11 +19,12 @@ import java.util.List;
  */
 public final class CallMeasurer {
 
-    private CallMeasurer() {
-    }
+    private CallMeasurer() {}
 
     public static CallMetrics measure(Transcript transcript) {
-        List<Turn> turns = transcript.turns().stream().sorted(Comparator.comparingDouble(Turn::start)).toList();
+        List<Turn> turns = transcript.turns().stream()
+                .sorted(Comparator.comparingDouble(Turn::start))
+                .toList();
         List<double[]> speech = union(turns);
         double talk = speech.stream().mapToDouble(span -> span[1] - span[0]).sum();
         double duration = Math.max(transcript.duration(), speech.isEmpty() ? 0 : speech.get(speech.size() - 1)[1]);
@@ -35,7 +36,8 @@ public final class CallMeasurer {
         }
         List<SpeakerMetrics> roles = new ArrayList<>();
         for (Role role : Role.values()) {
-            List<SpeakerMetrics> ofRole = speakers.stream().filter(s -> s.role() == role).toList();
+            List<SpeakerMetrics> ofRole =
+                    speakers.stream().filter(s -> s.role() == role).toList();
             if (!ofRole.isEmpty()) {
                 roles.add(combined(role, ofRole, talk, transcript, floors));
             }
@@ -46,8 +48,12 @@ public final class CallMeasurer {
                 round(talk),
                 round(Math.max(0, duration - talk)),
                 round(longestSilence(speech, duration)),
-                round(transcript.overlaps().stream().mapToDouble(Overlap::duration).sum()),
-                (int) transcript.overlaps().stream().filter(Overlap::interruption).count(),
+                round(transcript.overlaps().stream()
+                        .mapToDouble(Overlap::duration)
+                        .sum()),
+                (int) transcript.overlaps().stream()
+                        .filter(Overlap::interruption)
+                        .count(),
                 floors.size(),
                 words.size(),
                 round(perMinute(words.size(), talk)),
@@ -56,32 +62,59 @@ public final class CallMeasurer {
                 roles);
     }
 
-    private static SpeakerMetrics speakerMetrics(String label, Role role, Transcript transcript, List<Turn> turns,
-                                                 List<Turn> floors, double allTalk) {
-        double talk = union(turns.stream().filter(turn -> turn.speaker().equals(label)).toList()).stream()
-                .mapToDouble(span -> span[1] - span[0]).sum();
-        List<Word> words = transcript.words().stream().filter(word -> word.speaker().equals(label)).toList();
-        List<Turn> own = floors.stream().filter(floor -> floor.speaker().equals(label)).toList();
-        return new SpeakerMetrics(label, role, round(talk), round(allTalk == 0 ? 0 : talk / allTalk), words.size(),
-                round(perMinute(words.size(), talk)), own.size(),
+    private static SpeakerMetrics speakerMetrics(
+            String label, Role role, Transcript transcript, List<Turn> turns, List<Turn> floors, double allTalk) {
+        double talk = union(turns.stream()
+                        .filter(turn -> turn.speaker().equals(label))
+                        .toList())
+                .stream()
+                .mapToDouble(span -> span[1] - span[0])
+                .sum();
+        List<Word> words = transcript.words().stream()
+                .filter(word -> word.speaker().equals(label))
+                .toList();
+        List<Turn> own =
+                floors.stream().filter(floor -> floor.speaker().equals(label)).toList();
+        return new SpeakerMetrics(
+                label,
+                role,
+                round(talk),
+                round(allTalk == 0 ? 0 : talk / allTalk),
+                words.size(),
+                round(perMinute(words.size(), talk)),
+                own.size(),
                 round(own.stream().mapToDouble(Turn::duration).max().orElse(0)),
                 round(words.stream().mapToDouble(Word::conf).average().orElse(0)),
-                (int) transcript.overlaps().stream().filter(o -> o.interruption() && o.overlapping().equals(label)).count(),
-                (int) transcript.overlaps().stream().filter(o -> o.interruption() && o.speaking().equals(label)).count());
+                (int) transcript.overlaps().stream()
+                        .filter(o -> o.interruption() && o.overlapping().equals(label))
+                        .count(),
+                (int) transcript.overlaps().stream()
+                        .filter(o -> o.interruption() && o.speaking().equals(label))
+                        .count());
     }
 
     /** A role's speakers added up (a call may have two agents, say after a transfer). */
-    private static SpeakerMetrics combined(Role role, List<SpeakerMetrics> speakers, double allTalk, Transcript transcript,
-                                           List<Turn> floors) {
+    private static SpeakerMetrics combined(
+            Role role, List<SpeakerMetrics> speakers, double allTalk, Transcript transcript, List<Turn> floors) {
         double talk = speakers.stream().mapToDouble(SpeakerMetrics::talkTime).sum();
         int words = speakers.stream().mapToInt(SpeakerMetrics::words).sum();
         double confidence = transcript.words().stream()
                 .filter(word -> speakers.stream().anyMatch(s -> s.speaker().equals(word.speaker())))
-                .mapToDouble(Word::conf).average().orElse(0);
-        return new SpeakerMetrics(role.wireName(), role, round(talk), round(allTalk == 0 ? 0 : talk / allTalk), words,
+                .mapToDouble(Word::conf)
+                .average()
+                .orElse(0);
+        return new SpeakerMetrics(
+                role.wireName(),
+                role,
+                round(talk),
+                round(allTalk == 0 ? 0 : talk / allTalk),
+                words,
                 round(perMinute(words, talk)),
                 speakers.stream().mapToInt(SpeakerMetrics::turns).sum(),
-                speakers.stream().mapToDouble(SpeakerMetrics::longestMonologue).max().orElse(0),
+                speakers.stream()
+                        .mapToDouble(SpeakerMetrics::longestMonologue)
+                        .max()
+                        .orElse(0),
                 round(confidence),
                 speakers.stream().mapToInt(SpeakerMetrics::interruptions).sum(),
                 speakers.stream().mapToInt(SpeakerMetrics::interrupted).sum());
@@ -103,7 +136,8 @@ public final class CallMeasurer {
 
     /** Time covered by any turn, as sorted disjoint [start, end] spans. */
     static List<double[]> union(List<Turn> turns) {
-        List<Turn> sorted = turns.stream().sorted(Comparator.comparingDouble(Turn::start)).toList();
+        List<Turn> sorted =
+                turns.stream().sorted(Comparator.comparingDouble(Turn::start)).toList();
         List<double[]> spans = new ArrayList<>();
         for (Turn turn : sorted) {
             double[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);

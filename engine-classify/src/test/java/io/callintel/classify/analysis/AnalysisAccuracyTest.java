@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
-import io.callintel.testing.CallFormat;
-import io.callintel.testing.Dialogues;
 import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.classify.embed.SentenceEncoder;
 import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.analytics.QuestionAnswer;
 import io.callintel.core.transcript.Transcript;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogues;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,14 +69,16 @@ class AnalysisAccuracyTest {
         calls.addAll(LabelledCalls.HELD_OUT);
         for (LabelledCalls.Labelled call : calls) {
             boolean heldOut = LabelledCalls.HELD_OUT.contains(call);
-            CallAnalytics analytics = analyzer.analyze(transcript(call), call.useCase().config());
+            CallAnalytics analytics =
+                    analyzer.analyze(transcript(call), call.useCase().config());
             buckets.add(call.bucket(), analytics.bucket().name());
             if (heldOut) {
                 heldOutBuckets.add(call.bucket(), analytics.bucket().name());
             }
             if (!call.bucket().equals(analytics.bucket().name())) {
-                misses.add(call.dialogue().name() + ": bucket " + analytics.bucket().name() + ", expected " + call.bucket()
-                        + " " + analytics.bucket().scores());
+                misses.add(call.dialogue().name() + ": bucket "
+                        + analytics.bucket().name() + ", expected " + call.bucket() + " "
+                        + analytics.bucket().scores());
             }
             for (int i = 0; i < call.answers().size(); i++) { // the Yes/No questions; the open one is checked below
                 String answer = analytics.questions().get(i).answer();
@@ -85,8 +87,9 @@ class AnalysisAccuracyTest {
                     heldOutAnswers.add(call.answers().get(i), answer);
                 }
                 if (!call.answers().get(i).equals(answer)) {
-                    misses.add(call.dialogue().name() + ": '" + analytics.questions().get(i).question() + "' " + answer
-                            + ", expected " + call.answers().get(i));
+                    misses.add(call.dialogue().name() + ": '"
+                            + analytics.questions().get(i).question() + "' " + answer + ", expected "
+                            + call.answers().get(i));
                 }
             }
         }
@@ -110,15 +113,19 @@ class AnalysisAccuracyTest {
         CallAnalyzer analyzer = new CallAnalyzer(encoder);
         int tuningRight = 0;
         int heldOutRight = 0;
-        StringBuilder table = new StringBuilder(String.format("%-4s %-8s %-30s %-45s %6s  %s%n",
-                "", "set", "call", "accepted", "conf", "answer"));
+        StringBuilder table = new StringBuilder(
+                String.format("%-4s %-8s %-30s %-45s %6s  %s%n", "", "set", "call", "accepted", "conf", "answer"));
         List<LabelledCalls.Labelled> calls = new ArrayList<>(LabelledCalls.ALL);
         calls.addAll(LabelledCalls.HELD_OUT);
         for (LabelledCalls.Labelled call : calls) {
             boolean heldOut = LabelledCalls.HELD_OUT.contains(call);
-            List<String> accepted = LabelledCalls.OPEN_ANSWERS.get(call.dialogue().name());
-            assertNotNull(accepted, "no open-question label for " + call.dialogue().name());
-            QuestionAnswer open = analyzer.analyze(transcript(call), call.useCase().config()).questions()
+            List<String> accepted =
+                    LabelledCalls.OPEN_ANSWERS.get(call.dialogue().name());
+            assertNotNull(
+                    accepted, "no open-question label for " + call.dialogue().name());
+            QuestionAnswer open = analyzer.analyze(
+                            transcript(call), call.useCase().config())
+                    .questions()
                     .get(LabelledCalls.OPEN_QUESTION);
             boolean right = accepts(accepted, open.answer());
             if (right && heldOut) {
@@ -126,15 +133,27 @@ class AnalysisAccuracyTest {
             } else if (right) {
                 tuningRight++;
             }
-            table.append(String.format("%-4s %-8s %-30s %-45s %6.3f  '%s'%n", right ? "ok" : "MISS",
-                    heldOut ? "held-out" : "tuning", call.dialogue().name(), accepted.isEmpty() ? "(none)" : accepted,
-                    open.confidence(), open.answer()));
+            table.append(String.format(
+                    "%-4s %-8s %-30s %-45s %6.3f  '%s'%n",
+                    right ? "ok" : "MISS",
+                    heldOut ? "held-out" : "tuning",
+                    call.dialogue().name(),
+                    accepted.isEmpty() ? "(none)" : accepted,
+                    open.confidence(),
+                    open.answer()));
         }
         double tuning = tuningRight / (double) LabelledCalls.ALL.size();
         double heldOut = heldOutRight / (double) LabelledCalls.HELD_OUT.size();
-        System.out.println("Open questions (right sentence, or none where the call does not address the question)\n" + table
-                + String.format("tuning set %.1f%% (%d of %d), held-out %.1f%% (%d of %d)", 100 * tuning, tuningRight,
-                LabelledCalls.ALL.size(), 100 * heldOut, heldOutRight, LabelledCalls.HELD_OUT.size()));
+        System.out.println(
+                "Open questions (right sentence, or none where the call does not address the question)\n" + table
+                        + String.format(
+                                "tuning set %.1f%% (%d of %d), held-out %.1f%% (%d of %d)",
+                                100 * tuning,
+                                tuningRight,
+                                LabelledCalls.ALL.size(),
+                                100 * heldOut,
+                                heldOutRight,
+                                LabelledCalls.HELD_OUT.size()));
         assertTrue(tuning >= 0.70, "open-question accuracy on the tuning set " + tuning);
         assertTrue(heldOut >= 1 / 6.0, "open-question accuracy on the held-out use case " + heldOut);
     }
@@ -144,7 +163,8 @@ class AnalysisAccuracyTest {
         if (accepted.isEmpty()) {
             return answer.isEmpty();
         }
-        String words = " " + answer.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9']+", " ").trim() + " ";
+        String words = " "
+                + answer.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9']+", " ").trim() + " ";
         return accepted.stream().anyMatch(phrase -> words.contains(" " + phrase + " "));
     }
 
@@ -186,11 +206,13 @@ class AnalysisAccuracyTest {
             for (String expected : labels) {
                 table.append(String.format("%-12s", expected));
                 for (String actual : labels) {
-                    table.append(String.format("%12d", counts.getOrDefault(expected, Map.of()).getOrDefault(actual, 0)));
+                    table.append(String.format(
+                            "%12d", counts.getOrDefault(expected, Map.of()).getOrDefault(actual, 0)));
                 }
                 table.append('\n');
             }
-            return table.append(String.format("accuracy %.1f%% (%d of %d)", 100 * accuracy(), right, total)).toString();
+            return table.append(String.format("accuracy %.1f%% (%d of %d)", 100 * accuracy(), right, total))
+                    .toString();
         }
     }
 }

@@ -33,7 +33,11 @@ class LanguageCuesTest {
     @Test
     void noIsAnAnswerOnlyWhereItAnswers() {
         assertTrue(Polarity.of("no i don't want it").negative() >= 2);
-        assertEquals(0, Polarity.of("my television has no sound").negative(), 1e-9, "'no sound' describes, it does not answer");
+        assertEquals(
+                0,
+                Polarity.of("my television has no sound").negative(),
+                1e-9,
+                "'no sound' describes, it does not answer");
     }
 
     @Test
@@ -62,15 +66,28 @@ class LanguageCuesTest {
 
         QuestionKind open = QuestionKind.of("What loan amount does the lead want?");
         assertFalse(open.yesNo());
-        assertEquals(Set.of("refund"), ContentWords.withoutActs(ContentWords.topic("Did the customer ask for a refund?")));
+        assertEquals(
+                Set.of("refund"), ContentWords.withoutActs(ContentWords.topic("Did the customer ask for a refund?")));
     }
 
     @Test
     void bucketsAreReadForWhatTheyAskOfTheCustomer() {
-        assertEquals(BucketStance.AFFIRMATIVE, BucketStance.of(BucketDefinition.of("Hot Lead", "The lead wants to go ahead with the loan.")));
-        assertEquals(BucketStance.NEGATED, BucketStance.of(BucketDefinition.of("Cold Lead", "The lead is not interested in the loan.")));
-        assertEquals(BucketStance.HEDGED, BucketStance.of(BucketDefinition.of("Warm Lead", "Some interest but undecided, needs more time.")));
-        assertEquals(BucketStance.UNCERTAIN, BucketStance.of(BucketDefinition.of("Not Clear", "If it is not clear whether the lead is interested.")));
-        assertEquals(BucketStance.NEGATED, BucketStance.of(BucketDefinition.of("Unresolved", "The problem was not fixed and the customer is unhappy.")));
+        assertEquals(
+                BucketStance.AFFIRMATIVE,
+                BucketStance.of(BucketDefinition.of("Hot Lead", "The lead wants to go ahead with the loan.")));
+        assertEquals(
+                BucketStance.NEGATED,
+                BucketStance.of(BucketDefinition.of("Cold Lead", "The lead is not interested in the loan.")));
+        assertEquals(
+                BucketStance.HEDGED,
+                BucketStance.of(BucketDefinition.of("Warm Lead", "Some interest but undecided, needs more time.")));
+        assertEquals(
+                BucketStance.UNCERTAIN,
+                BucketStance.of(
+                        BucketDefinition.of("Not Clear", "If it is not clear whether the lead is interested.")));
+        assertEquals(
+                BucketStance.NEGATED,
+                BucketStance.of(
+                        BucketDefinition.of("Unresolved", "The problem was not fixed and the customer is unhappy.")));
     }
 }

@@ -40,9 +40,14 @@ class PoolingTest {
 
     @Test
     void optionsAreValidated() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new EncoderOptions(0, 256, 1));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new EncoderOptions(1, 513, 1));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new EncoderOptions(1, 256, 0));
-        assertEquals(new EncoderOptions(8, 128, 2), EncoderOptions.defaults().withMaxBatch(8).withMaxTokens(128).withIntraOpThreads(2));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new EncoderOptions(0, 256, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new EncoderOptions(1, 513, 1));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new EncoderOptions(1, 256, 0));
+        assertEquals(
+                new EncoderOptions(8, 128, 2),
+                EncoderOptions.defaults().withMaxBatch(8).withMaxTokens(128).withIntraOpThreads(2));
     }
 }

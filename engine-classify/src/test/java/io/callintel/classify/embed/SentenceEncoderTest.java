@@ -49,13 +49,14 @@ class SentenceEncoderTest {
     void sameTextGivesTheSameVector() {
         String text = "Thank you for calling Northwind Bank, how can I help you today?";
         assertArrayEquals(encoder.encode(text), encoder.encode(text));
-        assertArrayEquals(encoder.encode(List.of(text, "another one"))[0], encoder.encode(List.of(text, "another one"))[0]);
+        assertArrayEquals(
+                encoder.encode(List.of(text, "another one"))[0], encoder.encode(List.of(text, "another one"))[0]);
     }
 
     @Test
     void paraphrasesAreCloserThanUnrelatedText() {
-        float[][] vectors = encoder.encode(List.of(
-                "I want to cancel my subscription", "Please end my membership", "The weather is sunny today"));
+        float[][] vectors = encoder.encode(
+                List.of("I want to cancel my subscription", "Please end my membership", "The weather is sunny today"));
         double paraphrase = SentenceEncoder.cosine(vectors[0], vectors[1]);
         double unrelated = SentenceEncoder.cosine(vectors[0], vectors[2]);
         assertTrue(paraphrase > unrelated + 0.2, "paraphrase " + paraphrase + ", unrelated " + unrelated);
@@ -67,10 +68,16 @@ class SentenceEncoderTest {
     void batchedEqualsOneAtATime() {
         // Ten sentences of very different lengths: several batches of 4, each padded differently.
         List<String> sentences = List.of(
-                "yes", "I'd like to check my balance please", "no",
+                "yes",
+                "I'd like to check my balance please",
+                "no",
                 "can you tell me why my card was declined at the supermarket yesterday afternoon",
-                "thank you", "let me check that for you", "is there anything else I can help you with today",
-                "ok", "my account number is one two three four", "goodbye");
+                "thank you",
+                "let me check that for you",
+                "is there anything else I can help you with today",
+                "ok",
+                "my account number is one two three four",
+                "goodbye");
         float[][] batched = encoder.encode(sentences);
         assertEquals(sentences.size(), batched.length);
         for (int i = 0; i < sentences.size(); i++) {
@@ -87,10 +94,15 @@ class SentenceEncoderTest {
     @Test
     void forcedBatchingKeepsEachVectorInItsPlace() {
         List<String> sentences = List.of(
-                "can you tell me why my card was declined at the supermarket yesterday afternoon", "yes",
-                "the weather is sunny today", "I want to cancel my subscription", "my account number is one two three",
-                "ok", "is there anything else I can help you with today");
-        try (SentenceEncoder batching = SentenceEncoder.load(MODEL, EncoderOptions.defaults().withMaxBatch(3), false)) {
+                "can you tell me why my card was declined at the supermarket yesterday afternoon",
+                "yes",
+                "the weather is sunny today",
+                "I want to cancel my subscription",
+                "my account number is one two three",
+                "ok",
+                "is there anything else I can help you with today");
+        try (SentenceEncoder batching =
+                SentenceEncoder.load(MODEL, EncoderOptions.defaults().withMaxBatch(3), false)) {
             assertEquals(3, batching.batchSize());
             float[][] batched = batching.encode(sentences);
             for (int i = 0; i < sentences.size(); i++) {
@@ -98,11 +110,13 @@ class SentenceEncoderTest {
                 // Batch-dependent quantization moves a short sentence's vector noticeably (to about 0.97
                 // cosine for "yes"), which is why the quantized model is not batched; but each vector
                 // is still its own sentence's.
-                assertTrue(SentenceEncoder.cosine(alone, batched[i]) > 0.9, sentences.get(i) + ": "
-                        + SentenceEncoder.cosine(alone, batched[i]));
+                assertTrue(
+                        SentenceEncoder.cosine(alone, batched[i]) > 0.9,
+                        sentences.get(i) + ": " + SentenceEncoder.cosine(alone, batched[i]));
                 for (int j = 0; j < sentences.size(); j++) {
                     if (j != i) {
-                        assertTrue(SentenceEncoder.cosine(alone, batched[j]) < SentenceEncoder.cosine(alone, batched[i]));
+                        assertTrue(
+                                SentenceEncoder.cosine(alone, batched[j]) < SentenceEncoder.cosine(alone, batched[i]));
                     }
                 }
             }
@@ -116,7 +130,8 @@ class SentenceEncoderTest {
 
     @Test
     void emptyAndOddTextIsEncoded() {
-        for (String text : List.of("", "   ", "\uD83D\uDE00 emoji", "\uD800 lone surrogate", "naïve café ÄÖÜ", "\u0000")) {
+        for (String text :
+                List.of("", "   ", "\uD83D\uDE00 emoji", "\uD800 lone surrogate", "naïve café ÄÖÜ", "\u0000")) {
             float[] vector = encoder.encode(text);
             assertEquals(384, vector.length, text);
         }
@@ -135,8 +150,12 @@ class SentenceEncoderTest {
 
     @Test
     void concurrentEncodesGiveTheSameVectors() throws Exception {
-        List<String> sentences = List.of("I want to cancel my subscription", "Please end my membership",
-                "The weather is sunny today", "can I have your account number please", "yes");
+        List<String> sentences = List.of(
+                "I want to cancel my subscription",
+                "Please end my membership",
+                "The weather is sunny today",
+                "can I have your account number please",
+                "yes");
         float[][] expected = encoder.encode(sentences);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -170,16 +189,17 @@ class SentenceEncoderTest {
 
     @Test
     void missingFilesAreExplained(@TempDir Path empty) throws IOException {
-        IllegalArgumentException noDirectory = assertThrows(IllegalArgumentException.class,
-                () -> SentenceEncoder.load(empty.resolve("nope")));
+        IllegalArgumentException noDirectory =
+                assertThrows(IllegalArgumentException.class, () -> SentenceEncoder.load(empty.resolve("nope")));
         assertTrue(noDirectory.getMessage().contains("does not exist"), noDirectory.getMessage());
 
-        IllegalArgumentException noModel = assertThrows(IllegalArgumentException.class, () -> SentenceEncoder.load(empty));
+        IllegalArgumentException noModel =
+                assertThrows(IllegalArgumentException.class, () -> SentenceEncoder.load(empty));
         assertTrue(noModel.getMessage().contains("model.onnx"), noModel.getMessage());
 
         Files.copy(MODEL.resolve("model.onnx"), empty.resolve("model.onnx"));
-        IllegalArgumentException noTokenizer = assertThrows(IllegalArgumentException.class,
-                () -> SentenceEncoder.load(empty));
+        IllegalArgumentException noTokenizer =
+                assertThrows(IllegalArgumentException.class, () -> SentenceEncoder.load(empty));
         assertTrue(noTokenizer.getMessage().contains("tokenizer.json"), noTokenizer.getMessage());
     }
 
@@ -187,14 +207,17 @@ class SentenceEncoderTest {
     void brokenFilesAreExplained(@TempDir Path directory) throws IOException {
         Files.writeString(directory.resolve("model.onnx"), "not a model");
         Files.copy(MODEL.resolve("tokenizer.json"), directory.resolve("tokenizer.json"));
-        IllegalArgumentException badModel = assertThrows(IllegalArgumentException.class,
-                () -> SentenceEncoder.load(directory));
+        IllegalArgumentException badModel =
+                assertThrows(IllegalArgumentException.class, () -> SentenceEncoder.load(directory));
         assertTrue(badModel.getMessage().contains("not a usable ONNX model"), badModel.getMessage());
 
-        Files.copy(MODEL.resolve("model.onnx"), directory.resolve("model.onnx"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                MODEL.resolve("model.onnx"),
+                directory.resolve("model.onnx"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(directory.resolve("tokenizer.json"), "{\"nonsense\": true}");
-        IllegalArgumentException badTokenizer = assertThrows(IllegalArgumentException.class,
-                () -> SentenceEncoder.load(directory));
+        IllegalArgumentException badTokenizer =
+                assertThrows(IllegalArgumentException.class, () -> SentenceEncoder.load(directory));
         assertTrue(badTokenizer.getMessage().contains("not a usable tokenizer"), badTokenizer.getMessage());
     }
 

@@ -55,13 +55,23 @@ class SegmentIndexTest {
     }
 
     private void indexBankCalls() {
-        index.replace("rec-1", call("acme", "support", "rec-1",
-                "thank you for calling northwind bank how can I help you",
-                "I want to cancel my subscription because the monthly fee is too high",
-                "I understand let me check the cancellation options for you"));
-        index.replace("rec-2", call("acme", "sales", "rec-2",
-                "hello this is sarah from northwind bank",
-                "I am not interested in a new credit card thanks"));
+        index.replace(
+                "rec-1",
+                call(
+                        "acme",
+                        "support",
+                        "rec-1",
+                        "thank you for calling northwind bank how can I help you",
+                        "I want to cancel my subscription because the monthly fee is too high",
+                        "I understand let me check the cancellation options for you"));
+        index.replace(
+                "rec-2",
+                call(
+                        "acme",
+                        "sales",
+                        "rec-2",
+                        "hello this is sarah from northwind bank",
+                        "I am not interested in a new credit card thanks"));
     }
 
     @Test
@@ -109,8 +119,10 @@ class SegmentIndexTest {
     @Test
     void longSegmentsGetAFragmentAroundTheMatch() {
         String padding = "and then we talked about the weather for a while ".repeat(20);
-        index.replace("rec-long", call("acme", "support", "rec-long", padding + "the overdraft fee was waived " + padding));
-        String fragment = index.search(request("acme", "overdraft")).hits().get(0).fragment();
+        index.replace(
+                "rec-long", call("acme", "support", "rec-long", padding + "the overdraft fee was waived " + padding));
+        String fragment =
+                index.search(request("acme", "overdraft")).hits().get(0).fragment();
         assertTrue(fragment.contains("<em>overdraft</em>"), fragment);
         assertTrue(fragment.length() < 400, fragment);
     }
@@ -148,7 +160,8 @@ class SegmentIndexTest {
     void limitCapsHitsButNotTheTotal() {
         List<IndexedSegment> many = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            many.add(new IndexedSegment("acme", "support", "rec-many", "SPEAKER_1", "agent", i, i + 1, "balance enquiry " + i));
+            many.add(new IndexedSegment(
+                    "acme", "support", "rec-many", "SPEAKER_1", "agent", i, i + 1, "balance enquiry " + i));
         }
         index.replace("rec-many", many);
         SearchResults results = index.search(new SearchRequest("acme", Optional.empty(), "balance", 5));
@@ -173,7 +186,8 @@ class SegmentIndexTest {
 
     @Test
     void replaceRefusesSegmentsOfOtherRecordingsOrOrganisations() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> index.replace("rec-1", call("acme", "support", "rec-2", "hello")));
         List<IndexedSegment> mixed = new ArrayList<>(call("acme", "support", "rec-1", "hello"));
         mixed.addAll(call("globex", "support", "rec-1", "hello"));
@@ -231,13 +245,56 @@ class SegmentIndexTest {
     @Test
     void anyQueryTextIsAccepted() {
         indexBankCalls();
-        List<String> weird = List.of("", " ", "AND", "OR", "NOT", "(", ")", "((", "\"", "\"unclosed phrase", "*", "?",
-                "-", "+", "|", "~", "~2", "\\", "[", "]", "{", "}", "^", ":", "org:acme", "text:*", "a AND (b OR",
-                "\u0000", "\uD800", "💳 card", "cancel~1", "\"cancel\"~3", "[* TO *]", "/regex.*/", "!", "&&", "||",
-                "the", "the and of", "x".repeat(SearchRequest.MAX_QUERY_LENGTH),
+        List<String> weird = List.of(
+                "",
+                " ",
+                "AND",
+                "OR",
+                "NOT",
+                "(",
+                ")",
+                "((",
+                "\"",
+                "\"unclosed phrase",
+                "*",
+                "?",
+                "-",
+                "+",
+                "|",
+                "~",
+                "~2",
+                "\\",
+                "[",
+                "]",
+                "{",
+                "}",
+                "^",
+                ":",
+                "org:acme",
+                "text:*",
+                "a AND (b OR",
+                "\u0000",
+                "\uD800",
+                "💳 card",
+                "cancel~1",
+                "\"cancel\"~3",
+                "[* TO *]",
+                "/regex.*/",
+                "!",
+                "&&",
+                "||",
+                "the",
+                "the and of",
+                "x".repeat(SearchRequest.MAX_QUERY_LENGTH),
                 // As many clauses as the length allows, in each way of making them.
-                "b ".repeat(250), "b|".repeat(250), "(b ".repeat(166), "\"b c\" ".repeat(83), "b* ".repeat(166),
-                "中".repeat(500), "-b ".repeat(166), "𝔟 ".repeat(166));
+                "b ".repeat(250),
+                "b|".repeat(250),
+                "(b ".repeat(166),
+                "\"b c\" ".repeat(83),
+                "b* ".repeat(166),
+                "中".repeat(500),
+                "-b ".repeat(166),
+                "𝔟 ".repeat(166));
         for (String query : weird) {
             index.search(request("acme", query));
             index.count("acme", Optional.empty(), query);
@@ -263,19 +320,24 @@ class SegmentIndexTest {
         for (int i = 0; i < 5_000; i++) {
             words.append("word").append(i).append(' ');
         }
-        assertEquals(List.of(1, 2), List.copyOf(index.keywordScores("rec-1", words.toString()).keySet()));
+        assertEquals(
+                List.of(1, 2),
+                List.copyOf(index.keywordScores("rec-1", words.toString()).keySet()));
     }
 
     @Test
     void keywordScoresWithinOneRecording() {
         indexBankCalls();
         index.replace("rec-3", call("globex", "support", "rec-3", "cancel cancel cancel the fee"));
-        SortedMap<Integer, Double> scores = index.keywordScores("rec-1", "Did the customer want to cancel because of the fee?");
+        SortedMap<Integer, Double> scores =
+                index.keywordScores("rec-1", "Did the customer want to cancel because of the fee?");
         // Segment 1 has "cancel" and "fee"; segment 2 "cancellation" (stem "cancel"); segment 0 neither.
         assertEquals(List.of(1, 2), List.copyOf(scores.keySet()));
         assertTrue(scores.get(1) > scores.get(2), scores.toString());
         // No syntax: "-" and "*" are punctuation here, not operators.
-        assertEquals(List.of(1, 2), List.copyOf(index.keywordScores("rec-1", "-cancel* fee!").keySet()));
+        assertEquals(
+                List.of(1, 2),
+                List.copyOf(index.keywordScores("rec-1", "-cancel* fee!").keySet()));
         assertTrue(index.keywordScores("rec-1", "weather").isEmpty());
         assertTrue(index.keywordScores("no-such-recording", "cancel").isEmpty());
         assertTrue(index.keywordScores("rec-1", "").isEmpty());
@@ -297,11 +359,12 @@ class SegmentIndexTest {
     void requestsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> new SearchRequest(" ", Optional.empty(), "x", 10));
         assertThrows(IllegalArgumentException.class, () -> new SearchRequest("acme", Optional.empty(), "x", 0));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new SearchRequest("acme", Optional.empty(), "x", SearchRequest.MAX_LIMIT + 1));
         assertEquals("", new SearchRequest("acme", Optional.empty(), null, 1).query());
-        assertThrows(IllegalArgumentException.class,
-                () -> new IndexedSegment("", "u", "r", "s", "agent", 0, 1, "text"));
+        assertThrows(
+                IllegalArgumentException.class, () -> new IndexedSegment("", "u", "r", "s", "agent", 0, 1, "text"));
     }
 
     @Test
@@ -332,7 +395,8 @@ class SegmentIndexTest {
                         SearchResults results = index.search(request("acme", "refund"));
                         // Replacement is atomic: a live recording has one "refund" segment, never two.
                         assertTrue(results.totalHits() <= 5, "hits " + results.totalHits());
-                        assertEquals(2, index.search(request("acme", "northwind")).totalHits());
+                        assertEquals(
+                                2, index.search(request("acme", "northwind")).totalHits());
                         searches++;
                     }
                     return searches;

@@ -19,12 +19,18 @@ class CallMeasurerTest {
     void measuresTalkSilenceOverlapTurnsAndPace() {
         // 20 s call: agent 1-5 s and 6-8 s (one floor: nobody in between), customer 7.5-12 s (overlaps 0.5 s and
         // takes the floor), agent again 15-18 s. Silence: 0-1, 5-6, 12-15, 18-20 = 7 s; longest 3 s.
-        Transcript transcript = new Transcript(20.0,
-                List.of(word("hello", 1, 1.5, "SPEAKER_1", 1.0), word("there", 1.5, 2, "SPEAKER_1", 0.8),
+        Transcript transcript = new Transcript(
+                20.0,
+                List.of(
+                        word("hello", 1, 1.5, "SPEAKER_1", 1.0),
+                        word("there", 1.5, 2, "SPEAKER_1", 0.8),
                         word("yes", 8, 8.5, "SPEAKER_2", 0.6)),
                 List.of(),
                 List.of(new Speaker("SPEAKER_1", Role.AGENT, -1), new Speaker("SPEAKER_2", Role.CUSTOMER, -1)),
-                List.of(new Turn("SPEAKER_1", 1, 5), new Turn("SPEAKER_1", 6, 8), new Turn("SPEAKER_2", 7.5, 12),
+                List.of(
+                        new Turn("SPEAKER_1", 1, 5),
+                        new Turn("SPEAKER_1", 6, 8),
+                        new Turn("SPEAKER_2", 7.5, 12),
                         new Turn("SPEAKER_1", 15, 18)),
                 List.of(new Overlap(7.5, 8, "SPEAKER_1", "SPEAKER_2", true)));
         CallMetrics metrics = CallMeasurer.measure(transcript);
@@ -47,12 +53,15 @@ class CallMeasurerTest {
         assertEquals(4.5, customer.talkTime(), 1e-9);
         assertEquals(1, customer.interruptions());
         assertEquals(60 / 4.5, customer.wordsPerMinute(), 0.001);
-        assertEquals(List.of("agent", "customer"), metrics.roles().stream().map(SpeakerMetrics::speaker).toList());
+        assertEquals(
+                List.of("agent", "customer"),
+                metrics.roles().stream().map(SpeakerMetrics::speaker).toList());
     }
 
     @Test
     void anEmptyCallIsAllSilence() {
-        CallMetrics metrics = CallMeasurer.measure(new Transcript(5, List.of(), List.of(), List.of(), List.of(), List.of()));
+        CallMetrics metrics =
+                CallMeasurer.measure(new Transcript(5, List.of(), List.of(), List.of(), List.of(), List.of()));
         assertEquals(5.0, metrics.silenceTime());
         assertEquals(5.0, metrics.longestSilence());
         assertEquals(0, metrics.turns());

@@ -17,9 +17,19 @@ import java.util.List;
  * @param speakers         per speaker, in label order
  * @param roles            per role (agent, customer): the speakers of that role added up
  */
-public record CallMetrics(double duration, double talkTime, double silenceTime, double longestSilence,
-                          double overlapTime, int interruptions, int turns, int words, double wordsPerMinute,
-                          double meanConfidence, List<SpeakerMetrics> speakers, List<SpeakerMetrics> roles) {
+public record CallMetrics(
+        double duration,
+        double talkTime,
+        double silenceTime,
+        double longestSilence,
+        double overlapTime,
+        int interruptions,
+        int turns,
+        int words,
+        double wordsPerMinute,
+        double meanConfidence,
+        List<SpeakerMetrics> speakers,
+        List<SpeakerMetrics> roles) {
 
     public CallMetrics {
         speakers = List.copyOf(speakers);

@@ -13,7 +13,15 @@ import io.callintel.core.transcript.Role;
  * @param interruptions    times this speaker talked over someone who then stopped
  * @param interrupted      times someone else did that to this speaker
  */
-public record SpeakerMetrics(String speaker, Role role, double talkTime, double talkRatio, int words,
-                             double wordsPerMinute, int turns, double longestMonologue, double meanConfidence,
-                             int interruptions, int interrupted) {
-}
+public record SpeakerMetrics(
+        String speaker,
+        Role role,
+        double talkTime,
+        double talkRatio,
+        int words,
+        double wordsPerMinute,
+        int turns,
+        double longestMonologue,
+        double meanConfidence,
+        int interruptions,
+        int interrupted) {}

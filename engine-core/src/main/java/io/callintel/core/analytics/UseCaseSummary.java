@@ -26,8 +26,16 @@ public final class UseCaseSummary {
 
     /** The averaged call measures, in the order they are reported. */
     public enum Metric {
-        DURATION, TALK_TIME, SILENCE_TIME, LONGEST_SILENCE, OVERLAP_TIME, INTERRUPTIONS, TURNS, WORDS_PER_MINUTE,
-        MEAN_CONFIDENCE, AGENT_TALK_RATIO;
+        DURATION,
+        TALK_TIME,
+        SILENCE_TIME,
+        LONGEST_SILENCE,
+        OVERLAP_TIME,
+        INTERRUPTIONS,
+        TURNS,
+        WORDS_PER_MINUTE,
+        MEAN_CONFIDENCE,
+        AGENT_TALK_RATIO;
 
         double of(CallMetrics metrics) {
             return switch (this) {
@@ -40,9 +48,12 @@ public final class UseCaseSummary {
                 case TURNS -> metrics.turns();
                 case WORDS_PER_MINUTE -> metrics.wordsPerMinute();
                 case MEAN_CONFIDENCE -> metrics.meanConfidence();
-                case AGENT_TALK_RATIO -> metrics.roles().stream()
-                        .filter(role -> role.role() == io.callintel.core.transcript.Role.AGENT)
-                        .mapToDouble(SpeakerMetrics::talkRatio).findFirst().orElse(0);
+                case AGENT_TALK_RATIO ->
+                    metrics.roles().stream()
+                            .filter(role -> role.role() == io.callintel.core.transcript.Role.AGENT)
+                            .mapToDouble(SpeakerMetrics::talkRatio)
+                            .findFirst()
+                            .orElse(0);
             };
         }
     }
@@ -55,10 +66,15 @@ public final class UseCaseSummary {
      * @param breakdown   per dimension ({@code tag}, {@code call_type}), recordings per value
      * @param averages    per metric, its mean over analysed recordings
      */
-    public record Snapshot(Map<RecordingState, Long> byState, long total, double completion, Map<String, Long> buckets,
-                           Map<String, Map<String, Long>> answers, Map<String, Map<String, Long>> breakdown,
-                           Map<Metric, Double> averages, long analysed) {
-    }
+    public record Snapshot(
+            Map<RecordingState, Long> byState,
+            long total,
+            double completion,
+            Map<String, Long> buckets,
+            Map<String, Map<String, Long>> answers,
+            Map<String, Map<String, Long>> breakdown,
+            Map<Metric, Double> averages,
+            long analysed) {}
 
     /** A recording joined the use case in {@code state}, tagged with the use case's tags and its own metadata. */
     public synchronized void added(RecordingState state, List<String> tags, Map<String, String> metadata) {
@@ -108,7 +124,9 @@ public final class UseCaseSummary {
     }
 
     private static boolean isYesNo(String answer) {
-        return answer.equals(QuestionAnswer.YES) || answer.equals(QuestionAnswer.NO) || answer.equals(QuestionAnswer.UNCLEAR);
+        return answer.equals(QuestionAnswer.YES)
+                || answer.equals(QuestionAnswer.NO)
+                || answer.equals(QuestionAnswer.UNCLEAR);
     }
 
     private static void count(Map<String, Long> counts, String key, long delta) {
@@ -127,15 +145,18 @@ public final class UseCaseSummary {
         }
         long total = states.values().stream().mapToLong(Long::longValue).sum();
         long started = total - states.get(RecordingState.AWAITING_UPLOAD);
-        double completion = started == 0 ? 0 : Math.round(1000.0 * states.get(RecordingState.ANALYSIS_COMPLETED) / started) / 10.0;
+        double completion =
+                started == 0 ? 0 : Math.round(1000.0 * states.get(RecordingState.ANALYSIS_COMPLETED) / started) / 10.0;
         Map<Metric, Double> averages = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
-            averages.put(metric, analysed == 0 ? 0 : Math.round(1000 * metricSums[metric.ordinal()] / analysed) / 1000.0);
+            averages.put(
+                    metric, analysed == 0 ? 0 : Math.round(1000 * metricSums[metric.ordinal()] / analysed) / 1000.0);
         }
         Map<String, Map<String, Long>> answerCopy = new LinkedHashMap<>();
         answers.forEach((question, counts) -> answerCopy.put(question, Map.copyOf(counts)));
         Map<String, Map<String, Long>> breakdownCopy = new TreeMap<>();
         breakdown.forEach((dimension, counts) -> breakdownCopy.put(dimension, Map.copyOf(counts)));
-        return new Snapshot(states, total, completion, Map.copyOf(buckets), answerCopy, breakdownCopy, averages, analysed);
+        return new Snapshot(
+                states, total, completion, Map.copyOf(buckets), answerCopy, breakdownCopy, averages, analysed);
     }
 }

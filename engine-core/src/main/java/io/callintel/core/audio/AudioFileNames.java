@@ -11,10 +11,10 @@ import java.util.Set;
 public final class AudioFileNames {
 
     public static final Set<String> EXTENSIONS = Set.of(
-            "wav", "mp3", "ogg", "oga", "opus", "webm", "weba", "m4a", "mp4", "aac", "flac", "amr", "3gp", "mka", "wma");
+            "wav", "mp3", "ogg", "oga", "opus", "webm", "weba", "m4a", "mp4", "aac", "flac", "amr", "3gp", "mka",
+            "wma");
 
-    private AudioFileNames() {
-    }
+    private AudioFileNames() {}
 
     /** The name's extension, lower case, when it is one of {@link #EXTENSIONS}. */
     public static Optional<String> audioExtension(String fileName) {

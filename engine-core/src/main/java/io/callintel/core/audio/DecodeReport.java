@@ -12,7 +12,8 @@ import java.util.List;
  * @param truncated       the file ended before the duration its header declared
  * @param problems        one human-readable line per kind of damage; empty for a clean decode
  */
-public record DecodeReport(long samples, int damagedPackets, double missingSeconds, boolean truncated, List<String> problems) {
+public record DecodeReport(
+        long samples, int damagedPackets, double missingSeconds, boolean truncated, List<String> problems) {
 
     public DecodeReport {
         problems = List.copyOf(problems);

@@ -9,8 +9,7 @@ public final class WavHeader16 {
 
     public static final int BYTES = 44;
 
-    private WavHeader16() {
-    }
+    private WavHeader16() {}
 
     /**
      * @param dataBytes the length of the samples that follow (sizes above 4 GB are clamped, as WAV cannot say more)
@@ -18,11 +17,21 @@ public final class WavHeader16 {
      */
     public static ByteBuffer of(int sampleRate, int channels, long dataBytes) {
         int data = (int) Math.min(0xFFFFFFFFL - 36, dataBytes);
-        return ByteBuffer.allocate(BYTES).order(ByteOrder.LITTLE_ENDIAN)
-                .put(ascii("RIFF")).putInt(36 + data).put(ascii("WAVE"))
-                .put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) channels).putInt(sampleRate)
-                .putInt(sampleRate * channels * 2).putShort((short) (channels * 2)).putShort((short) 16)
-                .put(ascii("data")).putInt(data)
+        return ByteBuffer.allocate(BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .put(ascii("RIFF"))
+                .putInt(36 + data)
+                .put(ascii("WAVE"))
+                .put(ascii("fmt "))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) channels)
+                .putInt(sampleRate)
+                .putInt(sampleRate * channels * 2)
+                .putShort((short) (channels * 2))
+                .putShort((short) 16)
+                .put(ascii("data"))
+                .putInt(data)
                 .flip();
     }
 

@@ -20,8 +20,7 @@ public record ConfigFile(Path path, Properties properties) {
     static final String DEFAULT_NAME = "callintel.properties";
 
     /** The config file in effect, if any, and how it was chosen (for error messages). */
-    public record Located(Optional<ConfigFile> file, String description) {
-    }
+    public record Located(Optional<ConfigFile> file, String description) {}
 
     /**
      * {@code --config} if given, else {@code CALLINTEL_CONFIG}, else {@code ./callintel.properties} if it exists.
@@ -35,14 +34,16 @@ public record ConfigFile(Path path, Properties properties) {
         String fromEnvironment = Text.nonBlank(environment.get(ENVIRONMENT_VARIABLE));
         if (fromEnvironment != null) {
             Path path = workingDirectory.resolve(fromEnvironment).normalize();
-            return new Located(Optional.of(load(path, ENVIRONMENT_VARIABLE + "=" + fromEnvironment)),
+            return new Located(
+                    Optional.of(load(path, ENVIRONMENT_VARIABLE + "=" + fromEnvironment)),
                     ENVIRONMENT_VARIABLE + "=" + path);
         }
         Path local = workingDirectory.resolve(DEFAULT_NAME);
         if (Files.exists(local)) {
             return new Located(Optional.of(load(local, "the working directory")), local.toString());
         }
-        return new Located(Optional.empty(), "none (no --config, " + ENVIRONMENT_VARIABLE + " not set, no " + local + ")");
+        return new Located(
+                Optional.empty(), "none (no --config, " + ENVIRONMENT_VARIABLE + " not set, no " + local + ")");
     }
 
     static ConfigFile load(Path path, String origin) {
@@ -55,7 +56,8 @@ public record ConfigFile(Path path, Properties properties) {
             properties.load(reader);
         } catch (IOException | IllegalArgumentException e) {
             // IllegalArgumentException: Properties.load rejects a malformed \\uXXXX escape.
-            throw new ModelConfigException("Cannot read config file " + path + " (from " + origin + "): " + e.getMessage(), e);
+            throw new ModelConfigException(
+                    "Cannot read config file " + path + " (from " + origin + "): " + e.getMessage(), e);
         }
         return new ConfigFile(path, properties);
     }

@@ -7,11 +7,20 @@ import java.util.Optional;
 
 /** One of the two models: the names it goes by in each configuration source, and what a valid copy contains. */
 enum ModelKind {
-
-    VOSK("Vosk speech model", "--vosk-model", "CALLINTEL_VOSK_MODEL", "vosk.model", "vosk-model-en-us",
+    VOSK(
+            "Vosk speech model",
+            "--vosk-model",
+            "CALLINTEL_VOSK_MODEL",
+            "vosk.model",
+            "vosk-model-en-us",
             // Every Vosk model has its acoustic model here; checking it catches a path one level off.
             List.of("am/final.mdl")),
-    EMBEDDING("embedding model", "--embedding-model", "CALLINTEL_EMBEDDING_MODEL", "embedding.model", "all-minilm-l6-v2-q",
+    EMBEDDING(
+            "embedding model",
+            "--embedding-model",
+            "CALLINTEL_EMBEDDING_MODEL",
+            "embedding.model",
+            "all-minilm-l6-v2-q",
             List.of(ModelKind.EMBEDDING_ONNX, ModelKind.EMBEDDING_TOKENIZER));
 
     static final String EMBEDDING_ONNX = "model.onnx";
@@ -27,8 +36,13 @@ enum ModelKind {
     final String defaultDirectoryName;
     private final List<String> requiredFiles;
 
-    ModelKind(String title, String flag, String environmentVariable, String propertyKey, String defaultDirectoryName,
-              List<String> requiredFiles) {
+    ModelKind(
+            String title,
+            String flag,
+            String environmentVariable,
+            String propertyKey,
+            String defaultDirectoryName,
+            List<String> requiredFiles) {
         this.title = title;
         this.flag = flag;
         this.environmentVariable = environmentVariable;

@@ -49,12 +49,17 @@ public final class ModelPathResolver {
     public ModelPathResolver(Map<String, String> environment, Path workingDirectory, List<Path> codeLocations) {
         this.environment = Map.copyOf(environment);
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
-        this.codeLocations = codeLocations.stream().map(path -> path.toAbsolutePath().normalize()).toList();
+        this.codeLocations = codeLocations.stream()
+                .map(path -> path.toAbsolutePath().normalize())
+                .toList();
     }
 
     /** The resolver for this process: the real environment, working directory and the location of {@code anchor}'s code. */
     public static ModelPathResolver forProcess(Class<?> anchor) {
-        return new ModelPathResolver(System.getenv(), Path.of("").toAbsolutePath(), codeLocation(anchor).stream().toList());
+        return new ModelPathResolver(
+                System.getenv(),
+                Path.of("").toAbsolutePath(),
+                codeLocation(anchor).stream().toList());
     }
 
     /** The jar or class directory {@code anchor} was loaded from, when it is a plain file. */
@@ -87,12 +92,14 @@ public final class ModelPathResolver {
 
     /** The Vosk model alone, for commands that only transcribe. */
     public Path voskModel(ModelOverrides overrides) {
-        return lookup(ModelKind.VOSK, overrides.voskModel(), configFile(overrides)).orThrow();
+        return lookup(ModelKind.VOSK, overrides.voskModel(), configFile(overrides))
+                .orThrow();
     }
 
     /** The embedding model alone, for commands that only classify text. */
     public Path embeddingModel(ModelOverrides overrides) {
-        return lookup(ModelKind.EMBEDDING, overrides.embeddingModel(), configFile(overrides)).orThrow();
+        return lookup(ModelKind.EMBEDDING, overrides.embeddingModel(), configFile(overrides))
+                .orThrow();
     }
 
     private ConfigFile.Located configFile(ModelOverrides overrides) {
@@ -118,8 +125,11 @@ public final class ModelPathResolver {
 
         String fromEnvironment = Text.nonBlank(environment.get(kind.environmentVariable));
         if (fromEnvironment != null) {
-            return check(kind, workingDirectory.resolve(fromEnvironment).normalize(),
-                    kind.environmentVariable + "=" + fromEnvironment, looked);
+            return check(
+                    kind,
+                    workingDirectory.resolve(fromEnvironment).normalize(),
+                    kind.environmentVariable + "=" + fromEnvironment,
+                    looked);
         }
         looked.add(kind.environmentVariable + ": not set");
 
@@ -149,13 +159,15 @@ public final class ModelPathResolver {
                     break; // already walked from here up by an earlier start
                 }
                 if (Files.isDirectory(kind.defaultUnder(directory))) {
-                    // The nearest copy is the one this installation built; a half-unpacked one is reported, not skipped.
+                    // The nearest copy is the one this installation built; a half-unpacked one is reported, not
+                    // skipped.
                     return check(kind, kind.defaultUnder(directory), "default found by walking up", looked);
                 }
             }
         }
-        looked.add("default: " + HOME_VARIABLE + " not set, and no " + ModelKind.MODELS_DIR + "/" + kind.defaultDirectoryName
-                + " in any of " + searched.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        looked.add("default: " + HOME_VARIABLE + " not set, and no " + ModelKind.MODELS_DIR + "/"
+                + kind.defaultDirectoryName + " in any of "
+                + searched.stream().map(Path::toString).collect(Collectors.joining(", ")));
         return new Lookup(null, failure(kind, looked));
     }
 
@@ -179,15 +191,26 @@ public final class ModelPathResolver {
     }
 
     private static String failure(ModelKind kind, List<String> looked) {
-        StringBuilder message = new StringBuilder("No usable ").append(kind.title).append(". Looked at, in order of precedence:\n");
+        StringBuilder message =
+                new StringBuilder("No usable ").append(kind.title).append(". Looked at, in order of precedence:\n");
         for (String line : looked) {
             message.append("  ").append(line).append('\n');
         }
-        message.append("To fix: build the models (./mvnw -q -pl models package, which the ./callintel launcher runs on first use),")
-                .append(" or give the ").append(kind.title).append(" directory with ").append(kind.flag).append(" DIR, the environment variable ")
-                .append(kind.environmentVariable).append("=DIR, or ").append(kind.propertyKey)
-                .append("=DIR in a config file (--config FILE, ").append(ConfigFile.ENVIRONMENT_VARIABLE).append(" or ./")
-                .append(ConfigFile.DEFAULT_NAME).append(").");
+        message.append(
+                        "To fix: build the models (./mvnw -q -pl models package, which the ./callintel launcher runs on first use),")
+                .append(" or give the ")
+                .append(kind.title)
+                .append(" directory with ")
+                .append(kind.flag)
+                .append(" DIR, the environment variable ")
+                .append(kind.environmentVariable)
+                .append("=DIR, or ")
+                .append(kind.propertyKey)
+                .append("=DIR in a config file (--config FILE, ")
+                .append(ConfigFile.ENVIRONMENT_VARIABLE)
+                .append(" or ./")
+                .append(ConfigFile.DEFAULT_NAME)
+                .append(").");
         return message.toString();
     }
 }

@@ -9,12 +9,10 @@ import java.util.List;
 public interface PipelineListener {
 
     /** {@code recording} as it was before the change. */
-    default void moved(Recording recording, RecordingState to) {
-    }
+    default void moved(Recording recording, RecordingState to) {}
 
     /** Called once the recording is {@code ANALYSIS_COMPLETED}. */
-    default void analysed(Recording recording, CallAnalytics analytics) {
-    }
+    default void analysed(Recording recording, CallAnalytics analytics) {}
 
     /**
      * A stage finished.
@@ -22,8 +20,7 @@ public interface PipelineListener {
      * @param stage        {@code transcription} or {@code analysis}
      * @param audioSeconds the recording's duration
      */
-    default void timed(String stage, double seconds, double audioSeconds) {
-    }
+    default void timed(String stage, double seconds, double audioSeconds) {}
 
     /** Tells each of these, in order. */
     static PipelineListener all(PipelineListener... listeners) {

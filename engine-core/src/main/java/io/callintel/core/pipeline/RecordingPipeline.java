@@ -29,9 +29,15 @@ public final class RecordingPipeline {
     private final SearchIndexer indexer;
     private final PipelineListener listener;
 
-    public RecordingPipeline(RecordingStore recordings, UseCaseStore useCases, ResultStore results, BlobStore blobs,
-                             Transcription transcription, Analysis analysis, SearchIndexer indexer,
-                             PipelineListener listener) {
+    public RecordingPipeline(
+            RecordingStore recordings,
+            UseCaseStore useCases,
+            ResultStore results,
+            BlobStore blobs,
+            Transcription transcription,
+            Analysis analysis,
+            SearchIndexer indexer,
+            PipelineListener listener) {
         this.recordings = recordings;
         this.useCases = useCases;
         this.results = results;
@@ -80,7 +86,8 @@ public final class RecordingPipeline {
 
     private void analyse(Recording recording, Transcript transcript) {
         long start = System.nanoTime();
-        AnalysisConfig config = recording.usecase()
+        AnalysisConfig config = recording
+                .usecase()
                 .flatMap(uuid -> useCases.find(recording.org(), uuid))
                 .map(UseCase::analysis)
                 .orElse(AnalysisConfig.empty()); // no use case (or it was deleted): metrics only

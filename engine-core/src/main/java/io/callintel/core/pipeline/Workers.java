@@ -40,10 +40,16 @@ public final class Workers implements AutoCloseable {
      * @param maxAttempts processing attempts per recording before it fails (1 = no retry)
      * @param retryDelay  wait before a failed attempt is given back, times the attempt number
      */
-    public Workers(RecordingStore recordings, RecordingPipeline pipeline, PipelineListener listener, int count,
-                   int maxAttempts, Duration retryDelay) {
+    public Workers(
+            RecordingStore recordings,
+            RecordingPipeline pipeline,
+            PipelineListener listener,
+            int count,
+            int maxAttempts,
+            Duration retryDelay) {
         if (count < 0 || maxAttempts < 1) {
-            throw new IllegalArgumentException("workers must be 0 or more (0: accept uploads, process none) and attempts 1 or more");
+            throw new IllegalArgumentException(
+                    "workers must be 0 or more (0: accept uploads, process none) and attempts 1 or more");
         }
         this.recordings = recordings;
         this.pipeline = pipeline;
@@ -118,13 +124,17 @@ public final class Workers implements AutoCloseable {
                 throw new InterruptedException("stopped");
             }
             String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-            LOG.log(Level.WARNING, "attempt " + recording.attempts() + " on recording " + recording.uuid() + " failed", e);
+            LOG.log(
+                    Level.WARNING,
+                    "attempt " + recording.attempts() + " on recording " + recording.uuid() + " failed",
+                    e);
             if (recording.attempts() >= maxAttempts) {
                 fail(recording, "failed after " + recording.attempts() + " attempts: " + reason);
             } else {
-                RecordingState state = recordings.find(recording.uuid()).map(Recording::state).orElse(recording.state());
-                recordings.transition(recording.uuid(), state,
-                        "attempt " + recording.attempts() + " failed, will retry: " + reason);
+                RecordingState state =
+                        recordings.find(recording.uuid()).map(Recording::state).orElse(recording.state());
+                recordings.transition(
+                        recording.uuid(), state, "attempt " + recording.attempts() + " failed, will retry: " + reason);
                 Thread.sleep(retryDelay.toMillis() * recording.attempts());
                 recordings.release(recording.uuid());
             }

@@ -6,5 +6,4 @@ package io.callintel.core.recording;
  * @param format   container (wav, mp3, ogg, webm...)
  * @param duration seconds; NaN when the container does not say
  */
-public record AudioFile(String format, String codec, int sampleRate, int channels, double duration) {
-}
+public record AudioFile(String format, String codec, int sampleRate, int channels, double duration) {}

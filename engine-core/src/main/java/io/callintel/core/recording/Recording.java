@@ -17,10 +17,25 @@ import java.util.Optional;
  * @param attempts   processing attempts started, counting retries after transient errors
  * @param audio      what the file is; empty until it has arrived
  */
-public record Recording(String uuid, String org, Optional<String> usecase, String clientName, String clientProfile,
-                        String fileName, long fileSize, String contentType, String storageKey, String metadata,
-                        LocalDate callDate, Optional<String> callType, RecordingState state, String error, int attempts,
-                        Optional<AudioFile> audio, Instant createdAt, Instant updatedAt) {
+public record Recording(
+        String uuid,
+        String org,
+        Optional<String> usecase,
+        String clientName,
+        String clientProfile,
+        String fileName,
+        long fileSize,
+        String contentType,
+        String storageKey,
+        String metadata,
+        LocalDate callDate,
+        Optional<String> callType,
+        RecordingState state,
+        String error,
+        int attempts,
+        Optional<AudioFile> audio,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Recording {
         Objects.requireNonNull(uuid, "uuid");

@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param message why, for failures and retries; empty otherwise
  */
-public record StateChange(RecordingState state, Instant at, String message) {
-}
+public record StateChange(RecordingState state, Instant at, String message) {}

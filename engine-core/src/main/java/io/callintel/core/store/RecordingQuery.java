@@ -11,8 +11,13 @@ import java.util.Optional;
  * @param from first call date included, when present
  * @param to   last call date included, when present
  */
-public record RecordingQuery(String org, String usecase, Optional<RecordingState> state, Optional<LocalDate> from,
-                             Optional<LocalDate> to, PageRequest page) {
+public record RecordingQuery(
+        String org,
+        String usecase,
+        Optional<RecordingState> state,
+        Optional<LocalDate> from,
+        Optional<LocalDate> to,
+        PageRequest page) {
 
     public RecordingQuery {
         Objects.requireNonNull(org, "org");

@@ -5,5 +5,4 @@ package io.callintel.core.transcript;
  *
  * @param confidence mean word confidence, 0..1
  */
-public record Segment(String speaker, Role role, double start, double end, String text, double confidence) {
-}
+public record Segment(String speaker, Role role, double start, double end, String text, double confidence) {}

@@ -13,8 +13,13 @@ import java.util.List;
  *                 overlap where both talk at once, which only a recording with a channel per speaker shows)
  * @param overlaps stretches of simultaneous speech, in time order
  */
-public record Transcript(double duration, List<Word> words, List<Segment> segments, List<Speaker> speakers,
-                         List<Turn> turns, List<Overlap> overlaps) {
+public record Transcript(
+        double duration,
+        List<Word> words,
+        List<Segment> segments,
+        List<Speaker> speakers,
+        List<Turn> turns,
+        List<Overlap> overlaps) {
 
     public Transcript {
         words = List.copyOf(words);

@@ -13,7 +13,8 @@ public record AnalysisConfig(List<QuestionDefinition> questions, List<BucketDefi
         Set<String> names = new HashSet<>();
         for (BucketDefinition bucket : buckets) {
             if (!names.add(bucket.name())) {
-                throw new IllegalArgumentException("bucket names must be unique: '" + bucket.name() + "' appears twice");
+                throw new IllegalArgumentException(
+                        "bucket names must be unique: '" + bucket.name() + "' appears twice");
             }
         }
     }

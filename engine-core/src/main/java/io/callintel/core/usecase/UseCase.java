@@ -11,8 +11,16 @@ import java.util.Objects;
  *                 which are in {@code analysis}
  * @param analysis the questions and objective buckets ({@code analysis_config})
  */
-public record UseCase(String uuid, String org, String name, String description, List<String> tags,
-                      List<String> buckets, AnalysisConfig analysis, Instant createdAt, Instant updatedAt) {
+public record UseCase(
+        String uuid,
+        String org,
+        String name,
+        String description,
+        List<String> tags,
+        List<String> buckets,
+        AnalysisConfig analysis,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public UseCase {
         Objects.requireNonNull(uuid, "uuid");

@@ -41,7 +41,9 @@ class UseCaseSummaryTest {
     private static CallAnalytics analytics(String bucket, String answer, double duration, double agentRatio) {
         SpeakerMetrics agent = new SpeakerMetrics("agent", Role.AGENT, 0, agentRatio, 0, 0, 0, 0, 0, 0, 0);
         CallMetrics metrics = new CallMetrics(duration, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(agent));
-        return new CallAnalytics(List.of(new QuestionAnswer("Interested?", answer, 0.9, List.of())),
-                new BucketResult(bucket, 0.9, Map.of(bucket, 0.9), List.of()), metrics);
+        return new CallAnalytics(
+                List.of(new QuestionAnswer("Interested?", answer, 0.9, List.of())),
+                new BucketResult(bucket, 0.9, Map.of(bucket, 0.9), List.of()),
+                metrics);
     }
 }

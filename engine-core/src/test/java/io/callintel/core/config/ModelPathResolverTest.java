@@ -121,13 +121,16 @@ class ModelPathResolverTest {
 
         ModelPaths paths = resolver().resolve(ModelOverrides.none());
 
-        assertEquals(new ModelPaths(home.resolve("models/vosk-model-en-us"), home.resolve("models/all-minilm-l6-v2-q")), paths);
+        assertEquals(
+                new ModelPaths(home.resolve("models/vosk-model-en-us"), home.resolve("models/all-minilm-l6-v2-q")),
+                paths);
     }
 
     @Test
     void defaultIsFoundByWalkingUpFromTheCodeLocation() throws IOException {
         Path project = installDefaults(temp.resolve("project"));
-        Path jar = Files.createDirectories(project.resolve("engine-server/target/dist/lib")).resolve("engine-server.jar");
+        Path jar = Files.createDirectories(project.resolve("engine-server/target/dist/lib"))
+                .resolve("engine-server.jar");
         Files.writeString(jar, "not really a jar");
 
         ModelPaths paths = resolver(jar).resolve(ModelOverrides.none());
@@ -140,7 +143,8 @@ class ModelPathResolverTest {
         Path project = installDefaults(temp.resolve("project"));
         workingDirectory = Files.createDirectories(project.resolve("engine-audio/src"));
 
-        assertEquals(project.resolve("models/vosk-model-en-us"),
+        assertEquals(
+                project.resolve("models/vosk-model-en-us"),
                 resolver(temp.resolve("elsewhere/classes")).voskModel(ModelOverrides.none()));
     }
 
@@ -151,7 +155,8 @@ class ModelPathResolverTest {
         Path other = installDefaults(temp.resolve("other"));
         workingDirectory = other;
 
-        assertEquals(installed.resolve("models/vosk-model-en-us"), resolver(classes).voskModel(ModelOverrides.none()));
+        assertEquals(
+                installed.resolve("models/vosk-model-en-us"), resolver(classes).voskModel(ModelOverrides.none()));
     }
 
     // --- errors -----------------------------------------------------------------------------------
@@ -160,19 +165,31 @@ class ModelPathResolverTest {
     void missingModelsNameEveryPlaceLookedAtAndHowToOverride() throws IOException {
         Path classes = Files.createDirectories(temp.resolve("app/classes"));
 
-        ModelConfigException error = assertThrows(ModelConfigException.class,
-                () -> resolver(classes).resolve(ModelOverrides.none()));
+        ModelConfigException error =
+                assertThrows(ModelConfigException.class, () -> resolver(classes).resolve(ModelOverrides.none()));
 
         String message = error.getMessage();
         for (String expected : List.of(
-                "No usable Vosk speech model", "No usable embedding model",
-                "--vosk-model: not given", "CALLINTEL_VOSK_MODEL: not set",
-                "--embedding-model: not given", "CALLINTEL_EMBEDDING_MODEL: not set",
-                "CALLINTEL_CONFIG not set", workingDirectory.resolve("callintel.properties").toString(),
-                "CALLINTEL_HOME not set", "models/vosk-model-en-us", "models/all-minilm-l6-v2-q",
-                classes.toString(), temp.resolve("app").toString(), workingDirectory.toString(),
-                "--vosk-model DIR", "CALLINTEL_VOSK_MODEL=DIR", "vosk.model=DIR",
-                "--embedding-model DIR", "CALLINTEL_EMBEDDING_MODEL=DIR", "embedding.model=DIR",
+                "No usable Vosk speech model",
+                "No usable embedding model",
+                "--vosk-model: not given",
+                "CALLINTEL_VOSK_MODEL: not set",
+                "--embedding-model: not given",
+                "CALLINTEL_EMBEDDING_MODEL: not set",
+                "CALLINTEL_CONFIG not set",
+                workingDirectory.resolve("callintel.properties").toString(),
+                "CALLINTEL_HOME not set",
+                "models/vosk-model-en-us",
+                "models/all-minilm-l6-v2-q",
+                classes.toString(),
+                temp.resolve("app").toString(),
+                workingDirectory.toString(),
+                "--vosk-model DIR",
+                "CALLINTEL_VOSK_MODEL=DIR",
+                "vosk.model=DIR",
+                "--embedding-model DIR",
+                "CALLINTEL_EMBEDDING_MODEL=DIR",
+                "embedding.model=DIR",
                 "./mvnw -q -pl models package")) {
             assertTrue(message.contains(expected), () -> "missing '" + expected + "' in:\n" + message);
         }
@@ -183,10 +200,12 @@ class ModelPathResolverTest {
         Path home = installDefaults(temp.resolve("home"));
         environment.put("CALLINTEL_HOME", home.toString());
 
-        ModelConfigException error = assertThrows(ModelConfigException.class,
-                () -> resolver().resolve(new ModelOverrides(Path.of("typo"), null, null)));
+        ModelConfigException error = assertThrows(
+                ModelConfigException.class, () -> resolver().resolve(new ModelOverrides(Path.of("typo"), null, null)));
 
-        assertTrue(error.getMessage().contains("--vosk-model typo: " + workingDirectory.resolve("typo") + " does not exist"),
+        assertTrue(
+                error.getMessage()
+                        .contains("--vosk-model typo: " + workingDirectory.resolve("typo") + " does not exist"),
                 error.getMessage());
         assertTrue(!error.getMessage().contains("embedding model"), error.getMessage());
     }
@@ -196,8 +215,8 @@ class ModelPathResolverTest {
         Path notAModel = Files.createDirectories(temp.resolve("empty"));
         environment.put("CALLINTEL_VOSK_MODEL", notAModel.toString());
 
-        ModelConfigException error = assertThrows(ModelConfigException.class,
-                () -> resolver().voskModel(ModelOverrides.none()));
+        ModelConfigException error =
+                assertThrows(ModelConfigException.class, () -> resolver().voskModel(ModelOverrides.none()));
 
         assertTrue(error.getMessage().contains("CALLINTEL_VOSK_MODEL=" + notAModel), error.getMessage());
         assertTrue(error.getMessage().contains("missing am/final.mdl"), error.getMessage());
@@ -208,8 +227,8 @@ class ModelPathResolverTest {
         Path model = Files.createDirectories(temp.resolve("minilm"));
         Files.writeString(model.resolve("model.onnx"), "x");
 
-        ModelConfigException error = assertThrows(ModelConfigException.class,
-                () -> resolver().embeddingModel(new ModelOverrides(null, model, null)));
+        ModelConfigException error = assertThrows(
+                ModelConfigException.class, () -> resolver().embeddingModel(new ModelOverrides(null, model, null)));
 
         assertTrue(error.getMessage().contains("missing tokenizer.json"), error.getMessage());
     }
@@ -219,28 +238,35 @@ class ModelPathResolverTest {
         Path home = Files.createDirectories(temp.resolve("home"));
         environment.put("CALLINTEL_HOME", home.toString());
 
-        ModelConfigException error = assertThrows(ModelConfigException.class,
-                () -> resolver().voskModel(ModelOverrides.none()));
+        ModelConfigException error =
+                assertThrows(ModelConfigException.class, () -> resolver().voskModel(ModelOverrides.none()));
 
-        assertTrue(error.getMessage().contains("CALLINTEL_HOME=" + home + ": " + home.resolve("models/vosk-model-en-us")
-                + " does not exist"), error.getMessage());
+        assertTrue(
+                error.getMessage()
+                        .contains("CALLINTEL_HOME=" + home + ": " + home.resolve("models/vosk-model-en-us")
+                                + " does not exist"),
+                error.getMessage());
     }
 
     @Test
     void aConfigFileWithoutTheKeyIsNamedInTheError() throws IOException {
         Path file = config(workingDirectory.resolve("callintel.properties"), "# nothing here");
 
-        ModelConfigException error = assertThrows(ModelConfigException.class,
-                () -> resolver().voskModel(ModelOverrides.none()));
+        ModelConfigException error =
+                assertThrows(ModelConfigException.class, () -> resolver().voskModel(ModelOverrides.none()));
 
         assertTrue(error.getMessage().contains("config file " + file + ": no vosk.model key"), error.getMessage());
     }
 
     @Test
     void aNamedConfigFileMustExist() {
-        ModelConfigException error = assertThrows(ModelConfigException.class,
+        ModelConfigException error = assertThrows(
+                ModelConfigException.class,
                 () -> resolver().resolve(new ModelOverrides(null, null, Path.of("nope.properties"))));
-        assertTrue(error.getMessage().contains(workingDirectory.resolve("nope.properties") + " (from --config nope.properties) does not exist"),
+        assertTrue(
+                error.getMessage()
+                        .contains(workingDirectory.resolve("nope.properties")
+                                + " (from --config nope.properties) does not exist"),
                 error.getMessage());
 
         environment.put("CALLINTEL_CONFIG", temp.resolve("gone.properties").toString());
@@ -252,8 +278,8 @@ class ModelPathResolverTest {
     void aMalformedConfigFileIsAClearError() throws IOException {
         Path file = config(temp.resolve("bad.properties"), "vosk.model=\\uZZZZ");
 
-        ModelConfigException error = assertThrows(ModelConfigException.class,
-                () -> resolver().resolve(new ModelOverrides(null, null, file)));
+        ModelConfigException error = assertThrows(
+                ModelConfigException.class, () -> resolver().resolve(new ModelOverrides(null, null, file)));
 
         assertTrue(error.getMessage().startsWith("Cannot read config file " + file), error.getMessage());
     }

@@ -27,14 +27,29 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Plain in-memory stores for testing the pipeline's and the workers' logic on their own. */
 final class InMemoryStores {
 
-    private InMemoryStores() {
-    }
+    private InMemoryStores() {}
 
     static Recording recording(String uuid) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        return new Recording(uuid, "org", Optional.empty(), "client", "default", uuid + ".wav", 10, "audio/wav",
-                "client/default/recordings/" + uuid + ".wav", "{}", java.time.LocalDate.of(2026, 1, 1), Optional.empty(),
-                RecordingState.INITIATED, "", 0, Optional.empty(), now, now);
+        return new Recording(
+                uuid,
+                "org",
+                Optional.empty(),
+                "client",
+                "default",
+                uuid + ".wav",
+                10,
+                "audio/wav",
+                "client/default/recordings/" + uuid + ".wav",
+                "{}",
+                java.time.LocalDate.of(2026, 1, 1),
+                Optional.empty(),
+                RecordingState.INITIATED,
+                "",
+                0,
+                Optional.empty(),
+                now,
+                now);
     }
 
     /** Recordings and their history; claims as in the real store. */
@@ -46,7 +61,8 @@ final class InMemoryStores {
         @Override
         public synchronized void create(Recording r) {
             rows.put(r.uuid(), r);
-            history.computeIfAbsent(r.uuid(), u -> new ArrayList<>()).add(new StateChange(r.state(), Instant.now(), ""));
+            history.computeIfAbsent(r.uuid(), u -> new ArrayList<>())
+                    .add(new StateChange(r.state(), Instant.now(), ""));
         }
 
         @Override
@@ -61,7 +77,9 @@ final class InMemoryStores {
 
         @Override
         public Optional<Recording> findByStorageKey(String key) {
-            return rows.values().stream().filter(r -> r.storageKey().equals(key)).findFirst();
+            return rows.values().stream()
+                    .filter(r -> r.storageKey().equals(key))
+                    .findFirst();
         }
 
         @Override
@@ -92,9 +110,27 @@ final class InMemoryStores {
         @Override
         public synchronized void transition(String uuid, RecordingState state, String message) {
             Recording r = rows.get(uuid);
-            rows.put(uuid, new Recording(r.uuid(), r.org(), r.usecase(), r.clientName(), r.clientProfile(), r.fileName(),
-                    r.fileSize(), r.contentType(), r.storageKey(), r.metadata(), r.callDate(), r.callType(), state,
-                    state == RecordingState.FAILED ? message : "", r.attempts(), r.audio(), r.createdAt(), Instant.now()));
+            rows.put(
+                    uuid,
+                    new Recording(
+                            r.uuid(),
+                            r.org(),
+                            r.usecase(),
+                            r.clientName(),
+                            r.clientProfile(),
+                            r.fileName(),
+                            r.fileSize(),
+                            r.contentType(),
+                            r.storageKey(),
+                            r.metadata(),
+                            r.callDate(),
+                            r.callType(),
+                            state,
+                            state == RecordingState.FAILED ? message : "",
+                            r.attempts(),
+                            r.audio(),
+                            r.createdAt(),
+                            Instant.now()));
             history.get(uuid).add(new StateChange(state, Instant.now(), message));
         }
 
@@ -105,9 +141,27 @@ final class InMemoryStores {
                     .min(Comparator.comparing(Recording::createdAt));
             next.ifPresent(r -> {
                 claimed.add(r.uuid());
-                rows.put(r.uuid(), new Recording(r.uuid(), r.org(), r.usecase(), r.clientName(), r.clientProfile(),
-                        r.fileName(), r.fileSize(), r.contentType(), r.storageKey(), r.metadata(), r.callDate(), r.callType(),
-                        r.state(), r.error(), r.attempts() + 1, r.audio(), r.createdAt(), r.updatedAt()));
+                rows.put(
+                        r.uuid(),
+                        new Recording(
+                                r.uuid(),
+                                r.org(),
+                                r.usecase(),
+                                r.clientName(),
+                                r.clientProfile(),
+                                r.fileName(),
+                                r.fileSize(),
+                                r.contentType(),
+                                r.storageKey(),
+                                r.metadata(),
+                                r.callDate(),
+                                r.callType(),
+                                r.state(),
+                                r.error(),
+                                r.attempts() + 1,
+                                r.audio(),
+                                r.createdAt(),
+                                r.updatedAt()));
             });
             return next.map(r -> rows.get(r.uuid()));
         }
@@ -126,7 +180,9 @@ final class InMemoryStores {
 
         @Override
         public long queueDepth() {
-            return rows.values().stream().filter(r -> r.state().isProcessing() && !claimed.contains(r.uuid())).count();
+            return rows.values().stream()
+                    .filter(r -> r.state().isProcessing() && !claimed.contains(r.uuid()))
+                    .count();
         }
 
         @Override

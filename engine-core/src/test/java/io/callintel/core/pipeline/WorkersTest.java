@@ -22,42 +22,66 @@ import org.junit.jupiter.api.Test;
 class WorkersTest {
 
     private static final Transcript EMPTY = new Transcript(1.0, List.of(), List.of(), List.of(), List.of(), List.of());
-    private static final CallAnalytics NOTHING = new CallAnalytics(List.of(), null,
-            new CallMetrics(1, 0, 1, 1, 0, 0, 0, 0, 0, 0, List.of(), List.of()));
+    private static final CallAnalytics NOTHING =
+            new CallAnalytics(List.of(), null, new CallMetrics(1, 0, 1, 1, 0, 0, 0, 0, 0, 0, List.of(), List.of()));
 
     private final InMemoryStores.Recordings recordings = new InMemoryStores.Recordings();
     private final InMemoryStores.Results results = new InMemoryStores.Results();
     private final UseCaseStore noUseCases = new UseCaseStore() {
-        public void create(io.callintel.core.usecase.UseCase u) { }
-        public Optional<io.callintel.core.usecase.UseCase> find(String org, String uuid) { return Optional.empty(); }
-        public boolean update(io.callintel.core.usecase.UseCase u) { return false; }
-        public boolean delete(String org, String uuid) { return false; }
-        public io.callintel.core.store.Page<io.callintel.core.usecase.UseCase> list(String org, Optional<String> tag,
-                io.callintel.core.store.PageRequest page) { throw new UnsupportedOperationException(); }
+        public void create(io.callintel.core.usecase.UseCase u) {}
+
+        public Optional<io.callintel.core.usecase.UseCase> find(String org, String uuid) {
+            return Optional.empty();
+        }
+
+        public boolean update(io.callintel.core.usecase.UseCase u) {
+            return false;
+        }
+
+        public boolean delete(String org, String uuid) {
+            return false;
+        }
+
+        public io.callintel.core.store.Page<io.callintel.core.usecase.UseCase> list(
+                String org, Optional<String> tag, io.callintel.core.store.PageRequest page) {
+            throw new UnsupportedOperationException();
+        }
     };
 
     private Workers workers(Transcription transcription, int maxAttempts) {
-        RecordingPipeline pipeline = new RecordingPipeline(recordings, noUseCases, results, new InMemoryStores.Blobs(),
-                transcription, (transcript, config) -> NOTHING, (recording, transcript) -> { }, new PipelineListener() { });
-        return new Workers(recordings, pipeline, new PipelineListener() { }, 1, maxAttempts, Duration.ofMillis(1));
+        RecordingPipeline pipeline = new RecordingPipeline(
+                recordings,
+                noUseCases,
+                results,
+                new InMemoryStores.Blobs(),
+                transcription,
+                (transcript, config) -> NOTHING,
+                (recording, transcript) -> {},
+                new PipelineListener() {});
+        return new Workers(recordings, pipeline, new PipelineListener() {}, 1, maxAttempts, Duration.ofMillis(1));
     }
 
     @Test
     void transientErrorsAreRetriedThenSucceed() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         recordings.create(InMemoryStores.recording("a"));
-        try (Workers workers = workers((audio, recording) -> {
-            if (calls.incrementAndGet() < 3) {
-                throw new IllegalStateException("disk hiccup");
-            }
-            return EMPTY;
-        }, 3)) {
+        try (Workers workers = workers(
+                (audio, recording) -> {
+                    if (calls.incrementAndGet() < 3) {
+                        throw new IllegalStateException("disk hiccup");
+                    }
+                    return EMPTY;
+                },
+                3)) {
             workers.start();
             awaitState("a", RecordingState.ANALYSIS_COMPLETED);
         }
         assertEquals(3, calls.get());
         assertEquals(3, recordings.find("a").orElseThrow().attempts());
-        List<String> messages = recordings.history("a").stream().map(StateChange::message).filter(m -> !m.isEmpty()).toList();
+        List<String> messages = recordings.history("a").stream()
+                .map(StateChange::message)
+                .filter(m -> !m.isEmpty())
+                .toList();
         assertEquals(2, messages.size(), messages.toString());
         assertTrue(messages.get(0).contains("attempt 1 failed, will retry: disk hiccup"), messages.get(0));
     }
@@ -66,15 +90,19 @@ class WorkersTest {
     void retriesAreBounded() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         recordings.create(InMemoryStores.recording("b"));
-        try (Workers workers = workers((audio, recording) -> {
-            calls.incrementAndGet();
-            throw new IllegalStateException("always broken");
-        }, 2)) {
+        try (Workers workers = workers(
+                (audio, recording) -> {
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("always broken");
+                },
+                2)) {
             workers.start();
             awaitState("b", RecordingState.FAILED);
         }
         assertEquals(2, calls.get());
-        assertEquals("failed after 2 attempts: always broken", recordings.find("b").orElseThrow().error());
+        assertEquals(
+                "failed after 2 attempts: always broken",
+                recordings.find("b").orElseThrow().error());
     }
 
     @Test
@@ -82,10 +110,12 @@ class WorkersTest {
         AtomicInteger calls = new AtomicInteger();
         recordings.create(InMemoryStores.recording("c"));
         recordings.create(InMemoryStores.recording("missing"));
-        try (Workers workers = workers((audio, recording) -> {
-            calls.incrementAndGet();
-            throw new AudioDecodeException(AudioDecodeException.Problem.UNRECOGNISED_FORMAT, "not audio");
-        }, 3)) {
+        try (Workers workers = workers(
+                (audio, recording) -> {
+                    calls.incrementAndGet();
+                    throw new AudioDecodeException(AudioDecodeException.Problem.UNRECOGNISED_FORMAT, "not audio");
+                },
+                3)) {
             workers.start();
             awaitState("c", RecordingState.FAILED);
             awaitState("missing", RecordingState.FAILED);
@@ -99,15 +129,18 @@ class WorkersTest {
     void stoppingInterruptsAndRequeuesWorkInFlight() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         recordings.create(InMemoryStores.recording("d"));
-        Workers workers = workers((audio, recording) -> {
-            started.countDown();
-            Thread.sleep(60_000); // a long recognition, interrupted by stop
-            return EMPTY;
-        }, 3);
+        Workers workers = workers(
+                (audio, recording) -> {
+                    started.countDown();
+                    Thread.sleep(60_000); // a long recognition, interrupted by stop
+                    return EMPTY;
+                },
+                3);
         workers.start();
         started.await();
         workers.stop(Duration.ofMillis(50));
-        assertEquals(RecordingState.INITIATED, recordings.find("d").orElseThrow().state());
+        assertEquals(
+                RecordingState.INITIATED, recordings.find("d").orElseThrow().state());
         assertEquals(1, recordings.queueDepth(), "back in the queue, unclaimed");
     }
 
@@ -116,9 +149,11 @@ class WorkersTest {
         recordings.create(InMemoryStores.recording("e"));
         recordings.transition("e", RecordingState.TRANSCRIPTION_COMPLETED, "");
         results.saveTranscript("e", EMPTY);
-        try (Workers workers = workers((audio, recording) -> {
-            throw new AssertionError("must not transcribe again");
-        }, 1)) {
+        try (Workers workers = workers(
+                (audio, recording) -> {
+                    throw new AssertionError("must not transcribe again");
+                },
+                1)) {
             workers.start();
             awaitState("e", RecordingState.ANALYSIS_COMPLETED);
         }
@@ -129,7 +164,8 @@ class WorkersTest {
         Instant deadline = Instant.now().plusSeconds(10);
         while (recordings.find(uuid).orElseThrow().state() != state) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(uuid + " is " + recordings.find(uuid).orElseThrow().state() + ", expected " + state);
+                throw new AssertionError(
+                        uuid + " is " + recordings.find(uuid).orElseThrow().state() + ", expected " + state);
             }
             Thread.sleep(5);
         }

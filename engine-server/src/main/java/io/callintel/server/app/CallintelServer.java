@@ -13,18 +13,17 @@ import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.PemKeys;
 import io.callintel.server.auth.Secrets;
+import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.data.DataDirectory;
+import io.callintel.server.http.ApiServer;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
-import io.callintel.server.auth.UrlSigner;
-import io.callintel.server.http.ApiServer;
 import io.callintel.server.store.Database;
 import io.callintel.server.store.FileBlobStore;
 import io.callintel.server.store.SqliteRecordingStore;
 import io.callintel.server.store.SqliteResultStore;
 import io.callintel.server.store.SqliteUseCaseStore;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +48,8 @@ public final class CallintelServer implements AutoCloseable {
     /** Health says "ok" while set: cleared first at shutdown, so a load balancer stops sending work. */
     private final AtomicBoolean serving;
 
-    private CallintelServer(ServerConfig config, Workers workers, ApiServer api, AtomicBoolean serving,
-                            List<AutoCloseable> resources) {
+    private CallintelServer(
+            ServerConfig config, Workers workers, ApiServer api, AtomicBoolean serving, List<AutoCloseable> resources) {
         this.config = config;
         this.workers = workers;
         this.api = api;
@@ -75,30 +74,57 @@ public final class CallintelServer implements AutoCloseable {
             SegmentIndex index = open(opened, SegmentIndex.open(data.index()));
 
             Secrets secrets = config.jwtSecret().map(Secrets::of).orElse(data.secrets());
-            var authenticator = new Authenticator(secrets, config.jwtPublicKey().map(PemKeys::rsaPublicKey),
-                    new ApiKeys(db, clock), clock);
+            var authenticator = new Authenticator(
+                    secrets, config.jwtPublicKey().map(PemKeys::rsaPublicKey), new ApiKeys(db, clock), clock);
 
-            CallIntelEngine engine = open(opened, CallIntelEngine.builder()
-                    .models(config.models()).threads(config.threads())
-                    .replaceRecognizersAfter(config.replaceRecognizersAfter()).decoder(decoder).build());
-            SearchIndexer indexer = (recording, transcript) -> index.replace(recording.uuid(), transcript.segments().stream()
-                    .map(segment -> IndexedSegment.of(recording.org(), recording.usecase().orElse(""), recording.uuid(), segment))
-                    .toList());
+            CallIntelEngine engine = open(
+                    opened,
+                    CallIntelEngine.builder()
+                            .models(config.models())
+                            .threads(config.threads())
+                            .replaceRecognizersAfter(config.replaceRecognizersAfter())
+                            .decoder(decoder)
+                            .build());
+            SearchIndexer indexer = (recording, transcript) -> index.replace(
+                    recording.uuid(),
+                    transcript.segments().stream()
+                            .map(segment -> IndexedSegment.of(
+                                    recording.org(), recording.usecase().orElse(""), recording.uuid(), segment))
+                            .toList());
 
             Summaries summaries = new Summaries(recordings, results);
             ServerMetrics metrics = new ServerMetrics(recordings, engine::recognizerReplacements);
             PipelineListener listener = PipelineListener.all(summaries, metrics);
-            var pipeline = new RecordingPipeline(recordings, useCases, results, blobs, new AsrTranscription(engine, json),
-                    engine::analyze, indexer, listener);
-            Workers workers = new Workers(recordings, pipeline, listener, config.workers(), config.maxAttempts(),
-                    config.retryDelay());
+            var pipeline = new RecordingPipeline(
+                    recordings,
+                    useCases,
+                    results,
+                    blobs,
+                    new AsrTranscription(engine, json),
+                    engine::analyze,
+                    indexer,
+                    listener);
+            Workers workers = new Workers(
+                    recordings, pipeline, listener, config.workers(), config.maxAttempts(), config.retryDelay());
 
             AtomicBoolean serving = new AtomicBoolean();
-            var dependencies = new ApiServer.Dependencies(useCases, recordings, results, blobs, index, decoder, authenticator,
-                    new UrlSigner(secrets, clock), summaries, metrics, workers::wake, serving::get,
-                    json, clock);
-            ApiServer api = new ApiServer(dependencies, config.host(), config.port(), config.publicUrl(),
-                    data.uploads(), config.limits());
+            var dependencies = new ApiServer.Dependencies(
+                    useCases,
+                    recordings,
+                    results,
+                    blobs,
+                    index,
+                    decoder,
+                    authenticator,
+                    new UrlSigner(secrets, clock),
+                    summaries,
+                    metrics,
+                    workers::wake,
+                    serving::get,
+                    json,
+                    clock);
+            ApiServer api = new ApiServer(
+                    dependencies, config.host(), config.port(), config.publicUrl(), data.uploads(), config.limits());
             CallintelServer server = new CallintelServer(config, workers, api, serving, opened);
             workers.start();
             api.start();

@@ -24,10 +24,21 @@ import java.util.Optional;
  * @param shutdownGrace   how long recordings in flight may run on at shutdown before they are re-queued
  * @param limits          upload size and presigned link lifetimes
  */
-public record ServerConfig(Path dataDirectory, String host, int port, int workers, int threads,
-                           double replaceRecognizersAfter, Optional<String> publicUrl,
-                           Optional<String> jwtSecret, Optional<Path> jwtPublicKey, ModelPaths models, int maxAttempts,
-                           Duration retryDelay, Duration shutdownGrace, Limits limits) {
+public record ServerConfig(
+        Path dataDirectory,
+        String host,
+        int port,
+        int workers,
+        int threads,
+        double replaceRecognizersAfter,
+        Optional<String> publicUrl,
+        Optional<String> jwtSecret,
+        Optional<Path> jwtPublicKey,
+        ModelPaths models,
+        int maxAttempts,
+        Duration retryDelay,
+        Duration shutdownGrace,
+        Limits limits) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");

@@ -30,7 +30,11 @@ public final class ApiKeys {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String key = "ci_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        db.update("INSERT INTO api_key (hash, org, name, created_at) VALUES (?, ?, ?, ?)", hash(key), org, name,
+        db.update(
+                "INSERT INTO api_key (hash, org, name, created_at) VALUES (?, ?, ?, ?)",
+                hash(key),
+                org,
+                name,
                 clock.millis());
         return key;
     }
@@ -42,7 +46,8 @@ public final class ApiKeys {
 
     private static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -33,10 +33,10 @@ public final class Authenticator {
      * request, and checking a signature costs more than the lookup it guards. Cleared when it is full.
      */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
     private static final int MAX_CACHED = 10_000;
 
-    private record Verified(String org, Instant expires) {
-    }
+    private record Verified(String org, Instant expires) {}
 
     /** @param rsaPublicKey verifies RS256 tokens issued elsewhere, when configured */
     public Authenticator(Secrets secrets, Optional<RSAPublicKey> rsaPublicKey, ApiKeys apiKeys, Clock clock) {

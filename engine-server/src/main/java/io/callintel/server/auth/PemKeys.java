@@ -13,21 +13,23 @@ import java.util.Base64;
 /** Reads an RSA public key from a PEM file ({@code -----BEGIN PUBLIC KEY-----}, X.509 SubjectPublicKeyInfo). */
 public final class PemKeys {
 
-    private PemKeys() {
-    }
+    private PemKeys() {}
 
     public static RSAPublicKey rsaPublicKey(Path pem) {
         try {
             String text = Files.readString(pem);
             if (!text.contains("-----BEGIN PUBLIC KEY-----")) {
-                throw new IllegalArgumentException(pem + " is not a PEM public key (expected -----BEGIN PUBLIC KEY-----)");
+                throw new IllegalArgumentException(
+                        pem + " is not a PEM public key (expected -----BEGIN PUBLIC KEY-----)");
             }
             String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the JWT public key " + pem, e);
         } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-            throw new IllegalArgumentException("the JWT public key " + pem + " is not an RSA public key: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the JWT public key " + pem + " is not an RSA public key: " + e.getMessage(), e);
         }
     }
 }

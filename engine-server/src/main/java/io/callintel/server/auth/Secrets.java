@@ -42,7 +42,8 @@ public final class Secrets {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, Base64.getEncoder().encodeToString(random) + "\n");
             } catch (FileAlreadyExistsException e) {
                 // another process created it first: use theirs

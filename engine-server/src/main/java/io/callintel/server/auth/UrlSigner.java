@@ -21,16 +21,21 @@ public final class UrlSigner {
     }
 
     /** A signed URL's query: what to append to {@code path} after {@code ?}. */
-    public record Signed(Instant expires, String query) {
-    }
+    public record Signed(Instant expires, String query) {}
 
     public Signed sign(String method, String path, Duration validFor) {
         long expires = clock.instant().plus(validFor).getEpochSecond();
-        return new Signed(Instant.ofEpochSecond(expires), "expires=" + expires + "&signature=" + signature(method, path, expires));
+        return new Signed(
+                Instant.ofEpochSecond(expires),
+                "expires=" + expires + "&signature=" + signature(method, path, expires));
     }
 
     /** What a presented URL turned out to be. */
-    public enum Verdict { VALID, EXPIRED, INVALID }
+    public enum Verdict {
+        VALID,
+        EXPIRED,
+        INVALID
+    }
 
     public Verdict verify(String method, String path, String expires, String signature) {
         if (expires == null || signature == null) {

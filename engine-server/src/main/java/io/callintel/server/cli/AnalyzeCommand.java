@@ -7,8 +7,8 @@ import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.engine.CallIntelEngine;
-import io.callintel.engine.UseCaseJson;
 import io.callintel.engine.CallResult;
+import io.callintel.engine.UseCaseJson;
 import io.callintel.server.export.ExportFormat;
 import io.callintel.server.export.TranscriptExport;
 import io.callintel.server.json.AnalyticsJson;
@@ -46,16 +46,20 @@ import picocli.CommandLine.Spec;
         name = "analyze",
         mixinStandardHelpOptions = true,
         description = {
-                "Transcribes and analyses recordings against a use case (the body of a create-use-case request).",
-                "INPUT: files, directories (searched recursively for audio files) or quoted glob patterns.",
-                "json: one object per recording: file, transcript {as transcribe}, analytics {questions [question,",
-                "answer, confidence, evidence], bucket {name, confidence, scores, evidence}, metrics}; or file, error, problem.",
-                "With --out FILE (json) results are appended as each recording finishes and a re-run skips recordings",
-                "already in FILE, so an interrupted batch resumes where it stopped. srt, vtt, txt: one subtitle or text",
-                "file per recording in the --out directory (skipped when it exists)."},
+            "Transcribes and analyses recordings against a use case (the body of a create-use-case request).",
+            "INPUT: files, directories (searched recursively for audio files) or quoted glob patterns.",
+            "json: one object per recording: file, transcript {as transcribe}, analytics {questions [question,",
+            "answer, confidence, evidence], bucket {name, confidence, scores, evidence}, metrics}; or file, error, problem.",
+            "With --out FILE (json) results are appended as each recording finishes and a re-run skips recordings",
+            "already in FILE, so an interrupted batch resumes where it stopped. srt, vtt, txt: one subtitle or text",
+            "file per recording in the --out directory (skipped when it exists)."
+        },
         exitCodeListHeading = "%nExit codes%n",
-        exitCodeList = {"0:every recording analysed", "1:at least one recording failed",
-                "2:bad usage (including an unreadable use case or a missing input)"})
+        exitCodeList = {
+            "0:every recording analysed",
+            "1:at least one recording failed",
+            "2:bad usage (including an unreadable use case or a missing input)"
+        })
 final class AnalyzeCommand implements Callable<Integer> {
 
     private final Supplier<AudioDecoder> decoders;
@@ -68,28 +72,43 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--usecase", paramLabel = "USECASE.json", required = true,
-            description = "The use case: org_uuid, usecase_name, ..., analysis_config {analysis_questions, analysis_buckets}.")
+    @Option(
+            names = "--usecase",
+            paramLabel = "USECASE.json",
+            required = true,
+            description =
+                    "The use case: org_uuid, usecase_name, ..., analysis_config {analysis_questions, analysis_buckets}.")
     Path useCase;
 
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Recordings, directories or glob patterns.")
     List<String> inputs;
 
-    @Option(names = "--out", paramLabel = "PATH",
-            description = "json: the results file (JSON Lines, appended, resumable); srt/vtt/txt: the output directory.")
+    @Option(
+            names = "--out",
+            paramLabel = "PATH",
+            description =
+                    "json: the results file (JSON Lines, appended, resumable); srt/vtt/txt: the output directory.")
     Path outPath;
 
     @Option(names = "--format", defaultValue = "json", description = "json (default), srt, vtt or txt.")
     String format;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Recordings analysed at once (default: one per core).")
+    @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
+            description = "Recordings analysed at once (default: one per core).")
     Integer jobs;
 
     @Mixin
     TranscriptionFlags flags;
 
-    AnalyzeCommand(Supplier<AudioDecoder> decoders, Supplier<ModelPaths> models, ObjectMapper json, JsonLines out,
-                   PrintWriter err, boolean terminal) {
+    AnalyzeCommand(
+            Supplier<AudioDecoder> decoders,
+            Supplier<ModelPaths> models,
+            ObjectMapper json,
+            JsonLines out,
+            PrintWriter err,
+            boolean terminal) {
         this.decoders = decoders;
         this.models = models;
         this.json = json;
@@ -109,11 +128,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jobs must be at least 1, got " + parallel);
         }
         if (exportFormat != ExportFormat.JSON && outPath == null && recordings.size() > 1) {
-            throw new ParameterException(spec.commandLine(), "--format " + format + " with several recordings needs --out DIR");
+            throw new ParameterException(
+                    spec.commandLine(), "--format " + format + " with several recordings needs --out DIR");
         }
         double replaceRecognizersAfter = flags.recognizers.replaceAfterSeconds(spec.commandLine());
-        try (CallIntelEngine engine = CallIntelEngine.builder().models(models.get()).threads(flags.workers)
-                .replaceRecognizersAfter(replaceRecognizersAfter).decoder(decoders.get()).options(options).build()) {
+        try (CallIntelEngine engine = CallIntelEngine.builder()
+                .models(models.get())
+                .threads(flags.workers)
+                .replaceRecognizersAfter(replaceRecognizersAfter)
+                .decoder(decoders.get())
+                .options(options)
+                .build()) {
             if (outPath == null) {
                 return toStdout(engine, recordings, config, exportFormat, parallel);
             }
@@ -122,8 +147,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** JSON Lines (or one export) on stdout, in argument order. */
-    private int toStdout(CallIntelEngine engine, List<Path> recordings, AnalysisConfig config, ExportFormat exportFormat,
-                         int parallel) throws InterruptedException {
+    private int toStdout(
+            CallIntelEngine engine,
+            List<Path> recordings,
+            AnalysisConfig config,
+            ExportFormat exportFormat,
+            int parallel)
+            throws InterruptedException {
         int[] failures = {0};
         OrderedParallel.forEachInOrder(recordings, parallel, file -> analyze(engine, file, config), outcome -> {
             if (outcome.failed()) {
@@ -139,14 +169,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** Results as each recording finishes; done ones skipped; progress and summary on stderr. */
-    private int batch(CallIntelEngine engine, List<Path> recordings, AnalysisConfig config, ExportFormat exportFormat,
-                      int parallel) throws InterruptedException, IOException {
+    private int batch(
+            CallIntelEngine engine,
+            List<Path> recordings,
+            AnalysisConfig config,
+            ExportFormat exportFormat,
+            int parallel)
+            throws InterruptedException, IOException {
         BatchSummary summary = new BatchSummary();
-        Map<Path, Path> exports = exportFormat == ExportFormat.JSON ? Map.of() : exportTargets(recordings, exportFormat);
+        Map<Path, Path> exports =
+                exportFormat == ExportFormat.JSON ? Map.of() : exportTargets(recordings, exportFormat);
         try (ResultsFile results = exportFormat == ExportFormat.JSON ? ResultsFile.open(outPath, json) : null) {
             List<Path> pending = new ArrayList<>();
             for (Path recording : recordings) {
-                boolean done = results != null ? results.has(recording.toString()) : Files.exists(exports.get(recording));
+                boolean done =
+                        results != null ? results.has(recording.toString()) : Files.exists(exports.get(recording));
                 if (!done) {
                     pending.add(recording);
                 }
@@ -158,7 +195,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 for (Path recording : pending) {
                     pool.execute(() -> {
                         Outcome outcome = analyze(engine, recording, config);
-                        String error = outcome.failed() ? json(outcome).path("error").asText() : null;
+                        String error =
+                                outcome.failed() ? json(outcome).path("error").asText() : null;
                         try {
                             if (results != null) {
                                 results.append(json(outcome));
@@ -168,7 +206,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                         } catch (IOException | UncheckedIOException e) {
                             error = "cannot write the result: " + e.getMessage();
                         }
-                        double duration = outcome.failed() ? Double.NaN : outcome.result().transcript().duration();
+                        double duration = outcome.failed()
+                                ? Double.NaN
+                                : outcome.result().transcript().duration();
                         if (error == null) {
                             summary.succeeded(duration, outcome.result().analytics());
                         } else {
@@ -238,7 +278,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         for (Path recording : recordings) {
             String stem = stem(recording);
             if (names.get(stem) > 1) {
-                stem += "-" + Integer.toHexString(recording.toAbsolutePath().normalize().toString().hashCode());
+                stem += "-"
+                        + Integer.toHexString(recording
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString()
+                                .hashCode());
             }
             targets.put(recording, outPath.resolve(stem + "." + exportFormat.extension()));
         }
@@ -277,7 +322,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             return UseCaseJson.read(useCase);
         } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot read the use case " + useCase + ": " + e.getMessage());
+            throw new ParameterException(
+                    spec.commandLine(), "cannot read the use case " + useCase + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), useCase + ": " + e.getMessage());
         }

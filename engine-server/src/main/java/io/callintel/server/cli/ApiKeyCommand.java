@@ -17,18 +17,22 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "api-key",
         mixinStandardHelpOptions = true,
-        description = {"Creates an API key for an organization, for 'Authorization: Token KEY', and prints it.",
-                "Only its hash is stored (in the data directory's database): keep the printed key safe.",
-                "Works while the server runs."})
+        description = {
+            "Creates an API key for an organization, for 'Authorization: Token KEY', and prints it.",
+            "Only its hash is stored (in the data directory's database): keep the printed key safe.",
+            "Works while the server runs."
+        })
 final class ApiKeyCommand implements Callable<Integer> {
-
 
     private final PrintWriter out;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--name", defaultValue = "api-key", description = "A label, to tell keys apart (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--name",
+            defaultValue = "api-key",
+            description = "A label, to tell keys apart (default: ${DEFAULT-VALUE}).")
     String name;
 
     @Mixin

@@ -20,8 +20,7 @@ import java.util.stream.Stream;
  */
 final class BatchInputs {
 
-    private BatchInputs() {
-    }
+    private BatchInputs() {}
 
     /** @throws IllegalArgumentException for a path that does not exist or a pattern that matches nothing */
     static List<Path> expand(List<String> inputs) {
@@ -40,7 +39,10 @@ final class BatchInputs {
             return List.of(path);
         }
         if (Files.isDirectory(path)) {
-            return walk(path, file -> AudioFileNames.audioExtension(file.getFileName().toString()).isPresent());
+            return walk(
+                    path,
+                    file -> AudioFileNames.audioExtension(file.getFileName().toString())
+                            .isPresent());
         }
         if (isGlob(input)) {
             List<Path> matches = glob(input);
@@ -68,9 +70,11 @@ final class BatchInputs {
         if (!Files.isDirectory(base)) {
             return List.of();
         }
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + (slash < 0 ? normalized : normalized.substring(slash + 1)));
-        return walk(base, file -> matcher.matches(base.relativize(file)))
-                .stream().map(file -> slash < 0 ? base.relativize(file) : file).toList();
+        PathMatcher matcher = FileSystems.getDefault()
+                .getPathMatcher("glob:" + (slash < 0 ? normalized : normalized.substring(slash + 1)));
+        return walk(base, file -> matcher.matches(base.relativize(file))).stream()
+                .map(file -> slash < 0 ? base.relativize(file) : file)
+                .toList();
     }
 
     private static List<Path> walk(Path directory, java.util.function.Predicate<Path> keep) {

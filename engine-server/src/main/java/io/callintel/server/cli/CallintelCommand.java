@@ -31,15 +31,24 @@ final class CallintelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "Properties file naming the models (keys vosk.model, embedding.model).")
     Path configFile;
 
-    @Option(names = "--vosk-model", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--vosk-model",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "Vosk speech model directory.")
     Path voskModel;
 
-    @Option(names = "--embedding-model", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--embedding-model",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "Embedding model directory (model.onnx and tokenizer.json).")
     Path embeddingModel;
 
@@ -50,6 +59,8 @@ final class CallintelCommand implements Callable<Integer> {
     /** Run without a subcommand: that is a usage error (exit 2, usage on stderr). */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: " + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "Missing a command: " + String.join(", ", spec.subcommands().keySet()));
     }
 }

@@ -64,7 +64,8 @@ final class ConfiguredDefaults implements IDefaultValueProvider {
         if (file.isEmpty()) {
             return null;
         }
-        Optional<?> fromFile = option.type() == Path.class ? file.get().path(key) : file.get().value(key);
+        Optional<?> fromFile =
+                option.type() == Path.class ? file.get().path(key) : file.get().value(key);
         return fromFile.map(Object::toString).orElse(null);
     }
 }

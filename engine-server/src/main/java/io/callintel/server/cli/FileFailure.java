@@ -7,8 +7,7 @@ import java.util.Locale;
 /** How a file that could not be processed is reported in JSON Lines: {@code error} for people, {@code problem} for programs. */
 final class FileFailure {
 
-    private FileFailure() {
-    }
+    private FileFailure() {}
 
     static void put(ObjectNode node, String file, Exception failure) {
         switch (failure) {

@@ -34,9 +34,12 @@ final class FileProber {
             }
             return new ProbeResult.Decoded(argument, pcm.info(), pcm.report());
         } catch (AudioDecodeException e) {
-            return new ProbeResult.Failed(argument, e.getMessage(), e.problem().name().toLowerCase(Locale.ROOT));
+            return new ProbeResult.Failed(
+                    argument, e.getMessage(), e.problem().name().toLowerCase(Locale.ROOT));
         } catch (InvalidPathException e) {
-            return new ProbeResult.Failed(argument, argument + ": not a valid path: " + e.getReason(),
+            return new ProbeResult.Failed(
+                    argument,
+                    argument + ": not a valid path: " + e.getReason(),
                     AudioDecodeException.Problem.NOT_READABLE.name().toLowerCase(Locale.ROOT));
         } catch (RuntimeException e) {
             // One file hitting a decoder bug should not cost the results of all the others.

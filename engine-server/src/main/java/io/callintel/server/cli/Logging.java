@@ -17,8 +17,7 @@ final class Logging {
 
     private static final Set<String> LEVELS = Set.of("error", "warn", "info", "debug", "trace");
 
-    private Logging() {
-    }
+    private Logging() {}
 
     /** Routes java.util.logging (the engine's own loggers, Lucene's) to SLF4J. */
     static void routeJavaUtilLogging() {
@@ -30,7 +29,8 @@ final class Logging {
     static void level(String level, CommandLine command) {
         String name = level.trim().toLowerCase(Locale.ROOT);
         if (!LEVELS.contains(name)) {
-            throw new ParameterException(command, "--log-level must be one of error, warn, info, debug, trace; got '" + level + "'");
+            throw new ParameterException(
+                    command, "--log-level must be one of error, warn, info, debug, trace; got '" + level + "'");
         }
         if (LoggerFactory.getLogger("io.callintel") instanceof Logger logger) {
             logger.setLevel(Level.toLevel(name));

@@ -18,8 +18,7 @@ import picocli.CommandLine;
 /** The {@code callintel} command line: the one place where the pieces are put together. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Logging.routeJavaUtilLogging();
@@ -28,11 +27,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         CommandLine cli = commandLine(
                 // Built on demand: loading FFmpeg's natives is wasted time for --help, --version and models.
-                Main::ffmpegDecoder,
-                ModelPathResolver.forProcess(Main.class),
-                new ObjectMapper(),
-                out,
-                err);
+                Main::ffmpegDecoder, ModelPathResolver.forProcess(Main.class), new ObjectMapper(), out, err);
         int exitCode;
         try {
             configureDefaults(cli, System.getenv(), Path.of("").toAbsolutePath(), args);
@@ -50,8 +45,9 @@ public final class Main {
     private static String origin(CommandLine.ParameterException exception, String[] args) {
         if (exception.getArgSpec() instanceof CommandLine.Model.OptionSpec option
                 && exception.getCommandLine().getDefaultValueProvider() instanceof ConfiguredDefaults defaults
-                && java.util.Arrays.stream(args).noneMatch(arg -> java.util.Arrays.stream(option.names())
-                        .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")))) {
+                && java.util.Arrays.stream(args)
+                        .noneMatch(arg -> java.util.Arrays.stream(option.names())
+                                .anyMatch(name -> arg.equals(name) || arg.startsWith(name + "=")))) {
             return defaults.origin(option).map(where -> " (" + where + ")").orElse("");
         }
         return "";
@@ -63,9 +59,12 @@ public final class Main {
      *
      * @throws io.callintel.core.config.ModelConfigException when a config file that was named cannot be read
      */
-    static void configureDefaults(CommandLine cli, Map<String, String> environment, Path workingDirectory, String[] args) {
-        var defaults = new ConfiguredDefaults(environment,
-                ConfigFile.locate(explicitConfig(args), environment, workingDirectory).file());
+    static void configureDefaults(
+            CommandLine cli, Map<String, String> environment, Path workingDirectory, String[] args) {
+        var defaults = new ConfiguredDefaults(
+                environment,
+                ConfigFile.locate(explicitConfig(args), environment, workingDirectory)
+                        .file());
         for (String command : List.of("serve", "token", "api-key")) {
             cli.getSubcommands().get(command).setDefaultValueProvider(defaults);
         }
@@ -95,16 +94,20 @@ public final class Main {
             return new FfmpegAudioDecoder();
         } catch (LinkageError e) {
             // The natives are bundled for one platform per build; say so instead of showing a JNI stack trace.
-            throw new CliException("cannot load FFmpeg's native libraries on " + System.getProperty("os.name") + " "
-                    + System.getProperty("os.arch") + " (" + e.getMessage() + "). This build bundles them for one platform;"
-                    + " rebuild for yours, for example ./mvnw package -Dnative.platform=linux-arm64.", e);
+            throw new CliException(
+                    "cannot load FFmpeg's native libraries on " + System.getProperty("os.name") + " "
+                            + System.getProperty("os.arch") + " (" + e.getMessage()
+                            + "). This build bundles them for one platform;"
+                            + " rebuild for yours, for example ./mvnw package -Dnative.platform=linux-arm64.",
+                    e);
         }
     }
 
     /** Whether stderr is a terminal (for a live progress bar rather than log lines); Linux's view of fd 2. */
     private static boolean stderrIsTerminal() {
         try {
-            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2"))
+                    .toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
             return false;
@@ -118,14 +121,24 @@ public final class Main {
      * @param decoders  called once by each command that decodes audio
      * @param models    resolves the model directories, only for commands that need them
      */
-    static CommandLine commandLine(Supplier<AudioDecoder> decoders, ModelPathResolver models, ObjectMapper json,
-                                   PrintWriter out, PrintWriter err) {
+    static CommandLine commandLine(
+            Supplier<AudioDecoder> decoders,
+            ModelPathResolver models,
+            ObjectMapper json,
+            PrintWriter out,
+            PrintWriter err) {
         CallintelCommand root = new CallintelCommand();
         CommandLine cli = new CommandLine(root);
         cli.addSubcommand(new ProbeCommand(decoders, new JsonLines(json, out)));
-        cli.addSubcommand(new TranscribeCommand(decoders, () -> models.resolve(root.modelOverrides()), new JsonLines(json, out)));
-        cli.addSubcommand(new AnalyzeCommand(decoders, () -> models.resolve(root.modelOverrides()), json, new JsonLines(json, out),
-                err, stderrIsTerminal()));
+        cli.addSubcommand(
+                new TranscribeCommand(decoders, () -> models.resolve(root.modelOverrides()), new JsonLines(json, out)));
+        cli.addSubcommand(new AnalyzeCommand(
+                decoders,
+                () -> models.resolve(root.modelOverrides()),
+                json,
+                new JsonLines(json, out),
+                err,
+                stderrIsTerminal()));
         cli.addSubcommand(new ServeCommand(decoders, () -> models.resolve(root.modelOverrides()), err));
         cli.addSubcommand(new TokenCommand(out));
         cli.addSubcommand(new ApiKeyCommand(out));
@@ -139,7 +152,8 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((exception, args) -> {
-            // One line and a pointer to --help, the same for every kind of usage error; the full usage would bury the cause.
+            // One line and a pointer to --help, the same for every kind of usage error; the full usage would bury the
+            // cause.
             CommandLine command = exception.getCommandLine();
             PrintWriter errors = command.getErr();
             errors.println("callintel: " + exception.getMessage() + origin(exception, args));
@@ -151,7 +165,8 @@ public final class Main {
         cli.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             PrintWriter errors = commandLine.getErr();
             if (exception instanceof ModelConfigException || exception instanceof CliException) {
-                errors.println("callintel: " + exception.getMessage()); // written for people; a stack trace would bury it
+                errors.println(
+                        "callintel: " + exception.getMessage()); // written for people; a stack trace would bury it
             } else {
                 errors.println("callintel: internal error: " + exception);
                 exception.printStackTrace(errors);

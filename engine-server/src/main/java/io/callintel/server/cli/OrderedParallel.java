@@ -18,8 +18,7 @@ import java.util.function.Function;
  */
 final class OrderedParallel {
 
-    private OrderedParallel() {
-    }
+    private OrderedParallel() {}
 
     static <T, R> void forEachInOrder(List<T> items, int threads, Function<T, R> function, Consumer<R> consumer)
             throws InterruptedException {
@@ -32,7 +31,8 @@ final class OrderedParallel {
         }
         int window = 2 * threads;
         // Daemon threads: a native decode that never returns must not keep the process alive after an error.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, items.size()),
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(threads, items.size()),
                 Thread.ofPlatform().daemon().name("worker-", 1).factory());
         try {
             Deque<Future<R>> inFlight = new ArrayDeque<>();

@@ -13,7 +13,10 @@ final class OrgFlags {
     @Option(names = "--org", required = true, paramLabel = "ORG_UUID", description = "The organization it acts for.")
     String org;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "./data",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "./data",
             description = "Data directory of the server (default: ${DEFAULT-VALUE}).")
     Path data;
 

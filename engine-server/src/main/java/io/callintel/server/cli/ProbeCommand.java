@@ -18,11 +18,12 @@ import picocli.CommandLine.Spec;
         name = "probe",
         mixinStandardHelpOptions = true,
         description = {
-                "Decodes each FILE completely and prints one JSON object per file, one per line, in argument order.",
-                "Decoded: file, format, codec, sample_rate, channels, duration (seconds of audio decoded),"
-                        + " declared_duration, bit_rate, and warnings/damage when there are any.",
-                "Not decoded: file, error, problem (not_readable, empty_file, unrecognised_format, no_audio_stream,"
-                        + " unsupported_codec, no_audio, corrupt, timeout)."},
+            "Decodes each FILE completely and prints one JSON object per file, one per line, in argument order.",
+            "Decoded: file, format, codec, sample_rate, channels, duration (seconds of audio decoded),"
+                    + " declared_duration, bit_rate, and warnings/damage when there are any.",
+            "Not decoded: file, error, problem (not_readable, empty_file, unrecognised_format, no_audio_stream,"
+                    + " unsupported_codec, no_audio, corrupt, timeout)."
+        },
         exitCodeListHeading = "%nExit codes%n",
         exitCodeList = {"0:every file decoded", "1:at least one file did not decode", "2:bad usage"})
 final class ProbeCommand implements Callable<Integer> {
@@ -36,7 +37,9 @@ final class ProbeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Recordings, in any format FFmpeg reads.")
     List<String> files;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+    @Option(
+            names = {"-j", "--jobs"},
+            paramLabel = "N",
             description = "Files decoded at once (default: the number of cores, ${DEFAULT-VALUE}).")
     int jobs = Runtime.getRuntime().availableProcessors();
 

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class ProbeJson {
 
-    private ProbeJson() {
-    }
+    private ProbeJson() {}
 
     static void fill(ObjectNode node, ProbeResult result) {
         node.put("file", result.file());

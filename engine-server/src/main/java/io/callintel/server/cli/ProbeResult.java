@@ -9,14 +9,12 @@ sealed interface ProbeResult {
     String file();
 
     /** The whole file was decoded (possibly with damage skipped, as {@code report} says). */
-    record Decoded(String file, MediaInfo info, DecodeReport report) implements ProbeResult {
-    }
+    record Decoded(String file, MediaInfo info, DecodeReport report) implements ProbeResult {}
 
     /**
      * The file could not be decoded.
      *
      * @param problem the {@link io.callintel.core.audio.AudioDecodeException.Problem} name, lower-cased
      */
-    record Failed(String file, String error, String problem) implements ProbeResult {
-    }
+    record Failed(String file, String error, String problem) implements ProbeResult {}
 }

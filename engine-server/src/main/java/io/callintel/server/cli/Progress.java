@@ -67,8 +67,16 @@ final class Progress implements AutoCloseable {
         String eta = done == 0 ? "--:--:--" : clock(wall / done * (total - done));
         int filled = total == 0 ? BAR_WIDTH : BAR_WIDTH * done / total;
         String bar = "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "]";
-        return String.format("%s %d/%d files, %.2f h audio, %s, ETA %s%s%s", bar, done, total, audioSeconds / 3600,
-                speed, eta, failed > 0 ? ", " + failed + " failed" : "", skipped > 0 ? ", " + skipped + " skipped" : "");
+        return String.format(
+                "%s %d/%d files, %.2f h audio, %s, ETA %s%s%s",
+                bar,
+                done,
+                total,
+                audioSeconds / 3600,
+                speed,
+                eta,
+                failed > 0 ? ", " + failed + " failed" : "",
+                skipped > 0 ? ", " + skipped + " skipped" : "");
     }
 
     static String clock(double seconds) {

@@ -8,7 +8,9 @@ import picocli.CommandLine.ParameterException;
 /** How often recognizers are replaced: memory against speed (a picocli mixin of serve, transcribe and analyze). */
 final class RecognizerFlags {
 
-    @Option(names = "--replace-recognizer-after", paramLabel = "SECONDS",
+    @Option(
+            names = "--replace-recognizer-after",
+            paramLabel = "SECONDS",
             description = "Audio seconds after which a recognition thread's recognizer is replaced by a fresh one "
                     + "(default: ${DEFAULT-VALUE}: resident memory stays flat). Larger is faster (a fresh recognizer is slow "
                     + "for its first half minute) and takes more memory (about 700 MB never replaced, with 2 threads); "

@@ -46,8 +46,8 @@ final class ResultsFile implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        BufferedWriter writer = Files.newBufferedWriter(
+                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         return new ResultsFile(writer, json, done);
     }
 

@@ -25,36 +25,50 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {
-                "Starts the Call Intelligence HTTP API (base path /v1alpha/callintel) with its processing workers.",
-                "Everything is kept in the data directory: callintel.db (SQLite), audio/, index/ (Lucene), secret.key.",
-                "Stops gracefully on Ctrl-C or SIGTERM: requests in flight finish, recordings in flight finish within",
-                "the grace period or are re-queued for the next start.",
-                "Any option not given as a flag is taken from the environment variable CALLINTEL_<NAME> (--max-attempts:",
-                "CALLINTEL_MAX_ATTEMPTS), else from the config file's key <name> (max-attempts), else its default."},
+            "Starts the Call Intelligence HTTP API (base path /v1alpha/callintel) with its processing workers.",
+            "Everything is kept in the data directory: callintel.db (SQLite), audio/, index/ (Lucene), secret.key.",
+            "Stops gracefully on Ctrl-C or SIGTERM: requests in flight finish, recordings in flight finish within",
+            "the grace period or are re-queued for the next start.",
+            "Any option not given as a flag is taken from the environment variable CALLINTEL_<NAME> (--max-attempts:",
+            "CALLINTEL_MAX_ATTEMPTS), else from the config file's key <name> (max-attempts), else its default."
+        },
         footerHeading = "%nEnvironment%n",
         footer = {
-                "CALLINTEL_JWT_SECRET      HS256 secret (32+ bytes) instead of the data directory's secret.key",
-                "CALLINTEL_JWT_PUBLIC_KEY  PEM file of an RSA public key: RS256 tokens signed by its private key are accepted"})
+            "CALLINTEL_JWT_SECRET      HS256 secret (32+ bytes) instead of the data directory's secret.key",
+            "CALLINTEL_JWT_PUBLIC_KEY  PEM file of an RSA public key: RS256 tokens signed by its private key are accepted"
+        })
 final class ServeCommand implements Callable<Integer> {
 
     private final Supplier<AudioDecoder> decoders;
     private final Supplier<ModelPaths> models;
     private final PrintWriter err;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks one).")
     int port;
 
     @Option(names = "--host", defaultValue = "0.0.0.0", description = "Address to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "./data",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = "./data",
             description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Recordings processed at once (default: one per core; 0 = accept uploads only, process none).")
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            description =
+                    "Recordings processed at once (default: one per core; 0 = accept uploads only, process none).")
     Integer workers;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Recognition threads shared by all recordings (default: one per core).")
     Integer threads;
 
@@ -64,31 +78,51 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--public-url", paramLabel = "URL",
-            description = "How clients reach this server, for presigned URLs (default: from each request's Host header).")
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            description =
+                    "How clients reach this server, for presigned URLs (default: from each request's Host header).")
     String publicUrl;
 
-    @Option(names = "--max-attempts", defaultValue = "3",
+    @Option(
+            names = "--max-attempts",
+            defaultValue = "3",
             description = "Processing attempts per recording before it fails (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
-    @Option(names = "--shutdown-grace", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(
+            names = "--shutdown-grace",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
             description = "How long recordings in flight may run on at shutdown (default: ${DEFAULT-VALUE}).")
     int shutdownGrace;
 
-    @Option(names = "--max-upload-bytes", paramLabel = "BYTES", defaultValue = "104857600",
+    @Option(
+            names = "--max-upload-bytes",
+            paramLabel = "BYTES",
+            defaultValue = "104857600",
             description = "Largest audio file accepted (default: ${DEFAULT-VALUE}, 100 MB as in the hosted API).")
     long maxUploadBytes;
 
-    @Option(names = "--upload-link-ttl", paramLabel = "SECONDS", defaultValue = "900",
+    @Option(
+            names = "--upload-link-ttl",
+            paramLabel = "SECONDS",
+            defaultValue = "900",
             description = "How long a presigned upload link is valid (default: ${DEFAULT-VALUE}).")
     long uploadLinkSeconds;
 
-    @Option(names = "--audio-link-ttl", paramLabel = "SECONDS", defaultValue = "3600",
+    @Option(
+            names = "--audio-link-ttl",
+            paramLabel = "SECONDS",
+            defaultValue = "3600",
             description = "How long a presigned audio URL is valid (default: ${DEFAULT-VALUE}).")
     long audioLinkSeconds;
 
-    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            defaultValue = "info",
             description = "error, warn, info (default: one line per request), debug or trace.")
     String logLevel;
 
@@ -104,16 +138,28 @@ final class ServeCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         Limits limits;
         try {
-            limits = new Limits(maxUploadBytes, Duration.ofSeconds(uploadLinkSeconds), Duration.ofSeconds(audioLinkSeconds));
+            limits = new Limits(
+                    maxUploadBytes, Duration.ofSeconds(uploadLinkSeconds), Duration.ofSeconds(audioLinkSeconds));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ServerConfig config = new ServerConfig(data, host, port, workers == null ? cores : workers,
-                threads == null ? cores : threads, recognizers.replaceAfterSeconds(spec.commandLine()),
+        ServerConfig config = new ServerConfig(
+                data,
+                host,
+                port,
+                workers == null ? cores : workers,
+                threads == null ? cores : threads,
+                recognizers.replaceAfterSeconds(spec.commandLine()),
                 Optional.ofNullable(publicUrl),
                 Optional.ofNullable(System.getenv("CALLINTEL_JWT_SECRET")).filter(s -> !s.isBlank()),
-                Optional.ofNullable(System.getenv("CALLINTEL_JWT_PUBLIC_KEY")).filter(s -> !s.isBlank()).map(Path::of),
-                models.get(), maxAttempts, Duration.ofSeconds(2), Duration.ofSeconds(shutdownGrace), limits);
+                Optional.ofNullable(System.getenv("CALLINTEL_JWT_PUBLIC_KEY"))
+                        .filter(s -> !s.isBlank())
+                        .map(Path::of),
+                models.get(),
+                maxAttempts,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(shutdownGrace),
+                limits);
         CallintelServer server;
         try {
             server = CallintelServer.start(config, decoders.get());
@@ -121,14 +167,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new CliException("cannot start: " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            err.println("callintel: stopping");
-            err.flush();
-            server.close();
-            stopped.countDown();
-        }, "callintel-shutdown"));
-        err.println("callintel: serving http://" + host + ":" + server.port() + " (data: " + data.toAbsolutePath().normalize()
-                + ", " + config.workers() + " workers)");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            err.println("callintel: stopping");
+                            err.flush();
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "callintel-shutdown"));
+        err.println("callintel: serving http://" + host + ":" + server.port() + " (data: "
+                + data.toAbsolutePath().normalize() + ", " + config.workers() + " workers)");
         err.flush();
         stopped.await();
         return 0;

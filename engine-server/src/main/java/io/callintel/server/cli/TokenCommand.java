@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "token",
         mixinStandardHelpOptions = true,
-        description = {"Prints an HS256 JWT for an organization, signed with CALLINTEL_JWT_SECRET or else the data",
-                "directory's secret.key (created when absent), for 'Authorization: Bearer TOKEN'."})
+        description = {
+            "Prints an HS256 JWT for an organization, signed with CALLINTEL_JWT_SECRET or else the data",
+            "directory's secret.key (created when absent), for 'Authorization: Bearer TOKEN'."
+        })
 final class TokenCommand implements Callable<Integer> {
 
     private static final Pattern TTL = Pattern.compile("(\\d+)([smhd])");
@@ -33,7 +35,10 @@ final class TokenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--ttl", defaultValue = "24h", description = "Validity: 90s, 30m, 24h, 7d (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--ttl",
+            defaultValue = "24h",
+            description = "Validity: 90s, 30m, 24h, 7d (default: ${DEFAULT-VALUE}).")
     String ttl;
 
     @Mixin
@@ -57,7 +62,8 @@ final class TokenCommand implements Callable<Integer> {
     private Duration duration(String text) {
         var match = TTL.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!match.matches()) {
-            throw new ParameterException(spec.commandLine(), "--ttl must look like 90s, 30m, 24h or 7d, got '" + text + "'");
+            throw new ParameterException(
+                    spec.commandLine(), "--ttl must look like 90s, 30m, 24h or 7d, got '" + text + "'");
         }
         try {
             long n = Long.parseLong(match.group(1));

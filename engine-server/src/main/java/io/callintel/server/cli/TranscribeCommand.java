@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
         name = "transcribe",
         mixinStandardHelpOptions = true,
         description = {
-                "Transcribes each FILE and prints one JSON object per file, one per line, in argument order:",
-                "file, duration, words [word, start, end, conf, speaker], segments [speaker, role, start, end, text,"
-                        + " confidence], speakers, turns, overlaps; or file, error, problem."},
+            "Transcribes each FILE and prints one JSON object per file, one per line, in argument order:",
+            "file, duration, words [word, start, end, conf, speaker], segments [speaker, role, start, end, text,"
+                    + " confidence], speakers, turns, overlaps; or file, error, problem."
+        },
         exitCodeListHeading = "%nExit codes%n",
         exitCodeList = {"0:every file transcribed", "1:at least one file failed", "2:bad usage"})
 final class TranscribeCommand implements Callable<Integer> {
@@ -54,8 +55,12 @@ final class TranscribeCommand implements Callable<Integer> {
         double replaceRecognizersAfter = flags.recognizers.replaceAfterSeconds(spec.commandLine());
         ModelPaths paths = models.get();
         AtomicInteger failures = new AtomicInteger();
-        try (CallIntelEngine engine = CallIntelEngine.builder().models(paths).decoder(decoders.get()).threads(flags.workers)
-                .replaceRecognizersAfter(replaceRecognizersAfter).build()) {
+        try (CallIntelEngine engine = CallIntelEngine.builder()
+                .models(paths)
+                .decoder(decoders.get())
+                .threads(flags.workers)
+                .replaceRecognizersAfter(replaceRecognizersAfter)
+                .build()) {
             // A long call already uses every worker; several files at once keep them busy on short ones.
             OrderedParallel.forEachInOrder(files, flags.workers, file -> transcribe(engine, file, options), node -> {
                 if (node.has("error")) {

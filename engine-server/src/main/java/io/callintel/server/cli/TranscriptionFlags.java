@@ -13,22 +13,36 @@ import picocli.CommandLine.ParameterException;
 /** The transcription options shared by {@code transcribe} and {@code analyze} (a picocli mixin). */
 final class TranscriptionFlags {
 
-    @Option(names = "--channels", paramLabel = "MODE", defaultValue = "auto",
+    @Option(
+            names = "--channels",
+            paramLabel = "MODE",
+            defaultValue = "auto",
             description = "auto (default): a speaker per channel when the two channels differ; mono: mix and diarize;"
                     + " stereo: channel 0 and 1 are one speaker each.")
     String channels;
 
-    @Option(names = "--speakers", paramLabel = "N", description = "Speakers in a mono recording, when known (default: estimated, 2 expected).")
+    @Option(
+            names = "--speakers",
+            paramLabel = "N",
+            description = "Speakers in a mono recording, when known (default: estimated, 2 expected).")
     Integer speakers;
 
-    @Option(names = "--max-speakers", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--max-speakers",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "Most speakers a mono recording may have when estimating (default ${DEFAULT-VALUE}).")
     int maxSpeakers;
 
-    @Option(names = "--agent-channel", paramLabel = "0|1", description = "For stereo: the agent's channel (default: decided from what is said).")
+    @Option(
+            names = "--agent-channel",
+            paramLabel = "0|1",
+            description = "For stereo: the agent's channel (default: decided from what is said).")
     Integer agentChannel;
 
-    @Option(names = {"-w", "--workers"}, paramLabel = "N",
+    @Option(
+            names = {"-w", "--workers"},
+            paramLabel = "N",
             description = "Recognizer threads (default: the number of cores, ${DEFAULT-VALUE}).")
     int workers = Runtime.getRuntime().availableProcessors();
 
@@ -44,10 +58,13 @@ final class TranscriptionFlags {
             case "auto" -> ChannelMode.AUTO;
             case "mono" -> ChannelMode.MONO;
             case "stereo" -> ChannelMode.STEREO;
-            default -> throw new ParameterException(command, "--channels must be auto, mono or stereo, got '" + channels + "'");
+            default ->
+                throw new ParameterException(
+                        command, "--channels must be auto, mono or stereo, got '" + channels + "'");
         };
         try {
-            return new TranscriptionOptions(mode,
+            return new TranscriptionOptions(
+                    mode,
                     speakers == null ? OptionalInt.empty() : OptionalInt.of(speakers),
                     speakers == null ? maxSpeakers : Math.max(maxSpeakers, speakers),
                     agentChannel == null ? OptionalInt.empty() : OptionalInt.of(agentChannel),

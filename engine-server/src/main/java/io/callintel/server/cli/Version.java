@@ -8,8 +8,7 @@ import java.util.Properties;
 /** The project version, written into version.properties by Maven resource filtering at build time. */
 final class Version {
 
-    private Version() {
-    }
+    private Version() {}
 
     static String current() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {

@@ -30,13 +30,12 @@ public final class TranscriptExport {
     static final int MAX_CUE_CHARS = 84;
 
     /** Times are rounded to whole milliseconds once, so a cue's end can't round to before its start. */
-    private record Cue(long start, long end, String speaker, Role role, String text) {
-    }
+    private record Cue(long start, long end, String speaker, Role role, String text) {}
 
-    private static final Comparator<Cue> TIME_ORDER = Comparator.comparingLong(Cue::start).thenComparing(Cue::speaker);
+    private static final Comparator<Cue> TIME_ORDER =
+            Comparator.comparingLong(Cue::start).thenComparing(Cue::speaker);
 
-    private TranscriptExport() {
-    }
+    private TranscriptExport() {}
 
     /** SubRip: numbered cues, {@code [SPEAKER_1 (agent)] text}; an empty transcript is an empty file. */
     public static String srt(Transcript transcript) {
@@ -46,9 +45,17 @@ public final class TranscriptExport {
             if (number > 0) {
                 out.append('\n');
             }
-            out.append(++number).append('\n')
-                    .append(clock(cue.start(), ',')).append(" --> ").append(clock(cue.end(), ',')).append('\n')
-                    .append('[').append(label(cue.speaker(), cue.role())).append("] ").append(cue.text()).append('\n');
+            out.append(++number)
+                    .append('\n')
+                    .append(clock(cue.start(), ','))
+                    .append(" --> ")
+                    .append(clock(cue.end(), ','))
+                    .append('\n')
+                    .append('[')
+                    .append(label(cue.speaker(), cue.role()))
+                    .append("] ")
+                    .append(cue.text())
+                    .append('\n');
         }
         return out.toString();
     }
@@ -59,8 +66,15 @@ public final class TranscriptExport {
         for (Cue cue : cues(transcript)) {
             String voice = cue.role() == null ? cue.speaker() : capitalized(cue.role()) + " (" + cue.speaker() + ")";
             out.append('\n')
-                    .append(clock(cue.start(), '.')).append(" --> ").append(clock(cue.end(), '.')).append('\n')
-                    .append("<v ").append(escape(voice)).append('>').append(escape(cue.text())).append('\n');
+                    .append(clock(cue.start(), '.'))
+                    .append(" --> ")
+                    .append(clock(cue.end(), '.'))
+                    .append('\n')
+                    .append("<v ")
+                    .append(escape(voice))
+                    .append('>')
+                    .append(escape(cue.text()))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -70,14 +84,22 @@ public final class TranscriptExport {
      * {@code [00:01:02.5] SPEAKER_1 (agent): text}. Utterances are not split: this is for reading.
      */
     public static String txt(Transcript transcript) {
-        String speakers = transcript.speakers().stream().map(s -> label(s.label(), s.role()))
+        String speakers = transcript.speakers().stream()
+                .map(s -> label(s.label(), s.role()))
                 .collect(Collectors.joining(", "));
-        StringBuilder out = new StringBuilder("# duration ").append(tenths(transcript.duration()))
-                .append(", speakers: ").append(speakers.isEmpty() ? "none" : speakers).append('\n');
+        StringBuilder out = new StringBuilder("# duration ")
+                .append(tenths(transcript.duration()))
+                .append(", speakers: ")
+                .append(speakers.isEmpty() ? "none" : speakers)
+                .append('\n');
         for (Segment segment : transcript.segments()) {
-            out.append('[').append(tenths(segment.start())).append("] ")
-                    .append(label(segment.speaker(), segment.role())).append(": ")
-                    .append(oneLine(segment.text())).append('\n');
+            out.append('[')
+                    .append(tenths(segment.start()))
+                    .append("] ")
+                    .append(label(segment.speaker(), segment.role()))
+                    .append(": ")
+                    .append(oneLine(segment.text()))
+                    .append('\n');
         }
         return out.toString();
     }
@@ -111,7 +133,8 @@ public final class TranscriptExport {
         double[] from = new double[n];
         double[] to = new double[n];
         List<Word> words = speakerWords.stream()
-                .filter(w -> w.start() >= segment.start() - 0.0005 && w.end() <= segment.end() + 0.0005).toList();
+                .filter(w -> w.start() >= segment.start() - 0.0005 && w.end() <= segment.end() + 0.0005)
+                .toList();
         if (words.size() == n) {
             for (int i = 0; i < n; i++) {
                 from[i] = words.get(i).start();
@@ -168,8 +191,14 @@ public final class TranscriptExport {
 
     /** {@code HH:MM:SS,mmm}; hours get more digits past 99 rather than wrapping. */
     static String clock(long millis, char separator) {
-        return String.format(Locale.ROOT, "%02d:%02d:%02d%c%03d",
-                millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, separator, millis % 1000);
+        return String.format(
+                Locale.ROOT,
+                "%02d:%02d:%02d%c%03d",
+                millis / 3_600_000,
+                millis / 60_000 % 60,
+                millis / 1000 % 60,
+                separator,
+                millis % 1000);
     }
 
     /** {@code HH:MM:SS.d}, to a tenth of a second. */

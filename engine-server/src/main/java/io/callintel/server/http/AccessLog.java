@@ -14,21 +14,29 @@ final class AccessLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("io.callintel.access");
 
-    private AccessLog() {
-    }
+    private AccessLog() {}
 
     static void log(Context ctx, float millis) {
         if (!LOG.isInfoEnabled()) {
             return;
         }
         String org = ctx.attribute(Caller.ATTRIBUTE);
-        LOG.info(String.format(Locale.ROOT, "%s %s %d %dB %.1fms org=%s", ctx.method().name(), ctx.path(), ctx.statusCode(),
-                bytesSent(ctx), millis, org == null ? "-" : org));
+        LOG.info(String.format(
+                Locale.ROOT,
+                "%s %s %d %dB %.1fms org=%s",
+                ctx.method().name(),
+                ctx.path(),
+                ctx.statusCode(),
+                bytesSent(ctx),
+                millis,
+                org == null ? "-" : org));
     }
 
     /** Bytes of body written so far, buffered ones included (the response may not be flushed yet). */
     private static long bytesSent(Context ctx) {
         ServletContextRequest request = ServletContextRequest.getServletContextRequest(ctx.req());
-        return request == null ? -1 : request.getServletContextResponse().getHttpOutput().getWritten();
+        return request == null
+                ? -1
+                : request.getServletContextResponse().getHttpOutput().getWritten();
     }
 }

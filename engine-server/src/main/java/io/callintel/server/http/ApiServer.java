@@ -3,16 +3,16 @@ package io.callintel.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.classify.index.SegmentIndex;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.store.BlobStore;
 import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.ResultStore;
 import io.callintel.core.store.UseCaseStore;
-import io.callintel.classify.index.SegmentIndex;
-import io.callintel.server.service.ServerMetrics;
-import io.callintel.server.service.Summaries;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.UrlSigner;
+import io.callintel.server.service.ServerMetrics;
+import io.callintel.server.service.Summaries;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -43,11 +43,21 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
 
     /** What the server needs from the rest of the process; built in one place, {@code CallintelServer}. */
-    public record Dependencies(UseCaseStore useCases, RecordingStore recordings, ResultStore results, BlobStore blobs,
-                               SegmentIndex index, AudioDecoder decoder, Authenticator authenticator, UrlSigner signer,
-                               Summaries summaries, ServerMetrics metrics, Runnable queued, BooleanSupplier ready,
-                               ObjectMapper json, Clock clock) {
-    }
+    public record Dependencies(
+            UseCaseStore useCases,
+            RecordingStore recordings,
+            ResultStore results,
+            BlobStore blobs,
+            SegmentIndex index,
+            AudioDecoder decoder,
+            Authenticator authenticator,
+            UrlSigner signer,
+            Summaries summaries,
+            ServerMetrics metrics,
+            Runnable queued,
+            BooleanSupplier ready,
+            ObjectMapper json,
+            Clock clock) {}
 
     /**
      * @param host         address to bind (0.0.0.0 for all)
@@ -55,14 +65,34 @@ public final class ApiServer implements AutoCloseable {
      * @param publicUrl    how clients reach the server, for the URLs it hands out; from each request when empty
      * @param uploadTemp   where multipart uploads are spooled while they arrive
      */
-    public ApiServer(Dependencies d, String host, int port, Optional<String> publicUrl, Path uploadTemp, Limits limits) {
+    public ApiServer(
+            Dependencies d, String host, int port, Optional<String> publicUrl, Path uploadTemp, Limits limits) {
         Views views = new Views(d.json());
         PublicUrl urls = new PublicUrl(publicUrl);
-        UseCaseHandlers useCases = new UseCaseHandlers(d.useCases(), d.recordings(), d.summaries(), d.json(), views, d.clock());
-        UploadHandlers uploads = new UploadHandlers(d.useCases(), d.summaries().observing(d.recordings()), d.blobs(),
-                d.decoder(), d.signer(), d.queued(), d.json(), views, urls, d.clock(), limits);
-        RecordingHandlers recordings = new RecordingHandlers(d.useCases(), d.recordings(), d.results(), d.blobs(),
-                d.signer(), d.json(), views, urls, limits.audioUrlValidity());
+        UseCaseHandlers useCases =
+                new UseCaseHandlers(d.useCases(), d.recordings(), d.summaries(), d.json(), views, d.clock());
+        UploadHandlers uploads = new UploadHandlers(
+                d.useCases(),
+                d.summaries().observing(d.recordings()),
+                d.blobs(),
+                d.decoder(),
+                d.signer(),
+                d.queued(),
+                d.json(),
+                views,
+                urls,
+                d.clock(),
+                limits);
+        RecordingHandlers recordings = new RecordingHandlers(
+                d.useCases(),
+                d.recordings(),
+                d.results(),
+                d.blobs(),
+                d.signer(),
+                d.json(),
+                views,
+                urls,
+                limits.audioUrlValidity());
         SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);
         SearchHandler search = new SearchHandler(d.index(), views);
 
@@ -103,8 +133,10 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get(RecordingHandlers.AUDIO_PATH + "{recording_uuid}", recordings::streamAudio);
 
             config.routes.get("/health", ctx -> health(ctx, d.ready()));
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(d.metrics().scrape()));
+            config.routes.get(
+                    "/metrics",
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(d.metrics().scrape()));
             config.routes.get("/openapi.json", ApiServer::openApi);
 
             config.routes.exception(ApiError.class, (e, ctx) -> {
@@ -117,7 +149,12 @@ public final class ApiServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.log(Level.SEVERE, "internal error on " + ctx.method() + " " + ctx.path(), e);
-                error(ctx, 500, "internal_error", "Internal server error: " + e.getClass().getSimpleName(), null);
+                error(
+                        ctx,
+                        500,
+                        "internal_error",
+                        "Internal server error: " + e.getClass().getSimpleName(),
+                        null);
             });
         });
     }

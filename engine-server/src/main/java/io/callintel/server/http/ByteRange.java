@@ -19,7 +19,9 @@ record ByteRange(long start, long end) {
 
     /** Whether the header asks for a range at all (a well-formed one). */
     static boolean isRangeRequest(String header) {
-        return header != null && SINGLE.matcher(header.trim()).matches() && !header.trim().equals("bytes=-");
+        return header != null
+                && SINGLE.matcher(header.trim()).matches()
+                && !header.trim().equals("bytes=-");
     }
 
     /**

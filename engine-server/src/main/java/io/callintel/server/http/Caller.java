@@ -7,8 +7,7 @@ final class Caller {
 
     static final String ATTRIBUTE = "callintel.org";
 
-    private Caller() {
-    }
+    private Caller() {}
 
     static void set(Context ctx, String org) {
         ctx.attribute(ATTRIBUTE, org);

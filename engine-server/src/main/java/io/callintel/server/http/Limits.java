@@ -20,7 +20,8 @@ public record Limits(long maxUploadBytes, Duration uploadLinkValidity, Duration 
         }
         for (Duration validity : new Duration[] {uploadLinkValidity, audioUrlValidity}) {
             if (validity.isNegative() || validity.isZero() || validity.compareTo(Duration.ofDays(7)) > 0) {
-                throw new IllegalArgumentException("link lifetimes must be 1 second to 7 days, got " + validity.toSeconds() + " s");
+                throw new IllegalArgumentException(
+                        "link lifetimes must be 1 second to 7 days, got " + validity.toSeconds() + " s");
             }
         }
     }

@@ -6,8 +6,7 @@ import io.javalin.http.Context;
 /** Page and limit from a query string or a JSON body: page 1 or more, limit 1..100. */
 final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     static PageRequest fromQuery(Context ctx, int defaultLimit) {
         return of(integer(ctx.queryParam("page"), "page", 1), integer(ctx.queryParam("limit"), "limit", defaultLimit));

@@ -10,7 +10,8 @@ import java.util.Optional;
 record PublicUrl(Optional<String> configured) {
 
     String of(Context ctx) {
-        return configured.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+        return configured
+                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
                 .orElseGet(() -> ctx.scheme() + "://" + ctx.host());
     }
 }

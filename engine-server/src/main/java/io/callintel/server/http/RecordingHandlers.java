@@ -18,9 +18,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -40,8 +40,16 @@ final class RecordingHandlers {
     private final PublicUrl publicUrl;
     private final Duration audioUrlValidity;
 
-    RecordingHandlers(UseCaseStore useCases, RecordingStore recordings, ResultStore results, BlobStore blobs,
-                      UrlSigner signer, ObjectMapper json, Views views, PublicUrl publicUrl, Duration audioUrlValidity) {
+    RecordingHandlers(
+            UseCaseStore useCases,
+            RecordingStore recordings,
+            ResultStore results,
+            BlobStore blobs,
+            UrlSigner signer,
+            ObjectMapper json,
+            Views views,
+            PublicUrl publicUrl,
+            Duration audioUrlValidity) {
         this.useCases = useCases;
         this.recordings = recordings;
         this.results = results;
@@ -64,8 +72,12 @@ final class RecordingHandlers {
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw ApiError.badRequest("start_date", "start_date must not be after end_date");
         }
-        Page<Recording> page = recordings.list(new RecordingQuery(org, useCase, state, from, to, Paging.fromBody(body, 10)));
-        ctx.json(views.page(page, "recordings", page.items().stream().map(views::recording).toList())
+        Page<Recording> page =
+                recordings.list(new RecordingQuery(org, useCase, state, from, to, Paging.fromBody(body, 10)));
+        ctx.json(views.page(
+                        page,
+                        "recordings",
+                        page.items().stream().map(views::recording).toList())
                 .put("usecase_uuid", useCase));
     }
 
@@ -82,12 +94,14 @@ final class RecordingHandlers {
                 .put("usecase_uuid", recording.usecase().orElse(null))
                 .put("state", recording.state().wireName())
                 .put("error", recording.error().isEmpty() ? null : recording.error());
-        results.transcript(recording.uuid()).ifPresentOrElse(
-                transcript -> TranscriptJson.fill(node.putObject("transcript"), transcript),
-                () -> node.putNull("transcript"));
+        results.transcript(recording.uuid())
+                .ifPresentOrElse(
+                        transcript -> TranscriptJson.fill(node.putObject("transcript"), transcript),
+                        () -> node.putNull("transcript"));
         results.analytics(recording.uuid())
                 .filter(analytics -> recording.state() == RecordingState.ANALYSIS_COMPLETED)
-                .ifPresentOrElse(analytics -> AnalyticsJson.fill(node.putObject("analytics"), analytics),
+                .ifPresentOrElse(
+                        analytics -> AnalyticsJson.fill(node.putObject("analytics"), analytics),
                         () -> node.putNull("analytics"));
         ctx.json(node);
     }
@@ -95,7 +109,9 @@ final class RecordingHandlers {
     void audioUrl(Context ctx) {
         String org = Caller.org(ctx);
         String key = JsonBody.parse(json, ctx.body()).requiredText("s3_key");
-        Recording recording = recordings.findByStorageKey(key).filter(r -> r.org().equals(org))
+        Recording recording = recordings
+                .findByStorageKey(key)
+                .filter(r -> r.org().equals(org))
                 .orElseThrow(() -> ApiError.notFound("Recording"));
         if (recording.state() == RecordingState.AWAITING_UPLOAD) {
             throw new ApiError(409, "conflict", "The recording's audio has not been uploaded yet", "s3_key");
@@ -112,9 +128,10 @@ final class RecordingHandlers {
     void streamAudio(Context ctx) throws IOException {
         String uuid = ctx.pathParam("recording_uuid");
         switch (signer.verify("GET", AUDIO_PATH + uuid, ctx.queryParam("expires"), ctx.queryParam("signature"))) {
-            case INVALID -> throw new ApiError(403, "forbidden", "The audio URL is invalid (its signature does not match)", null);
+            case INVALID ->
+                throw new ApiError(403, "forbidden", "The audio URL is invalid (its signature does not match)", null);
             case EXPIRED -> throw new ApiError(403, "expired", "The audio URL has expired: request a new one", null);
-            case VALID -> { }
+            case VALID -> {}
         }
         Recording recording = recordings.find(uuid).orElseThrow(() -> ApiError.notFound("Recording"));
         Path file = blobs.file(recording.storageKey()).orElseThrow(() -> ApiError.notFound("Audio"));
@@ -127,7 +144,11 @@ final class RecordingHandlers {
             range = ByteRange.parse(ctx.header("Range"), size);
         } catch (ByteRange.Unsatisfiable e) {
             ctx.header("Content-Range", "bytes */" + size);
-            throw new ApiError(416, "range_not_satisfiable", "The range starts past the end of the file (" + size + " bytes)", null);
+            throw new ApiError(
+                    416,
+                    "range_not_satisfiable",
+                    "The range starts past the end of the file (" + size + " bytes)",
+                    null);
         }
         long start = range.map(ByteRange::start).orElse(0L);
         long length = range.map(ByteRange::length).orElse(size);
@@ -152,7 +173,8 @@ final class RecordingHandlers {
         });
         Optional<String> useCase = body.optionalUuid("usecase_uuid");
         String uuid = body.requiredUuid("recording_uuid");
-        return recordings.find(org, uuid)
+        return recordings
+                .find(org, uuid)
                 .filter(r -> useCase.isEmpty() || r.usecase().equals(useCase))
                 .orElseThrow(() -> ApiError.notFound("Recording"));
     }
@@ -161,7 +183,8 @@ final class RecordingHandlers {
         try {
             return RecordingState.fromWireName(text);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("state",
+            throw ApiError.badRequest(
+                    "state",
                     "state must be one of INITIATED, TRANSCRIPTION_COMPLETED, ANALYSIS_COMPLETED, FAILED, AWAITING_UPLOAD");
         }
     }

@@ -29,11 +29,14 @@ final class SearchHandler {
         if (query.length() > SearchRequest.MAX_QUERY_LENGTH) {
             throw ApiError.badRequest("q", "q must be at most " + SearchRequest.MAX_QUERY_LENGTH + " characters");
         }
-        Optional<String> useCase = Optional.ofNullable(ctx.queryParam("usecase_uuid")).filter(s -> !s.isBlank())
+        Optional<String> useCase = Optional.ofNullable(ctx.queryParam("usecase_uuid"))
+                .filter(s -> !s.isBlank())
                 .map(s -> JsonBody.uuid("usecase_uuid", s.trim()));
         int limit = Paging.fromQuery(ctx, 20).limit();
         SearchResults results = index.search(new SearchRequest(org, useCase, query, limit));
-        ObjectNode node = views.object().put("query", query).put("usecase_uuid", useCase.orElse(null))
+        ObjectNode node = views.object()
+                .put("query", query)
+                .put("usecase_uuid", useCase.orElse(null))
                 .put("total_hits", results.totalHits());
         ArrayNode hits = node.putArray("hits");
         for (SearchHit hit : results.hits()) {

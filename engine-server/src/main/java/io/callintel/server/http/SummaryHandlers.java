@@ -38,7 +38,9 @@ final class SummaryHandlers {
                 .put("total_calls", s.total())
                 .put("completed_analytics", states.get(RecordingState.ANALYSIS_COMPLETED))
                 .put("completion_percentage", s.completion())
-                .put("in_progress", states.get(RecordingState.INITIATED) + states.get(RecordingState.TRANSCRIPTION_COMPLETED))
+                .put(
+                        "in_progress",
+                        states.get(RecordingState.INITIATED) + states.get(RecordingState.TRANSCRIPTION_COMPLETED))
                 .put("failed", states.get(RecordingState.FAILED))
                 .put("awaiting_upload", states.get(RecordingState.AWAITING_UPLOAD)));
     }
@@ -54,11 +56,15 @@ final class SummaryHandlers {
         ArrayNode buckets = node.putArray("bucket_breakdown");
         for (BucketDefinition bucket : useCase.analysis().buckets()) {
             long count = s.buckets().getOrDefault(bucket.name(), 0L);
-            buckets.addObject().put("bucket", bucket.name()).put("count", count).put("percentage", percent(count, s.analysed()));
+            buckets.addObject()
+                    .put("bucket", bucket.name())
+                    .put("count", count)
+                    .put("percentage", percent(count, s.analysed()));
         }
         ArrayNode questions = node.putArray("answer_distribution");
         for (QuestionDefinition question : useCase.analysis().questions()) {
-            ObjectNode answers = questions.addObject().put("question", question.question()).putObject("answers");
+            ObjectNode answers =
+                    questions.addObject().put("question", question.question()).putObject("answers");
             s.answers().getOrDefault(question.question(), Map.of()).forEach(answers::put);
         }
         ObjectNode tags = node.putObject("tag_breakdown");
@@ -73,7 +79,9 @@ final class SummaryHandlers {
     }
 
     private ObjectNode header(UseCase useCase) {
-        return views.object().put("org_uuid", useCase.org()).put("usecase_uuid", useCase.uuid())
+        return views.object()
+                .put("org_uuid", useCase.org())
+                .put("usecase_uuid", useCase.uuid())
                 .put("usecase_name", useCase.name());
     }
 

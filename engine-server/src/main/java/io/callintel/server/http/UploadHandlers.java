@@ -55,9 +55,18 @@ final class UploadHandlers {
     private final Set<String> receiving = ConcurrentHashMap.newKeySet();
 
     /** @param queued told when a recording is ready for processing (wakes a worker) */
-    UploadHandlers(UseCaseStore useCases, RecordingStore recordings, BlobStore blobs, AudioDecoder decoder,
-                   UrlSigner signer, Runnable queued, ObjectMapper json, Views views,
-                   PublicUrl publicUrl, Clock clock, Limits limits) {
+    UploadHandlers(
+            UseCaseStore useCases,
+            RecordingStore recordings,
+            BlobStore blobs,
+            AudioDecoder decoder,
+            UrlSigner signer,
+            Runnable queued,
+            ObjectMapper json,
+            Views views,
+            PublicUrl publicUrl,
+            Clock clock,
+            Limits limits) {
         this.useCases = useCases;
         this.recordings = recordings;
         this.blobs = blobs;
@@ -73,8 +82,7 @@ final class UploadHandlers {
     }
 
     /** What an upload's metadata says, checked. */
-    private record Metadata(ObjectNode raw, Optional<UseCase> useCase, LocalDate callDate, Optional<String> callType) {
-    }
+    private record Metadata(ObjectNode raw, Optional<UseCase> useCase, LocalDate callDate, Optional<String> callType) {}
 
     void createLink(Context ctx) {
         String org = Caller.org(ctx);
@@ -88,13 +96,30 @@ final class UploadHandlers {
         String extension = UploadRules.extension(fileName);
         UploadRules.contentType(contentType, "content_type");
         rules.size(fileSize, "file_size");
-        Metadata metadata = metadata(org, body.optionalObject("metadata").orElse(json.createObjectNode()), Optional.empty());
+        Metadata metadata =
+                metadata(org, body.optionalObject("metadata").orElse(json.createObjectNode()), Optional.empty());
 
         Instant now = clock.instant();
         String uuid = UUID.randomUUID().toString();
-        Recording recording = new Recording(uuid, org, metadata.useCase().map(UseCase::uuid), client, profile, fileName,
-                fileSize, contentType, storageKey(client, profile, uuid, extension), metadata.raw().toString(),
-                metadata.callDate(), metadata.callType(), RecordingState.AWAITING_UPLOAD, "", 0, Optional.empty(), now, now);
+        Recording recording = new Recording(
+                uuid,
+                org,
+                metadata.useCase().map(UseCase::uuid),
+                client,
+                profile,
+                fileName,
+                fileSize,
+                contentType,
+                storageKey(client, profile, uuid, extension),
+                metadata.raw().toString(),
+                metadata.callDate(),
+                metadata.callType(),
+                RecordingState.AWAITING_UPLOAD,
+                "",
+                0,
+                Optional.empty(),
+                now,
+                now);
         recordings.create(recording);
 
         UrlSigner.Signed signed = signer.sign("PUT", UPLOAD_PATH + uuid, linkValidity);
@@ -113,9 +138,10 @@ final class UploadHandlers {
     void receive(Context ctx) throws IOException {
         String uuid = ctx.pathParam("recording_uuid");
         switch (signer.verify("PUT", UPLOAD_PATH + uuid, ctx.queryParam("expires"), ctx.queryParam("signature"))) {
-            case INVALID -> throw new ApiError(403, "forbidden", "The upload URL is invalid (its signature does not match)", null);
+            case INVALID ->
+                throw new ApiError(403, "forbidden", "The upload URL is invalid (its signature does not match)", null);
             case EXPIRED -> throw new ApiError(403, "expired", "The upload URL has expired: request a new one", null);
-            case VALID -> { }
+            case VALID -> {}
         }
         Recording recording = recordings.find(uuid).orElseThrow(() -> ApiError.notFound("Recording"));
         if (recording.state() != RecordingState.AWAITING_UPLOAD) {
@@ -129,7 +155,11 @@ final class UploadHandlers {
             throw new ApiError(409, "conflict", "An upload to this URL is already in progress", null);
         }
         try {
-            long written = store(recording.storageKey(), ctx.bodyInputStream(), recording.fileSize(), "file_size",
+            long written = store(
+                    recording.storageKey(),
+                    ctx.bodyInputStream(),
+                    recording.fileSize(),
+                    "file_size",
                     n -> mismatch(n, recording.fileSize()));
             if (written != recording.fileSize()) {
                 blobs.delete(recording.storageKey());
@@ -161,7 +191,8 @@ final class UploadHandlers {
             UploadRules.contentType(file.contentType(), "file");
         }
         rules.size(file.size(), "file");
-        Optional<String> useCaseField = Optional.ofNullable(ctx.formParam("usecase_uuid")).filter(s -> !s.isBlank())
+        Optional<String> useCaseField = Optional.ofNullable(ctx.formParam("usecase_uuid"))
+                .filter(s -> !s.isBlank())
                 .map(s -> JsonBody.uuid("usecase_uuid", s.trim()));
         Metadata metadata = metadata(org, metadataField(ctx.formParam("metadata")), useCaseField);
 
@@ -173,10 +204,25 @@ final class UploadHandlers {
         }
         AudioFile audio = probe(key);
         Instant now = clock.instant();
-        Recording recording = new Recording(uuid, org, metadata.useCase().map(UseCase::uuid), client, profile, fileName,
-                written, file.contentType() == null ? "application/octet-stream" : file.contentType(), key,
-                metadata.raw().toString(), metadata.callDate(), metadata.callType(), RecordingState.INITIATED, "", 0,
-                Optional.of(audio), now, now);
+        Recording recording = new Recording(
+                uuid,
+                org,
+                metadata.useCase().map(UseCase::uuid),
+                client,
+                profile,
+                fileName,
+                written,
+                file.contentType() == null ? "application/octet-stream" : file.contentType(),
+                key,
+                metadata.raw().toString(),
+                metadata.callDate(),
+                metadata.callType(),
+                RecordingState.INITIATED,
+                "",
+                0,
+                Optional.of(audio),
+                now,
+                now);
         recordings.create(recording);
         queued.run();
         ctx.status(201).json(accepted(recording));
@@ -218,7 +264,8 @@ final class UploadHandlers {
         ApiError error(long written);
     }
 
-    private long store(String key, InputStream content, long maxBytes, String field, Overflow overflow) throws IOException {
+    private long store(String key, InputStream content, long maxBytes, String field, Overflow overflow)
+            throws IOException {
         try {
             return blobs.write(key, content, maxBytes);
         } catch (BlobStore.BlobTooLargeException e) {
@@ -237,20 +284,23 @@ final class UploadHandlers {
             if (info.channels() < 1) {
                 throw new AudioDecodeException(AudioDecodeException.Problem.NO_AUDIO_STREAM, "the file has no audio");
             }
-            return new AudioFile(info.format(), info.codec(), info.sampleRate(), info.channels(), info.durationSeconds());
+            return new AudioFile(
+                    info.format(), info.codec(), info.sampleRate(), info.channels(), info.durationSeconds());
         } catch (AudioDecodeException e) {
             blobs.delete(key);
-            throw new ApiError(415, "unsupported_media_type", "Unsupported or unreadable audio: " + e.getMessage(), "file");
+            throw new ApiError(
+                    415, "unsupported_media_type", "Unsupported or unreadable audio: " + e.getMessage(), "file");
         }
     }
 
     private Metadata metadata(String org, ObjectNode raw, Optional<String> useCaseOverride) {
         JsonBody fields = JsonBody.of(raw, "metadata.");
         Optional<String> useCaseUuid = useCaseOverride.or(() -> fields.optionalUuid("usecase_uuid"));
-        Optional<UseCase> useCase = useCaseUuid.map(uuid -> useCases.find(org, uuid)
-                .orElseThrow(() -> ApiError.notFound("Use case")));
+        Optional<UseCase> useCase =
+                useCaseUuid.map(uuid -> useCases.find(org, uuid).orElseThrow(() -> ApiError.notFound("Use case")));
         useCaseUuid.ifPresent(uuid -> raw.put("usecase_uuid", uuid));
-        LocalDate callDate = fields.optionalDate("call_date").orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        LocalDate callDate =
+                fields.optionalDate("call_date").orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         Optional<String> callType = fields.optionalText("call_type");
         fields.optionalLong("agent_channel").filter(c -> c < 0 || c > 1).ifPresent(c -> {
             throw ApiError.badRequest("metadata.agent_channel", "metadata.agent_channel must be 0 (left) or 1 (right)");
@@ -277,8 +327,10 @@ final class UploadHandlers {
     }
 
     private static ApiError mismatch(long got, long declared) {
-        return ApiError.badRequest("file_size", "The upload has " + got + " bytes but file_size declared " + declared
-                + ": request a new link with the right size");
+        return ApiError.badRequest(
+                "file_size",
+                "The upload has " + got + " bytes but file_size declared " + declared
+                        + ": request a new link with the right size");
     }
 
     private static String storageKey(String client, String profile, String uuid, String extension) {

@@ -8,8 +8,8 @@ import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.UseCaseStore;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.core.usecase.UseCase;
-import io.callintel.server.service.Summaries;
 import io.callintel.engine.UseCaseJson;
+import io.callintel.server.service.Summaries;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +28,13 @@ final class UseCaseHandlers {
     private final Views views;
     private final Clock clock;
 
-    UseCaseHandlers(UseCaseStore useCases, RecordingStore recordings, Summaries summaries, ObjectMapper json, Views views,
-                    Clock clock) {
+    UseCaseHandlers(
+            UseCaseStore useCases,
+            RecordingStore recordings,
+            Summaries summaries,
+            ObjectMapper json,
+            Views views,
+            Clock clock) {
         this.useCases = useCases;
         this.recordings = recordings;
         this.summaries = summaries;
@@ -46,10 +51,16 @@ final class UseCaseHandlers {
             throw new ApiError(403, "forbidden", "org_uuid is not the organization of your token", "org_uuid");
         }
         Instant now = clock.instant();
-        UseCase useCase = new UseCase(UUID.randomUUID().toString(), org, body.requiredText("usecase_name"),
-                body.optionalText("usecase_desc").orElse(""), body.optionalStrings("tags").orElse(List.of()),
-                body.optionalStrings("buckets").orElse(List.of()), analysisConfig(body).orElse(AnalysisConfig.empty()),
-                now, now);
+        UseCase useCase = new UseCase(
+                UUID.randomUUID().toString(),
+                org,
+                body.requiredText("usecase_name"),
+                body.optionalText("usecase_desc").orElse(""),
+                body.optionalStrings("tags").orElse(List.of()),
+                body.optionalStrings("buckets").orElse(List.of()),
+                analysisConfig(body).orElse(AnalysisConfig.empty()),
+                now,
+                now);
         useCases.create(useCase);
         ctx.status(201).json(views.useCase(useCase));
     }
@@ -68,13 +79,16 @@ final class UseCaseHandlers {
         if (body.has("usecase_name") && body.optionalText("usecase_name").isEmpty()) {
             throw ApiError.badRequest("usecase_name", "usecase_name must not be empty");
         }
-        UseCase updated = new UseCase(current.uuid(), current.org(),
+        UseCase updated = new UseCase(
+                current.uuid(),
+                current.org(),
                 body.optionalText("usecase_name").orElse(current.name()),
                 body.has("usecase_desc") ? body.optionalText("usecase_desc").orElse("") : current.description(),
                 body.optionalStrings("tags").orElse(current.tags()),
                 body.optionalStrings("buckets").orElse(current.buckets()),
                 analysisConfig(body).orElse(current.analysis()),
-                current.createdAt(), clock.instant());
+                current.createdAt(),
+                clock.instant());
         if (!useCases.update(updated)) {
             throw ApiError.notFound("Use case"); // deleted meanwhile
         }
@@ -99,11 +113,13 @@ final class UseCaseHandlers {
         if (!org.equals(Caller.org(ctx))) {
             throw ApiError.notFound("Organization");
         }
-        Page<UseCase> page = useCases.list(org, Optional.ofNullable(ctx.queryParam("tag")).filter(t -> !t.isBlank()),
-                Paging.fromQuery(ctx, 10));
-        Map<String, Map<RecordingState, Long>> counts = recordings.countsByState(page.items().stream().map(UseCase::uuid).toList());
+        Page<UseCase> page = useCases.list(
+                org, Optional.ofNullable(ctx.queryParam("tag")).filter(t -> !t.isBlank()), Paging.fromQuery(ctx, 10));
+        Map<String, Map<RecordingState, Long>> counts = recordings.countsByState(
+                page.items().stream().map(UseCase::uuid).toList());
         List<ObjectNode> items = page.items().stream()
-                .map(u -> (ObjectNode) views.useCase(u).set("usage", views.stateCounts(counts.getOrDefault(u.uuid(), Map.of()))))
+                .map(u -> (ObjectNode)
+                        views.useCase(u).set("usage", views.stateCounts(counts.getOrDefault(u.uuid(), Map.of()))))
                 .toList();
         ctx.json(views.page(page, "usecases", items).put("org_uuid", org));
     }

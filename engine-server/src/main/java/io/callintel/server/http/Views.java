@@ -28,15 +28,15 @@ final class Views {
     }
 
     ObjectNode useCase(UseCase u) {
-        ObjectNode node = object()
-                .put("usecase_uuid", u.uuid())
+        ObjectNode node = object().put("usecase_uuid", u.uuid())
                 .put("org_uuid", u.org())
                 .put("usecase_name", u.name())
                 .put("usecase_desc", u.description());
         u.tags().forEach(node.putArray("tags")::add);
         u.buckets().forEach(node.putArray("buckets")::add);
         UseCaseJson.fill(node.putObject("analysis_config"), u.analysis());
-        node.put("created_at", u.createdAt().toString()).put("updated_at", u.updatedAt().toString());
+        node.put("created_at", u.createdAt().toString())
+                .put("updated_at", u.updatedAt().toString());
         return node;
     }
 
@@ -54,18 +54,23 @@ final class Views {
 
     /** What a list shows of a recording. */
     ObjectNode recording(Recording r) {
-        ObjectNode node = object()
-                .put("recording_uuid", r.uuid())
+        ObjectNode node = object().put("recording_uuid", r.uuid())
                 .put("usecase_uuid", r.usecase().orElse(null))
                 .put("file_name", r.fileName())
                 .put("state", r.state().wireName())
                 .put("error", r.error().isEmpty() ? null : r.error())
                 .put("call_date", r.callDate().toString())
                 .put("call_type", r.callType().orElse(null))
-                .put("duration", r.audio().map(AudioFile::duration).filter(Double::isFinite).orElse(null))
+                .put(
+                        "duration",
+                        r.audio()
+                                .map(AudioFile::duration)
+                                .filter(Double::isFinite)
+                                .orElse(null))
                 .put("s3_key", r.storageKey());
         node.set("metadata", metadata(r));
-        return node.put("created_at", r.createdAt().toString()).put("updated_at", r.updatedAt().toString());
+        return node.put("created_at", r.createdAt().toString())
+                .put("updated_at", r.updatedAt().toString());
     }
 
     /** Everything about a recording: metadata, processing history, file information. */
@@ -86,19 +91,23 @@ final class Views {
                 .put("s3_key", r.storageKey())
                 .put("client_name", r.clientName())
                 .put("client_profile", r.clientProfile());
-        r.audio().ifPresentOrElse(audio -> file
-                        .put("format", audio.format())
-                        .put("codec", audio.codec())
-                        .put("sample_rate", audio.sampleRate())
-                        .put("channels", audio.channels())
-                        .put("duration", Double.isFinite(audio.duration()) ? audio.duration() : null),
-                () -> file.putNull("format").putNull("codec").putNull("sample_rate").putNull("channels").putNull("duration"));
+        r.audio()
+                .ifPresentOrElse(
+                        audio -> file.put("format", audio.format())
+                                .put("codec", audio.codec())
+                                .put("sample_rate", audio.sampleRate())
+                                .put("channels", audio.channels())
+                                .put("duration", Double.isFinite(audio.duration()) ? audio.duration() : null),
+                        () -> file.putNull("format")
+                                .putNull("codec")
+                                .putNull("sample_rate")
+                                .putNull("channels")
+                                .putNull("duration"));
         return node;
     }
 
     ObjectNode page(Page<?> page, String itemsField, List<ObjectNode> items) {
-        ObjectNode node = object()
-                .put("page", page.page())
+        ObjectNode node = object().put("page", page.page())
                 .put("limit", page.limit())
                 .put("total", page.total())
                 .put("total_pages", page.pages());

@@ -32,14 +32,14 @@ import java.util.Map;
  */
 public final class AnalyticsJson {
 
-    private AnalyticsJson() {
-    }
+    private AnalyticsJson() {}
 
     /** Adds questions, bucket (null when the use case has no buckets) and metrics to {@code node}. */
     public static void fill(ObjectNode node, CallAnalytics analytics) {
         ArrayNode questions = node.putArray("questions");
         for (QuestionAnswer answer : analytics.questions()) {
-            ObjectNode entry = questions.addObject()
+            ObjectNode entry = questions
+                    .addObject()
                     .put("question", answer.question())
                     .put("answer", answer.answer())
                     .put("confidence", answer.confidence());
@@ -49,7 +49,8 @@ public final class AnalyticsJson {
         if (bucket == null) {
             node.putNull("bucket"); // the use case has no buckets
         } else {
-            ObjectNode entry = node.putObject("bucket").put("name", bucket.name()).put("confidence", bucket.confidence());
+            ObjectNode entry =
+                    node.putObject("bucket").put("name", bucket.name()).put("confidence", bucket.confidence());
             ObjectNode scores = entry.putObject("scores");
             bucket.scores().forEach(scores::put);
             evidence(entry.putArray("evidence"), bucket.evidence());
@@ -63,40 +64,74 @@ public final class AnalyticsJson {
      */
     public static CallAnalytics read(JsonNode node) {
         object(node, "analytics");
-        List<QuestionAnswer> questions = list(node, "", "questions", (q, at) -> new QuestionAnswer(
-                text(q, at, "question"), text(q, at, "answer"), number(q, at, "confidence"), evidence(q, at)));
+        List<QuestionAnswer> questions = list(
+                node,
+                "",
+                "questions",
+                (q, at) -> new QuestionAnswer(
+                        text(q, at, "question"), text(q, at, "answer"), number(q, at, "confidence"), evidence(q, at)));
         JsonNode bucket = node.path("bucket");
-        return new CallAnalytics(questions, bucket.isNull() ? null : bucket(object(bucket, "bucket")),
+        return new CallAnalytics(
+                questions,
+                bucket.isNull() ? null : bucket(object(bucket, "bucket")),
                 metrics(object(node.path("metrics"), "metrics")));
     }
 
     private static BucketResult bucket(JsonNode node) {
         JsonNode scores = object(node.path("scores"), "bucket.scores");
         Map<String, Double> byName = new LinkedHashMap<>();
-        scores.properties().forEach(score -> byName.put(score.getKey(), number(scores, "bucket.scores", score.getKey())));
-        return new BucketResult(text(node, "bucket", "name"), number(node, "bucket", "confidence"), byName,
-                evidence(node, "bucket"));
+        scores.properties()
+                .forEach(score -> byName.put(score.getKey(), number(scores, "bucket.scores", score.getKey())));
+        return new BucketResult(
+                text(node, "bucket", "name"), number(node, "bucket", "confidence"), byName, evidence(node, "bucket"));
     }
 
     private static List<Evidence> evidence(JsonNode node, String at) {
-        return list(node, at, "evidence", (e, where) -> new Evidence(text(e, where, "speaker"), role(e, where, "role"),
-                number(e, where, "start"), number(e, where, "end"), text(e, where, "text")));
+        return list(
+                node,
+                at,
+                "evidence",
+                (e, where) -> new Evidence(
+                        text(e, where, "speaker"),
+                        role(e, where, "role"),
+                        number(e, where, "start"),
+                        number(e, where, "end"),
+                        text(e, where, "text")));
     }
 
     private static CallMetrics metrics(JsonNode m) {
         String at = "metrics";
-        return new CallMetrics(number(m, at, "duration"), number(m, at, "talk_time"), number(m, at, "silence_time"),
-                number(m, at, "longest_silence"), number(m, at, "overlap_time"), integer(m, at, "interruptions"),
-                integer(m, at, "turns"), integer(m, at, "words"), number(m, at, "words_per_minute"),
+        return new CallMetrics(
+                number(m, at, "duration"),
+                number(m, at, "talk_time"),
+                number(m, at, "silence_time"),
+                number(m, at, "longest_silence"),
+                number(m, at, "overlap_time"),
+                integer(m, at, "interruptions"),
+                integer(m, at, "turns"),
+                integer(m, at, "words"),
+                number(m, at, "words_per_minute"),
                 number(m, at, "mean_confidence"),
-                list(m, at, "speakers", (s, where) -> speaker(s, where, text(s, where, "speaker"), role(s, where, "role"))),
+                list(
+                        m,
+                        at,
+                        "speakers",
+                        (s, where) -> speaker(s, where, text(s, where, "speaker"), role(s, where, "role"))),
                 list(m, at, "roles", (s, where) -> speaker(s, where, text(s, where, "role"), role(s, where, "role"))));
     }
 
     private static SpeakerMetrics speaker(JsonNode s, String at, String label, Role role) {
-        return new SpeakerMetrics(label, role, number(s, at, "talk_time"), number(s, at, "talk_ratio"),
-                integer(s, at, "words"), number(s, at, "words_per_minute"), integer(s, at, "turns"),
-                number(s, at, "longest_monologue"), number(s, at, "mean_confidence"), integer(s, at, "interruptions"),
+        return new SpeakerMetrics(
+                label,
+                role,
+                number(s, at, "talk_time"),
+                number(s, at, "talk_ratio"),
+                integer(s, at, "words"),
+                number(s, at, "words_per_minute"),
+                integer(s, at, "turns"),
+                number(s, at, "longest_monologue"),
+                number(s, at, "mean_confidence"),
+                integer(s, at, "interruptions"),
                 integer(s, at, "interrupted"));
     }
 

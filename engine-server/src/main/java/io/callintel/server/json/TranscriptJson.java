@@ -21,8 +21,7 @@ import java.util.List;
  */
 public final class TranscriptJson {
 
-    private TranscriptJson() {
-    }
+    private TranscriptJson() {}
 
     /** Adds duration, words, segments, speakers, turns and overlaps to {@code node}. */
     public static void fill(ObjectNode node, Transcript transcript) {
@@ -48,14 +47,19 @@ public final class TranscriptJson {
         }
         ArrayNode speakers = node.putArray("speakers");
         for (Speaker speaker : transcript.speakers()) {
-            ObjectNode entry = speakers.addObject().put("speaker", speaker.label()).put("role", speaker.role().wireName());
+            ObjectNode entry = speakers.addObject()
+                    .put("speaker", speaker.label())
+                    .put("role", speaker.role().wireName());
             if (speaker.channel() != -1) { // -1: a mono recording, written as no channel
                 entry.put("channel", speaker.channel());
             }
         }
         ArrayNode turns = node.putArray("turns");
         for (Turn turn : transcript.turns()) {
-            turns.addObject().put("speaker", turn.speaker()).put("start", turn.start()).put("end", turn.end());
+            turns.addObject()
+                    .put("speaker", turn.speaker())
+                    .put("start", turn.start())
+                    .put("end", turn.end());
         }
         ArrayNode overlaps = node.putArray("overlaps");
         for (Overlap overlap : transcript.overlaps()) {
@@ -74,17 +78,52 @@ public final class TranscriptJson {
      */
     public static Transcript read(JsonNode node) {
         object(node, "transcript");
-        return new Transcript(number(node, "", "duration"),
-                list(node, "", "words", (w, at) -> new Word(text(w, at, "word"), number(w, at, "start"),
-                        number(w, at, "end"), number(w, at, "conf"), text(w, at, "speaker"))),
-                list(node, "", "segments", (s, at) -> new Segment(text(s, at, "speaker"), role(s, at, "role"),
-                        number(s, at, "start"), number(s, at, "end"), text(s, at, "text"), number(s, at, "confidence"))),
-                list(node, "", "speakers", (s, at) -> new Speaker(text(s, at, "speaker"), role(s, at, "role"),
-                        s.has("channel") ? integer(s, at, "channel") : -1)),
-                list(node, "", "turns", (t, at) -> new Turn(text(t, at, "speaker"), number(t, at, "start"),
-                        number(t, at, "end"))),
-                list(node, "", "overlaps", (o, at) -> new Overlap(number(o, at, "start"), number(o, at, "end"),
-                        text(o, at, "speaking"), text(o, at, "overlapping"), bool(o, at, "interruption"))));
+        return new Transcript(
+                number(node, "", "duration"),
+                list(
+                        node,
+                        "",
+                        "words",
+                        (w, at) -> new Word(
+                                text(w, at, "word"),
+                                number(w, at, "start"),
+                                number(w, at, "end"),
+                                number(w, at, "conf"),
+                                text(w, at, "speaker"))),
+                list(
+                        node,
+                        "",
+                        "segments",
+                        (s, at) -> new Segment(
+                                text(s, at, "speaker"),
+                                role(s, at, "role"),
+                                number(s, at, "start"),
+                                number(s, at, "end"),
+                                text(s, at, "text"),
+                                number(s, at, "confidence"))),
+                list(
+                        node,
+                        "",
+                        "speakers",
+                        (s, at) -> new Speaker(
+                                text(s, at, "speaker"),
+                                role(s, at, "role"),
+                                s.has("channel") ? integer(s, at, "channel") : -1)),
+                list(
+                        node,
+                        "",
+                        "turns",
+                        (t, at) -> new Turn(text(t, at, "speaker"), number(t, at, "start"), number(t, at, "end"))),
+                list(
+                        node,
+                        "",
+                        "overlaps",
+                        (o, at) -> new Overlap(
+                                number(o, at, "start"),
+                                number(o, at, "end"),
+                                text(o, at, "speaking"),
+                                text(o, at, "overlapping"),
+                                bool(o, at, "interruption"))));
     }
 
     // Field readers, shared with AnalyticsJson: "at" is the path of the object holding the field.

@@ -31,20 +31,23 @@ public final class ServerMetrics implements PipelineListener {
     private final RecordingStore recordings;
     private final AtomicReference<Counted> stateCounts = new AtomicReference<>(new Counted(Map.of(), 0));
 
-    private record Counted(Map<RecordingState, Long> counts, long atNanos) {
-    }
+    private record Counted(Map<RecordingState, Long> counts, long atNanos) {}
 
     /** @param recognizerReplacements how many speech recognizers were replaced so far (cold starts) */
     public ServerMetrics(RecordingStore recordings, IntSupplier recognizerReplacements) {
         this.recordings = recordings;
         Gauge.builder("callintel_queue_depth", recordings, RecordingStore::queueDepth)
-                .description("Recordings waiting for a worker").register(registry);
+                .description("Recordings waiting for a worker")
+                .register(registry);
         FunctionCounter.builder("callintel_recognizer_replacements", recognizerReplacements, IntSupplier::getAsInt)
-                .description("Speech recognizers replaced by fresh ones, each a cold start (--replace-recognizer-after)")
+                .description(
+                        "Speech recognizers replaced by fresh ones, each a cold start (--replace-recognizer-after)")
                 .register(registry);
         for (RecordingState state : RecordingState.values()) {
             Gauge.builder("callintel_recordings", this, metrics -> metrics.count(state))
-                    .tag("state", state.wireName()).description("Recordings per state").register(registry);
+                    .tag("state", state.wireName())
+                    .description("Recordings per state")
+                    .register(registry);
         }
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -62,19 +65,28 @@ public final class ServerMetrics implements PipelineListener {
 
     @Override
     public void timed(String stage, double seconds, double audioSeconds) {
-        Timer.builder("callintel_stage_duration").tag("stage", stage).description("Wall time per recording and stage")
-                .register(registry).record(Duration.ofNanos((long) (seconds * 1e9)));
+        Timer.builder("callintel_stage_duration")
+                .tag("stage", stage)
+                .description("Wall time per recording and stage")
+                .register(registry)
+                .record(Duration.ofNanos((long) (seconds * 1e9)));
         if (seconds > 0 && audioSeconds > 0) {
-            DistributionSummary.builder("callintel_stage_realtime_factor").tag("stage", stage)
+            DistributionSummary.builder("callintel_stage_realtime_factor")
+                    .tag("stage", stage)
                     .description("Audio seconds processed per wall second (higher is faster)")
-                    .register(registry).record(audioSeconds / seconds);
+                    .register(registry)
+                    .record(audioSeconds / seconds);
         }
     }
 
     /** One HTTP request answered. */
     public void request(String method, String route, int status, long nanos) {
-        Timer.builder("callintel_http_requests").tag("method", method).tag("route", route)
-                .tag("status", Integer.toString(status)).register(registry).record(Duration.ofNanos(nanos));
+        Timer.builder("callintel_http_requests")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .register(registry)
+                .record(Duration.ofNanos(nanos));
     }
 
     public String scrape() {

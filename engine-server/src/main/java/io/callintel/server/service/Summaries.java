@@ -22,8 +22,7 @@ import java.util.Map;
 public final class Summaries implements PipelineListener {
 
     /** A use case's totals and the tags they are broken down by (the use case's when they were built). */
-    private record Tracked(UseCaseSummary summary, List<String> tags) {
-    }
+    private record Tracked(UseCaseSummary summary, List<String> tags) {}
 
     private final RecordingStore recordings;
     private final ResultStore results;
@@ -37,8 +36,10 @@ public final class Summaries implements PipelineListener {
 
     /** The use case's totals now. */
     public synchronized UseCaseSummary.Snapshot of(UseCase useCase) {
-        return byUseCase.computeIfAbsent(useCase.uuid(), uuid -> new Tracked(build(useCase), useCase.tags()))
-                .summary().snapshot();
+        return byUseCase
+                .computeIfAbsent(useCase.uuid(), uuid -> new Tracked(build(useCase), useCase.tags()))
+                .summary()
+                .snapshot();
     }
 
     /**
@@ -62,18 +63,27 @@ public final class Summaries implements PipelineListener {
 
     /** A new recording was stored. */
     synchronized void added(Recording recording) {
-        recording.usecase().map(byUseCase::get)
-                .ifPresent(tracked -> tracked.summary().added(recording.state(), tracked.tags(), dimensions(recording)));
+        recording
+                .usecase()
+                .map(byUseCase::get)
+                .ifPresent(
+                        tracked -> tracked.summary().added(recording.state(), tracked.tags(), dimensions(recording)));
     }
 
     @Override
     public synchronized void moved(Recording recording, RecordingState to) {
-        recording.usecase().map(byUseCase::get).ifPresent(tracked -> tracked.summary().moved(recording.state(), to));
+        recording
+                .usecase()
+                .map(byUseCase::get)
+                .ifPresent(tracked -> tracked.summary().moved(recording.state(), to));
     }
 
     @Override
     public synchronized void analysed(Recording recording, CallAnalytics analytics) {
-        recording.usecase().map(byUseCase::get).ifPresent(tracked -> tracked.summary().analysed(analytics));
+        recording
+                .usecase()
+                .map(byUseCase::get)
+                .ifPresent(tracked -> tracked.summary().analysed(analytics));
     }
 
     /** The use case changed or went away: its totals are rebuilt when next asked for. */

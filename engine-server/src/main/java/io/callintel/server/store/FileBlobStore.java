@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 public final class FileBlobStore implements BlobStore {
 
     /** Path segments of letters, digits, '.', '_' and '-', not starting with a dot; no empty segments. */
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){0,7}");
+    private static final Pattern KEY =
+            Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){0,7}");
+
     private static final int BUFFER = 1 << 20;
 
     private final Path root;
@@ -49,7 +51,8 @@ public final class FileBlobStore implements BlobStore {
         Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
         long written = 0;
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out =
+                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = content.read(buffer)) != -1; ) {
                     written += n;

@@ -27,7 +27,8 @@ public final class SqliteRecordingStore implements RecordingStore {
     private static final String COLUMNS = "uuid, org, usecase, client_name, client_profile, file_name, file_size,"
             + " content_type, storage_key, metadata, call_date, call_type, state, error, attempts, audio_format,"
             + " audio_codec, sample_rate, channels, duration, created_at, updated_at";
-    private static final String WORK = "('" + RecordingState.INITIATED + "', '" + RecordingState.TRANSCRIPTION_COMPLETED + "')";
+    private static final String WORK =
+            "('" + RecordingState.INITIATED + "', '" + RecordingState.TRANSCRIPTION_COMPLETED + "')";
 
     private final Database db;
     private final Clock clock;
@@ -40,15 +41,32 @@ public final class SqliteRecordingStore implements RecordingStore {
     @Override
     public void create(Recording r) {
         db.inTransaction(connection -> {
-            Database.update(connection, "INSERT INTO recording (" + COLUMNS + ", queued_at)"
+            Database.update(
+                    connection,
+                    "INSERT INTO recording (" + COLUMNS + ", queued_at)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    r.uuid(), r.org(), r.usecase().orElse(null), r.clientName(), r.clientProfile(), r.fileName(),
-                    r.fileSize(), r.contentType(), r.storageKey(), r.metadata(), r.callDate().toString(),
-                    r.callType().orElse(null), r.state().name(), r.error(), r.attempts(),
-                    r.audio().map(AudioFile::format).orElse(null), r.audio().map(AudioFile::codec).orElse(null),
-                    r.audio().map(AudioFile::sampleRate).orElse(null), r.audio().map(AudioFile::channels).orElse(null),
+                    r.uuid(),
+                    r.org(),
+                    r.usecase().orElse(null),
+                    r.clientName(),
+                    r.clientProfile(),
+                    r.fileName(),
+                    r.fileSize(),
+                    r.contentType(),
+                    r.storageKey(),
+                    r.metadata(),
+                    r.callDate().toString(),
+                    r.callType().orElse(null),
+                    r.state().name(),
+                    r.error(),
+                    r.attempts(),
+                    r.audio().map(AudioFile::format).orElse(null),
+                    r.audio().map(AudioFile::codec).orElse(null),
+                    r.audio().map(AudioFile::sampleRate).orElse(null),
+                    r.audio().map(AudioFile::channels).orElse(null),
                     r.audio().map(AudioFile::duration).map(Database::finite).orElse(null),
-                    r.createdAt().toEpochMilli(), r.updatedAt().toEpochMilli(),
+                    r.createdAt().toEpochMilli(),
+                    r.updatedAt().toEpochMilli(),
                     r.state().isProcessing() ? r.createdAt().toEpochMilli() : null);
             history(connection, r.uuid(), r.state(), r.createdAt(), "");
             return null;
@@ -57,8 +75,11 @@ public final class SqliteRecordingStore implements RecordingStore {
 
     @Override
     public Optional<Recording> find(String org, String uuid) {
-        return db.queryOne("SELECT " + COLUMNS + " FROM recording WHERE uuid = ? AND org = ?", SqliteRecordingStore::map,
-                uuid, org);
+        return db.queryOne(
+                "SELECT " + COLUMNS + " FROM recording WHERE uuid = ? AND org = ?",
+                SqliteRecordingStore::map,
+                uuid,
+                org);
     }
 
     @Override
@@ -68,8 +89,8 @@ public final class SqliteRecordingStore implements RecordingStore {
 
     @Override
     public Optional<Recording> findByStorageKey(String storageKey) {
-        return db.queryOne("SELECT " + COLUMNS + " FROM recording WHERE storage_key = ?", SqliteRecordingStore::map,
-                storageKey);
+        return db.queryOne(
+                "SELECT " + COLUMNS + " FROM recording WHERE storage_key = ?", SqliteRecordingStore::map, storageKey);
     }
 
     @Override
@@ -91,16 +112,22 @@ public final class SqliteRecordingStore implements RecordingStore {
         long total = db.count("SELECT COUNT(*)" + where, params.toArray());
         params.add(q.page().limit());
         params.add(q.page().offset());
-        List<Recording> items = db.query("SELECT " + COLUMNS + where + " ORDER BY created_at DESC, uuid LIMIT ? OFFSET ?",
-                SqliteRecordingStore::map, params.toArray());
+        List<Recording> items = db.query(
+                "SELECT " + COLUMNS + where + " ORDER BY created_at DESC, uuid LIMIT ? OFFSET ?",
+                SqliteRecordingStore::map,
+                params.toArray());
         return new Page<>(items, q.page().page(), q.page().limit(), total);
     }
 
     @Override
     public List<StateChange> history(String uuid) {
-        return db.query("SELECT state, at, message FROM recording_history WHERE recording = ? ORDER BY seq",
-                row -> new StateChange(RecordingState.valueOf(row.getString("state")),
-                        Instant.ofEpochMilli(row.getLong("at")), row.getString("message")), uuid);
+        return db.query(
+                "SELECT state, at, message FROM recording_history WHERE recording = ? ORDER BY seq",
+                row -> new StateChange(
+                        RecordingState.valueOf(row.getString("state")),
+                        Instant.ofEpochMilli(row.getLong("at")),
+                        row.getString("message")),
+                uuid);
     }
 
     @Override
@@ -110,7 +137,9 @@ public final class SqliteRecordingStore implements RecordingStore {
         }
         String marks = String.join(", ", Collections.nCopies(usecases.size(), "?"));
         Map<String, Map<RecordingState, Long>> counts = new HashMap<>();
-        db.query("SELECT usecase, state, COUNT(*) AS n FROM recording WHERE usecase IN (" + marks + ") GROUP BY usecase, state",
+        db.query(
+                "SELECT usecase, state, COUNT(*) AS n FROM recording WHERE usecase IN (" + marks
+                        + ") GROUP BY usecase, state",
                 row -> counts.computeIfAbsent(row.getString("usecase"), u -> new EnumMap<>(RecordingState.class))
                         .put(RecordingState.valueOf(row.getString("state")), row.getLong("n")),
                 usecases.toArray());
@@ -120,7 +149,8 @@ public final class SqliteRecordingStore implements RecordingStore {
     @Override
     public Map<RecordingState, Long> countsByState() {
         Map<RecordingState, Long> counts = new EnumMap<>(RecordingState.class);
-        db.query("SELECT state, COUNT(*) AS n FROM recording GROUP BY state",
+        db.query(
+                "SELECT state, COUNT(*) AS n FROM recording GROUP BY state",
                 row -> counts.put(RecordingState.valueOf(row.getString("state")), row.getLong("n")));
         return counts;
     }
@@ -134,10 +164,19 @@ public final class SqliteRecordingStore implements RecordingStore {
     public void uploaded(String uuid, AudioFile audio) {
         Instant now = clock.instant();
         db.inTransaction(connection -> {
-            Database.update(connection, "UPDATE recording SET state = ?, audio_format = ?, audio_codec = ?, sample_rate = ?,"
+            Database.update(
+                    connection,
+                    "UPDATE recording SET state = ?, audio_format = ?, audio_codec = ?, sample_rate = ?,"
                             + " channels = ?, duration = ?, updated_at = ?, queued_at = ? WHERE uuid = ?",
-                    RecordingState.INITIATED.name(), audio.format(), audio.codec(), audio.sampleRate(), audio.channels(),
-                    Database.finite(audio.duration()), now.toEpochMilli(), now.toEpochMilli(), uuid);
+                    RecordingState.INITIATED.name(),
+                    audio.format(),
+                    audio.codec(),
+                    audio.sampleRate(),
+                    audio.channels(),
+                    Database.finite(audio.duration()),
+                    now.toEpochMilli(),
+                    now.toEpochMilli(),
+                    uuid);
             history(connection, uuid, RecordingState.INITIATED, now, "");
             return null;
         });
@@ -147,8 +186,13 @@ public final class SqliteRecordingStore implements RecordingStore {
     public void transition(String uuid, RecordingState state, String message) {
         Instant now = clock.instant();
         db.inTransaction(connection -> {
-            Database.update(connection, "UPDATE recording SET state = ?, error = ?, updated_at = ? WHERE uuid = ?",
-                    state.name(), state == RecordingState.FAILED ? message : "", now.toEpochMilli(), uuid);
+            Database.update(
+                    connection,
+                    "UPDATE recording SET state = ?, error = ?, updated_at = ? WHERE uuid = ?",
+                    state.name(),
+                    state == RecordingState.FAILED ? message : "",
+                    now.toEpochMilli(),
+                    uuid);
             history(connection, uuid, state, now, message);
             return null;
         });
@@ -157,14 +201,25 @@ public final class SqliteRecordingStore implements RecordingStore {
     @Override
     public Optional<Recording> claimNext() {
         return db.inTransaction(connection -> {
-            Optional<String> next = Database.query(connection, "SELECT uuid FROM recording WHERE state IN " + WORK
-                    + " AND claimed = 0 ORDER BY queued_at, uuid LIMIT 1", row -> row.getString(1)).stream().findFirst();
+            Optional<String> next = Database.query(
+                            connection,
+                            "SELECT uuid FROM recording WHERE state IN " + WORK
+                                    + " AND claimed = 0 ORDER BY queued_at, uuid LIMIT 1",
+                            row -> row.getString(1))
+                    .stream()
+                    .findFirst();
             if (next.isEmpty()) {
                 return Optional.empty();
             }
-            Database.update(connection, "UPDATE recording SET claimed = 1, attempts = attempts + 1 WHERE uuid = ?", next.get());
-            return Database.query(connection, "SELECT " + COLUMNS + " FROM recording WHERE uuid = ?",
-                    SqliteRecordingStore::map, next.get()).stream().findFirst();
+            Database.update(
+                    connection, "UPDATE recording SET claimed = 1, attempts = attempts + 1 WHERE uuid = ?", next.get());
+            return Database.query(
+                            connection,
+                            "SELECT " + COLUMNS + " FROM recording WHERE uuid = ?",
+                            SqliteRecordingStore::map,
+                            next.get())
+                    .stream()
+                    .findFirst();
         });
     }
 
@@ -185,26 +240,48 @@ public final class SqliteRecordingStore implements RecordingStore {
 
     private static void history(Connection connection, String uuid, RecordingState state, Instant at, String message)
             throws SQLException {
-        Database.update(connection, "INSERT INTO recording_history (recording, state, at, message) VALUES (?, ?, ?, ?)",
-                uuid, state.name(), at.toEpochMilli(), message);
+        Database.update(
+                connection,
+                "INSERT INTO recording_history (recording, state, at, message) VALUES (?, ?, ?, ?)",
+                uuid,
+                state.name(),
+                at.toEpochMilli(),
+                message);
     }
 
     private static Recording map(ResultSet row) throws SQLException {
-        Optional<AudioFile> audio = Optional.ofNullable(row.getString("audio_format")).map(format -> {
-            try {
-                double duration = row.getDouble("duration");
-                return new AudioFile(format, row.getString("audio_codec"), row.getInt("sample_rate"), row.getInt("channels"),
-                        row.wasNull() ? Double.NaN : duration);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return new Recording(row.getString("uuid"), row.getString("org"), Optional.ofNullable(row.getString("usecase")),
-                row.getString("client_name"), row.getString("client_profile"), row.getString("file_name"),
-                row.getLong("file_size"), row.getString("content_type"), row.getString("storage_key"),
-                row.getString("metadata"), LocalDate.parse(row.getString("call_date")),
-                Optional.ofNullable(row.getString("call_type")), RecordingState.valueOf(row.getString("state")),
-                row.getString("error"), row.getInt("attempts"), audio, Instant.ofEpochMilli(row.getLong("created_at")),
+        Optional<AudioFile> audio = Optional.ofNullable(row.getString("audio_format"))
+                .map(format -> {
+                    try {
+                        double duration = row.getDouble("duration");
+                        return new AudioFile(
+                                format,
+                                row.getString("audio_codec"),
+                                row.getInt("sample_rate"),
+                                row.getInt("channels"),
+                                row.wasNull() ? Double.NaN : duration);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return new Recording(
+                row.getString("uuid"),
+                row.getString("org"),
+                Optional.ofNullable(row.getString("usecase")),
+                row.getString("client_name"),
+                row.getString("client_profile"),
+                row.getString("file_name"),
+                row.getLong("file_size"),
+                row.getString("content_type"),
+                row.getString("storage_key"),
+                row.getString("metadata"),
+                LocalDate.parse(row.getString("call_date")),
+                Optional.ofNullable(row.getString("call_type")),
+                RecordingState.valueOf(row.getString("state")),
+                row.getString("error"),
+                row.getInt("attempts"),
+                audio,
+                Instant.ofEpochMilli(row.getLong("created_at")),
                 Instant.ofEpochMilli(row.getLong("updated_at")));
     }
 }

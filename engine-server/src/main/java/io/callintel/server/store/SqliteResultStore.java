@@ -48,13 +48,19 @@ public final class SqliteResultStore implements ResultStore {
 
     /** Sets one result column of a recording, adding its row when it has none. */
     private void save(String recording, String column, JsonNode document) {
-        db.update("INSERT INTO result (recording, " + column + ") VALUES (?, ?)"
-                + " ON CONFLICT (recording) DO UPDATE SET " + column + " = excluded." + column, recording, document.toString());
+        db.update(
+                "INSERT INTO result (recording, " + column + ") VALUES (?, ?)"
+                        + " ON CONFLICT (recording) DO UPDATE SET " + column + " = excluded." + column,
+                recording,
+                document.toString());
     }
 
     private Optional<JsonNode> column(String recording, String column) {
-        return db.queryOne("SELECT " + column + " FROM result WHERE recording = ? AND " + column + " IS NOT NULL",
-                row -> row.getString(1), recording).map(this::parse);
+        return db.queryOne(
+                        "SELECT " + column + " FROM result WHERE recording = ? AND " + column + " IS NOT NULL",
+                        row -> row.getString(1),
+                        recording)
+                .map(this::parse);
     }
 
     private JsonNode parse(String text) {

@@ -19,7 +19,8 @@ import java.util.Optional;
 /** Use cases in the {@code usecase} table; tags, buckets and the analysis configuration as JSON. */
 public final class SqliteUseCaseStore implements UseCaseStore {
 
-    private static final String COLUMNS = "uuid, org, name, description, tags, buckets, analysis, created_at, updated_at";
+    private static final String COLUMNS =
+            "uuid, org, name, description, tags, buckets, analysis, created_at, updated_at";
 
     private final Database db;
     private final ObjectMapper json;
@@ -31,9 +32,17 @@ public final class SqliteUseCaseStore implements UseCaseStore {
 
     @Override
     public void create(UseCase u) {
-        db.update("INSERT INTO usecase (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                u.uuid(), u.org(), u.name(), u.description(), write(u.tags()), write(u.buckets()), analysis(u),
-                u.createdAt().toEpochMilli(), u.updatedAt().toEpochMilli());
+        db.update(
+                "INSERT INTO usecase (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                u.uuid(),
+                u.org(),
+                u.name(),
+                u.description(),
+                write(u.tags()),
+                write(u.buckets()),
+                analysis(u),
+                u.createdAt().toEpochMilli(),
+                u.updatedAt().toEpochMilli());
     }
 
     @Override
@@ -43,10 +52,18 @@ public final class SqliteUseCaseStore implements UseCaseStore {
 
     @Override
     public boolean update(UseCase u) {
-        return db.update("UPDATE usecase SET name = ?, description = ?, tags = ?, buckets = ?, analysis = ?, updated_at = ?"
-                        + " WHERE uuid = ? AND org = ?",
-                u.name(), u.description(), write(u.tags()), write(u.buckets()), analysis(u), u.updatedAt().toEpochMilli(),
-                u.uuid(), u.org()) == 1;
+        return db.update(
+                        "UPDATE usecase SET name = ?, description = ?, tags = ?, buckets = ?, analysis = ?, updated_at = ?"
+                                + " WHERE uuid = ? AND org = ?",
+                        u.name(),
+                        u.description(),
+                        write(u.tags()),
+                        write(u.buckets()),
+                        analysis(u),
+                        u.updatedAt().toEpochMilli(),
+                        u.uuid(),
+                        u.org())
+                == 1;
     }
 
     @Override
@@ -57,23 +74,33 @@ public final class SqliteUseCaseStore implements UseCaseStore {
     @Override
     public Page<UseCase> list(String org, Optional<String> tag, PageRequest page) {
         String where = " FROM usecase WHERE org = ?"
-                + (tag.isPresent() ? " AND EXISTS (SELECT 1 FROM json_each(usecase.tags) WHERE json_each.value = ?)" : "");
+                + (tag.isPresent()
+                        ? " AND EXISTS (SELECT 1 FROM json_each(usecase.tags) WHERE json_each.value = ?)"
+                        : "");
         Object[] params = tag.isPresent() ? new Object[] {org, tag.get()} : new Object[] {org};
         long total = db.count("SELECT COUNT(*)" + where, params);
         List<Object> pageParams = new ArrayList<>(List.of(params));
         pageParams.add(page.limit());
         pageParams.add(page.offset());
-        List<UseCase> items = db.query("SELECT " + COLUMNS + where + " ORDER BY created_at DESC, uuid LIMIT ? OFFSET ?",
-                this::map, pageParams.toArray());
+        List<UseCase> items = db.query(
+                "SELECT " + COLUMNS + where + " ORDER BY created_at DESC, uuid LIMIT ? OFFSET ?",
+                this::map,
+                pageParams.toArray());
         return new Page<>(items, page.page(), page.limit(), total);
     }
 
     private UseCase map(ResultSet row) throws SQLException {
         ObjectNode body = json.createObjectNode();
         body.set("analysis_config", read(row.getString("analysis")));
-        return new UseCase(row.getString("uuid"), row.getString("org"), row.getString("name"),
-                row.getString("description"), strings(row.getString("tags")), strings(row.getString("buckets")),
-                UseCaseJson.analysisConfig(body), Instant.ofEpochMilli(row.getLong("created_at")),
+        return new UseCase(
+                row.getString("uuid"),
+                row.getString("org"),
+                row.getString("name"),
+                row.getString("description"),
+                strings(row.getString("tags")),
+                strings(row.getString("buckets")),
+                UseCaseJson.analysisConfig(body),
+                Instant.ofEpochMilli(row.getLong("created_at")),
                 Instant.ofEpochMilli(row.getLong("updated_at")));
     }
 

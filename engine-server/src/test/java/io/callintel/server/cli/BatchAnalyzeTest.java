@@ -31,11 +31,13 @@ class BatchAnalyzeTest {
                  {"objective_bucket_name": "Greeting", "description": "The agent greets the caller and offers help."},
                  {"objective_bucket_name": "Not Clear", "description": "If it is not clear what the call is about."}]}}
             """;
-    private static final String[] MODELS = {"--vosk-model", "../models/vosk-model-en-us", "--embedding-model",
-            "../models/all-minilm-l6-v2-q"};
+    private static final String[] MODELS = {
+        "--vosk-model", "../models/vosk-model-en-us", "--embedding-model", "../models/all-minilm-l6-v2-q"
+    };
 
     @TempDir
     Path dir;
+
     Path useCase;
     Path archive;
 
@@ -52,24 +54,39 @@ class BatchAnalyzeTest {
     @Test
     void aBatchWritesResultsResumesAndSummarises() throws Exception {
         Path results = dir.resolve("out/results.jsonl");
-        Cli.Run first = run("analyze", "--usecase", useCase.toString(), dir.resolve("archive").toString(),
-                "--out", results.toString(), "--jobs", "2");
+        Cli.Run first = run(
+                "analyze",
+                "--usecase",
+                useCase.toString(),
+                dir.resolve("archive").toString(),
+                "--out",
+                results.toString(),
+                "--jobs",
+                "2");
         assertEquals(1, first.exitCode(), first.err());
         List<JsonNode> lines = read(results);
         assertEquals(3, lines.size(), lines.toString());
         assertEquals(2, lines.stream().filter(line -> line.has("analytics")).count());
-        assertTrue(lines.stream().anyMatch(line -> line.path("file").asText().endsWith("broken.wav") && line.has("error")));
+        assertTrue(lines.stream()
+                .anyMatch(line -> line.path("file").asText().endsWith("broken.wav") && line.has("error")));
         assertTrue(first.err().contains("| files analysed | 2 |"), first.err());
         assertTrue(first.err().contains("| files failed | 1 |"), first.err());
         assertTrue(first.err().contains("| bucket | calls |"), first.err());
         assertTrue(first.err().contains("Did the agent greet the caller? (Yes/No)"), first.err());
         assertTrue(first.err().contains("broken.wav"), first.err());
-        assertTrue(first.err().contains("progress: [########################] 3/3 files"), "plain progress lines off a terminal");
+        assertTrue(
+                first.err().contains("progress: [########################] 3/3 files"),
+                "plain progress lines off a terminal");
 
         // A kill can cut the last line short; the re-run ignores it, skips what is done and retries the failure.
         Files.writeString(results, "{\"file\": \"cut sho", java.nio.file.StandardOpenOption.APPEND);
-        Cli.Run second = run("analyze", "--usecase", useCase.toString(), dir.resolve("archive").toString(),
-                "--out", results.toString());
+        Cli.Run second = run(
+                "analyze",
+                "--usecase",
+                useCase.toString(),
+                dir.resolve("archive").toString(),
+                "--out",
+                results.toString());
         assertEquals(1, second.exitCode());
         assertTrue(second.err().contains("| files skipped (already in the output) | 2 |"), second.err());
         List<String> text = Files.readAllLines(results);
@@ -80,19 +97,45 @@ class BatchAnalyzeTest {
     @Test
     void globsExportsAndUsageErrors() throws Exception {
         Path subtitles = dir.resolve("subtitles");
-        Cli.Run srt = run("analyze", "--usecase", useCase.toString(), dir.resolve("archive") + "/*/*.{mp3,wav}",
-                "--format", "srt", "--out", subtitles.toString());
+        Cli.Run srt = run(
+                "analyze",
+                "--usecase",
+                useCase.toString(),
+                dir.resolve("archive") + "/*/*.{mp3,wav}",
+                "--format",
+                "srt",
+                "--out",
+                subtitles.toString());
         assertEquals(1, srt.exitCode(), srt.err()); // broken.wav matches the glob and fails
         String a = Files.readString(subtitles.resolve("a.srt"));
         assertTrue(a.startsWith("1\n") && a.contains(" --> ") && a.contains("[SPEAKER_1 (agent)]"), a);
         assertTrue(Files.exists(subtitles.resolve("b.srt")));
-        Cli.Run vtt = run("analyze", "--usecase", useCase.toString(), archive.resolve("a.mp3").toString(), "--format", "vtt");
+        Cli.Run vtt = run(
+                "analyze",
+                "--usecase",
+                useCase.toString(),
+                archive.resolve("a.mp3").toString(),
+                "--format",
+                "vtt");
         assertEquals(0, vtt.exitCode(), vtt.err());
         assertTrue(vtt.out().startsWith("WEBVTT"), vtt.out());
 
-        assertEquals(2, run("analyze", "--usecase", useCase.toString(), dir.resolve("missing.wav").toString()).exitCode());
-        assertEquals(2, run("analyze", "--usecase", useCase.toString(), dir + "/*.flac").exitCode(), "a glob matching nothing");
-        assertEquals(2, run("analyze", "--usecase", useCase.toString(), "--format", "xml", archive.toString()).exitCode());
+        assertEquals(
+                2,
+                run(
+                                "analyze",
+                                "--usecase",
+                                useCase.toString(),
+                                dir.resolve("missing.wav").toString())
+                        .exitCode());
+        assertEquals(
+                2,
+                run("analyze", "--usecase", useCase.toString(), dir + "/*.flac").exitCode(),
+                "a glob matching nothing");
+        assertEquals(
+                2,
+                run("analyze", "--usecase", useCase.toString(), "--format", "xml", archive.toString())
+                        .exitCode());
         Cli.Run several = run("analyze", "--usecase", useCase.toString(), "--format", "txt", archive.toString());
         assertEquals(2, several.exitCode());
         assertTrue(several.err().contains("needs --out DIR"), several.err());
@@ -106,10 +149,20 @@ class BatchAnalyzeTest {
             Files.copy(Path.of(Cli.fixture("speech-16k.wav")), many.resolve("call-" + i + ".wav"));
         }
         Path results = dir.resolve("many.jsonl");
-        Process batch = start("analyze", "--usecase", useCase.toString(), many.toString(), "--out", results.toString(),
-                "--jobs", "1", "--workers", "1");
+        Process batch = start(
+                "analyze",
+                "--usecase",
+                useCase.toString(),
+                many.toString(),
+                "--out",
+                results.toString(),
+                "--jobs",
+                "1",
+                "--workers",
+                "1");
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (!(Files.exists(results) && Files.readString(results).contains("\n")) && Instant.now().isBefore(deadline)) {
+        while (!(Files.exists(results) && Files.readString(results).contains("\n"))
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);
         }
         batch.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -135,8 +188,12 @@ class BatchAnalyzeTest {
     }
 
     private Process start(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         command.addAll(List.of(MODELS));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -144,7 +201,8 @@ class BatchAnalyzeTest {
 
     private static List<JsonNode> read(Path results) throws Exception {
         List<JsonNode> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(results), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(Files.newInputStream(results), StandardCharsets.UTF_8))) {
             for (String line; (line = reader.readLine()) != null; ) {
                 if (!line.isBlank()) {
                     lines.add(Cli.JSON.readTree(line));

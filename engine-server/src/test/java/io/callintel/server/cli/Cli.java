@@ -32,8 +32,7 @@ final class Cli {
         }
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     static String fixture(String name) {
         return FIXTURES.resolve(name).toString();

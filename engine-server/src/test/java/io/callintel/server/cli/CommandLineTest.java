@@ -55,8 +55,12 @@ class CommandLineTest {
 
         assertEquals(0, run.exitCode(), run::err);
         JsonNode line = run.json().getFirst();
-        assertEquals(home.resolve("models/vosk-model-en-us").toString(), line.get("vosk_model").asText());
-        assertEquals(home.resolve("models/all-minilm-l6-v2-q").toString(), line.get("embedding_model").asText());
+        assertEquals(
+                home.resolve("models/vosk-model-en-us").toString(),
+                line.get("vosk_model").asText());
+        assertEquals(
+                home.resolve("models/all-minilm-l6-v2-q").toString(),
+                line.get("embedding_model").asText());
     }
 
     @Test
@@ -65,24 +69,29 @@ class CommandLineTest {
         Path other = install(temp.resolve("other")).resolve("models/vosk-model-en-us");
         ModelPathResolver resolver = new ModelPathResolver(Map.of("CALLINTEL_HOME", home.toString()), temp, List.of());
 
-        for (String[] args : List.of(new String[] {"--vosk-model", other.toString(), "models"},
-                                     new String[] {"models", "--vosk-model", other.toString()})) {
+        for (String[] args : List.of(
+                new String[] {"--vosk-model", other.toString(), "models"},
+                new String[] {"models", "--vosk-model", other.toString()})) {
             Cli.Run run = run(resolver, args);
             assertEquals(0, run.exitCode(), run::err);
-            assertEquals(other.toString(), run.json().getFirst().get("vosk_model").asText());
+            assertEquals(
+                    other.toString(), run.json().getFirst().get("vosk_model").asText());
         }
     }
 
     @Test
     void configOptionIsHonoured() throws IOException {
         Path other = install(temp.resolve("other"));
-        Path config = Files.writeString(temp.resolve("engine.properties"),
+        Path config = Files.writeString(
+                temp.resolve("engine.properties"),
                 "vosk.model=other/models/vosk-model-en-us\nembedding.model=other/models/all-minilm-l6-v2-q\n");
 
         Cli.Run run = run(new ModelPathResolver(Map.of(), temp, List.of()), "--config", config.toString(), "models");
 
         assertEquals(0, run.exitCode(), run::err);
-        assertEquals(other.resolve("models/all-minilm-l6-v2-q").toString(), run.json().getFirst().get("embedding_model").asText());
+        assertEquals(
+                other.resolve("models/all-minilm-l6-v2-q").toString(),
+                run.json().getFirst().get("embedding_model").asText());
     }
 
     @Test
@@ -92,7 +101,9 @@ class CommandLineTest {
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("callintel: No usable Vosk speech model"), run::err);
-        assertTrue(run.err().contains("CALLINTEL_VOSK_MODEL") && run.err().contains("CALLINTEL_EMBEDDING_MODEL"), run::err);
+        assertTrue(
+                run.err().contains("CALLINTEL_VOSK_MODEL") && run.err().contains("CALLINTEL_EMBEDDING_MODEL"),
+                run::err);
         assertTrue(!run.err().contains("\tat "), "no stack trace for a configuration problem");
     }
 

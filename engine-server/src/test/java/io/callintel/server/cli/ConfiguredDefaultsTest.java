@@ -31,8 +31,8 @@ class ConfiguredDefaultsTest {
                 data=state
                 log-level=warn
                 """);
-        Map<String, String> environment = Map.of("CALLINTEL_CONFIG", conf.toString(), "CALLINTEL_WORKERS", "5",
-                "CALLINTEL_UPLOAD_LINK_TTL", "60");
+        Map<String, String> environment = Map.of(
+                "CALLINTEL_CONFIG", conf.toString(), "CALLINTEL_WORKERS", "5", "CALLINTEL_UPLOAD_LINK_TTL", "60");
 
         ServeCommand serve = parse(environment, "serve", "--port", "7002");
         assertEquals(7002, serve.port, "the flag");
@@ -54,17 +54,23 @@ class ConfiguredDefaultsTest {
 
     @Test
     void badValuesFromAnySourceAreUsageErrors() throws Exception {
-        Path conf = Files.writeString(Files.createDirectories(directory.resolve("conf")).resolve("callintel.properties"),
-                "port=eighty\n");
+        Path conf = Files.writeString(
+                Files.createDirectories(directory.resolve("conf")).resolve("callintel.properties"), "port=eighty\n");
         Run fromFile = execute(Map.of("CALLINTEL_CONFIG", conf.toString()), "serve");
         assertEquals(2, fromFile.exitCode(), fromFile.err());
         assertTrue(fromFile.err().contains("'eighty' is not an int (from port in " + conf + ")"), fromFile.err());
         Run fromEnvironment = execute(Map.of("CALLINTEL_PORT", "eighty"), "serve");
-        assertTrue(fromEnvironment.err().contains("(from the environment variable CALLINTEL_PORT)"), fromEnvironment.err());
+        assertTrue(
+                fromEnvironment.err().contains("(from the environment variable CALLINTEL_PORT)"),
+                fromEnvironment.err());
         Run fromFlag = execute(Map.of("CALLINTEL_PORT", "eighty"), "serve", "--port", "x");
         assertTrue(fromFlag.err().contains("'x' is not an int\n"), "a flag's value is its own: " + fromFlag.err());
 
-        Run run = execute(Map.of("CALLINTEL_LOG_LEVEL", "chatty", "CALLINTEL_PORT", "0"), "serve", "--data", directory.toString());
+        Run run = execute(
+                Map.of("CALLINTEL_LOG_LEVEL", "chatty", "CALLINTEL_PORT", "0"),
+                "serve",
+                "--data",
+                directory.toString());
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("--log-level must be one of"), run.err());
 
@@ -79,8 +85,7 @@ class ConfiguredDefaultsTest {
         assertThrows(ModelConfigException.class, () -> commandLine(Map.of(), "--config", missing.toString(), "serve"));
     }
 
-    private record Run(int exitCode, String err) {
-    }
+    private record Run(int exitCode, String err) {}
 
     private ServeCommand parse(Map<String, String> environment, String... args) {
         CommandLine cli = commandLine(environment, args);
@@ -90,15 +95,23 @@ class ConfiguredDefaultsTest {
 
     private Run execute(Map<String, String> environment, String... args) {
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(() -> null, new ModelPathResolver(Map.of(), directory, List.of()), Cli.JSON,
-                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        CommandLine cli = Main.commandLine(
+                () -> null,
+                new ModelPathResolver(Map.of(), directory, List.of()),
+                Cli.JSON,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
         Main.configureDefaults(cli, environment, directory, args);
         return new Run(cli.execute(args), err.toString());
     }
 
     private CommandLine commandLine(Map<String, String> environment, String... args) {
-        CommandLine cli = Main.commandLine(() -> null, new ModelPathResolver(Map.of(), directory, List.of()), Cli.JSON,
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLine cli = Main.commandLine(
+                () -> null,
+                new ModelPathResolver(Map.of(), directory, List.of()),
+                Cli.JSON,
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
         Main.configureDefaults(cli, environment, directory, args);
         return cli;
     }

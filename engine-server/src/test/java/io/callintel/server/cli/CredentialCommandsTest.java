@@ -3,10 +3,9 @@ package io.callintel.server.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.callintel.server.data.DataDirectory;
 import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
-import io.callintel.server.auth.Secrets;
+import io.callintel.server.data.DataDirectory;
 import io.callintel.server.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,12 +26,20 @@ class CredentialCommandsTest {
         Cli.Run key = Cli.run("api-key", "--org", ORG, "--name", "crm", "--data", data.toString());
         assertEquals(0, key.exitCode(), key.err());
         try (Database db = Database.open(data.resolve("callintel.db"))) {
-            Authenticator authenticator = new Authenticator(new DataDirectory(data).secrets(), Optional.empty(),
-                    new ApiKeys(db, Clock.systemUTC()), Clock.systemUTC());
-            assertEquals(Optional.of(ORG), authenticator.org("Bearer " + token.out().trim()));
-            assertEquals(Optional.of(ORG), authenticator.org("Token " + key.out().trim()));
-            Authenticator later = new Authenticator(new DataDirectory(data).secrets(), Optional.empty(),
-                    new ApiKeys(db, Clock.systemUTC()), Clock.offset(Clock.systemUTC(), Duration.ofHours(3)));
+            Authenticator authenticator = new Authenticator(
+                    new DataDirectory(data).secrets(),
+                    Optional.empty(),
+                    new ApiKeys(db, Clock.systemUTC()),
+                    Clock.systemUTC());
+            assertEquals(
+                    Optional.of(ORG), authenticator.org("Bearer " + token.out().trim()));
+            assertEquals(
+                    Optional.of(ORG), authenticator.org("Token " + key.out().trim()));
+            Authenticator later = new Authenticator(
+                    new DataDirectory(data).secrets(),
+                    Optional.empty(),
+                    new ApiKeys(db, Clock.systemUTC()),
+                    Clock.offset(Clock.systemUTC(), Duration.ofHours(3)));
             assertEquals(Optional.empty(), later.org("Bearer " + token.out().trim()), "expired after its ttl");
         }
     }
@@ -42,8 +49,14 @@ class CredentialCommandsTest {
         Cli.Run notUuid = Cli.run("token", "--org", "acme", "--data", data.toString());
         assertEquals(2, notUuid.exitCode());
         assertTrue(notUuid.err().contains("--org must be a UUID"), notUuid.err());
-        assertEquals(2, Cli.run("token", "--org", ORG, "--ttl", "forever", "--data", data.toString()).exitCode());
-        assertEquals(2, Cli.run("token", "--org", ORG, "--ttl", "0s", "--data", data.toString()).exitCode());
+        assertEquals(
+                2,
+                Cli.run("token", "--org", ORG, "--ttl", "forever", "--data", data.toString())
+                        .exitCode());
+        assertEquals(
+                2,
+                Cli.run("token", "--org", ORG, "--ttl", "0s", "--data", data.toString())
+                        .exitCode());
         assertEquals(2, Cli.run("api-key", "--data", data.toString()).exitCode(), "--org is required");
     }
 }

@@ -22,14 +22,18 @@ class OrderedParallelTest {
         AtomicInteger mostInFlight = new AtomicInteger();
         List<Integer> results = new ArrayList<>();
 
-        OrderedParallel.forEachInOrder(items, 4, item -> {
-            mostInFlight.accumulateAndGet(started.incrementAndGet() - consumed.get(), Math::max);
-            sleepMillis(ThreadLocalRandom.current().nextInt(3));
-            return item * 10;
-        }, result -> {
-            results.add(result);
-            consumed.incrementAndGet();
-        });
+        OrderedParallel.forEachInOrder(
+                items,
+                4,
+                item -> {
+                    mostInFlight.accumulateAndGet(started.incrementAndGet() - consumed.get(), Math::max);
+                    sleepMillis(ThreadLocalRandom.current().nextInt(3));
+                    return item * 10;
+                },
+                result -> {
+                    results.add(result);
+                    consumed.incrementAndGet();
+                });
 
         assertEquals(items.stream().map(item -> item * 10).toList(), results);
         assertTrue(mostInFlight.get() <= 8, "in flight: " + mostInFlight.get());
@@ -38,18 +42,24 @@ class OrderedParallelTest {
     @Test
     void oneThreadRunsOnTheCallingThread() throws InterruptedException {
         Thread caller = Thread.currentThread();
-        OrderedParallel.forEachInOrder(List.of(1, 2), 1, item -> Thread.currentThread(), thread -> assertSame(caller, thread));
+        OrderedParallel.forEachInOrder(
+                List.of(1, 2), 1, item -> Thread.currentThread(), thread -> assertSame(caller, thread));
     }
 
     @Test
     void anExceptionFromTheFunctionReachesTheCaller() {
-        IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                () -> OrderedParallel.forEachInOrder(List.of(1, 2, 3), 2, item -> {
-                    if (item == 2) {
-                        throw new IllegalStateException("boom");
-                    }
-                    return item;
-                }, result -> { }));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> OrderedParallel.forEachInOrder(
+                        List.of(1, 2, 3),
+                        2,
+                        item -> {
+                            if (item == 2) {
+                                throw new IllegalStateException("boom");
+                            }
+                            return item;
+                        },
+                        result -> {}));
         assertEquals("boom", thrown.getMessage());
     }
 

@@ -39,9 +39,11 @@ class ProbeCommandTest {
         assertTrue(line.get("sample_rate").isInt() && line.get("sample_rate").asInt() > 0, line::toString);
         assertEquals(1, line.get("channels").asInt());
         assertTrue(line.get("duration").isNumber(), line::toString);
-        assertEquals(line.get("declared_duration").asDouble(), line.get("duration").asDouble(), 0.2, line::toString);
+        assertEquals(
+                line.get("declared_duration").asDouble(), line.get("duration").asDouble(), 0.2, line::toString);
         assertTrue(line.get("bit_rate").asLong() > 0, line::toString);
-        assertFalse(line.has("error") || line.has("problem") || line.has("warnings") || line.has("damage"), line::toString);
+        assertFalse(
+                line.has("error") || line.has("problem") || line.has("warnings") || line.has("damage"), line::toString);
     }
 
     @Test
@@ -83,7 +85,10 @@ class ProbeCommandTest {
         List<JsonNode> lines = run.json();
         assertEquals(4, lines.size());
         assertEquals("empty_file", lines.get(0).get("problem").asText());
-        assertTrue(Set.of("unrecognised_format", "corrupt").contains(lines.get(1).get("problem").asText()), lines.get(1)::toString);
+        assertTrue(
+                Set.of("unrecognised_format", "corrupt")
+                        .contains(lines.get(1).get("problem").asText()),
+                lines.get(1)::toString);
         assertEquals("not_readable", lines.get(2).get("problem").asText());
         assertEquals("not_readable", lines.get(3).get("problem").asText());
         lines.forEach(line -> assertFalse(line.get("error").asText().isBlank(), line::toString));
@@ -117,29 +122,42 @@ class ProbeCommandTest {
         assertEquals(0, run.exitCode(), run.out());
         JsonNode line = run.json().getFirst();
         assertTrue(line.get("damage").isArray() && !line.get("damage").isEmpty(), line::toString);
-        assertTrue(line.get("duration").asDouble() < line.get("declared_duration").asDouble() - 0.5, line::toString);
+        assertTrue(
+                line.get("duration").asDouble() < line.get("declared_duration").asDouble() - 0.5, line::toString);
     }
 
     @Test
     void outputFollowsArgumentOrderWhateverTheParallelism() {
         List<String> files = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            files.addAll(List.of(fixture("speech-s24-48k.wav"), fixture("video-only.mp4"), fixture("tones-stereo.flac"),
-                    fixture("speech-opus.ogg"), fixture("nope-" + i + ".wav")));
+            files.addAll(List.of(
+                    fixture("speech-s24-48k.wav"),
+                    fixture("video-only.mp4"),
+                    fixture("tones-stereo.flac"),
+                    fixture("speech-opus.ogg"),
+                    fixture("nope-" + i + ".wav")));
         }
 
         Cli.Run parallel = run(args("probe", "--jobs", "3", files));
         Cli.Run serial = run(args("probe", "-j", "1", files));
 
         assertEquals(1, parallel.exitCode());
-        assertEquals(files, parallel.json().stream().map(line -> line.get("file").asText()).toList());
+        assertEquals(
+                files,
+                parallel.json().stream().map(line -> line.get("file").asText()).toList());
         assertEquals(serial.out(), parallel.out());
     }
 
     @Test
     void modelsAreNotNeededToProbe() {
-        assertEquals(0, run("--vosk-model", "/nonexistent", "probe", fixture("speech.mp3")).exitCode());
-        assertEquals(0, run("probe", "--embedding-model", "/nonexistent", fixture("speech.mp3")).exitCode());
+        assertEquals(
+                0,
+                run("--vosk-model", "/nonexistent", "probe", fixture("speech.mp3"))
+                        .exitCode());
+        assertEquals(
+                0,
+                run("probe", "--embedding-model", "/nonexistent", fixture("speech.mp3"))
+                        .exitCode());
     }
 
     @Test
@@ -163,6 +181,7 @@ class ProbeCommandTest {
     }
 
     private static List<String> fieldNames(JsonNode node) {
-        return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).collect(Collectors.toList());
+        return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false)
+                .collect(Collectors.toList());
     }
 }

@@ -15,8 +15,14 @@ class TranscribeCommandTest {
 
     @Test
     void aRecordingBecomesOneJsonLineWithWordsAndSegments() {
-        Cli.Run run = Cli.run("transcribe", "--vosk-model", MODEL, "--embedding-model", "../models/all-minilm-l6-v2-q",
-                Cli.fixture("speech.mp3"), Cli.fixture("video-only.mp4"));
+        Cli.Run run = Cli.run(
+                "transcribe",
+                "--vosk-model",
+                MODEL,
+                "--embedding-model",
+                "../models/all-minilm-l6-v2-q",
+                Cli.fixture("speech.mp3"),
+                Cli.fixture("video-only.mp4"));
         assertEquals(1, run.exitCode(), run.err());
         List<JsonNode> lines = run.json();
         assertEquals(2, lines.size(), run.out());
@@ -49,8 +55,15 @@ class TranscribeCommandTest {
 
     @Test
     void stereoOnAMonoFileIsAnErrorForThatFileOnly() {
-        Cli.Run run = Cli.run("transcribe", "--vosk-model", MODEL, "--embedding-model", "../models/all-minilm-l6-v2-q",
-                "--channels", "stereo", Cli.fixture("speech.flac"));
+        Cli.Run run = Cli.run(
+                "transcribe",
+                "--vosk-model",
+                MODEL,
+                "--embedding-model",
+                "../models/all-minilm-l6-v2-q",
+                "--channels",
+                "stereo",
+                Cli.fixture("speech.flac"));
         assertEquals(1, run.exitCode());
         assertTrue(run.json().get(0).path("error").asText().contains("1 channel"), run.out());
     }
@@ -61,12 +74,23 @@ class TranscribeCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("--channels must be auto, mono or stereo"), run.err());
         assertEquals("", run.out());
-        assertEquals(2, Cli.run("transcribe", "--agent-channel", "3", Cli.fixture("speech.mp3")).exitCode());
+        assertEquals(
+                2,
+                Cli.run("transcribe", "--agent-channel", "3", Cli.fixture("speech.mp3"))
+                        .exitCode());
         Cli.Run never = Cli.run("transcribe", "--replace-recognizer-after", "0", Cli.fixture("speech.mp3"));
         assertEquals(2, never.exitCode());
-        assertTrue(never.err().contains("--replace-recognizer-after: recognizers must be replaced after a positive number of audio seconds"), never.err());
+        assertTrue(
+                never.err()
+                        .contains(
+                                "--replace-recognizer-after: recognizers must be replaced after a positive number of audio seconds"),
+                never.err());
         Cli.Run serve = Cli.run("serve", "--port", "0", "--replace-recognizer-after", "NaN");
         assertEquals(2, serve.exitCode());
-        assertTrue(serve.err().contains("--replace-recognizer-after: recognizers must be replaced after a positive number of audio seconds"), serve.err());
+        assertTrue(
+                serve.err()
+                        .contains(
+                                "--replace-recognizer-after: recognizers must be replaced after a positive number of audio seconds"),
+                serve.err());
     }
 }

@@ -34,7 +34,9 @@ class TranscriptExportTest {
 
     /** The customer's "Hi." starts before the agent finishes: the two sides may overlap. */
     private static Transcript shortCall() {
-        return transcript(65.0, List.of(),
+        return transcript(
+                65.0,
+                List.of(),
                 agent(0.5, 1.7, "Hello, this is Mark."),
                 customer(1.6, 1.9, "Hi."),
                 customer(62.46, 63.2, "I have a question."));
@@ -94,9 +96,8 @@ class TranscriptExportTest {
                 new Word("okay", 12.0, 12.5, 0.9, "SPEAKER_2"),
                 new Word("on", 17.2, 17.6, 0.9, "SPEAKER_1"),
                 new Word("monday", 17.6, 19.0, 0.9, "SPEAKER_1"));
-        Transcript call = transcript(20, words,
-                agent(10.0, 19.0, "Well, I called on Monday."),
-                customer(12.0, 12.5, "Okay."));
+        Transcript call =
+                transcript(20, words, agent(10.0, 19.0, "Well, I called on Monday."), customer(12.0, 12.5, "Okay."));
         assertEquals("""
                 1
                 00:00:10,000 --> 00:00:16,900
@@ -123,7 +124,8 @@ class TranscriptExportTest {
         String srt = TranscriptExport.srt(transcript(10, List.of(), customer(1.0, 6.0, text)));
 
         Matcher cue = Pattern.compile("(\\d\\d:\\d\\d:\\d\\d,\\d{3}) --> (\\d\\d:\\d\\d:\\d\\d,\\d{3})\n"
-                + "\\[SPEAKER_2 \\(customer\\)] (.*)\n").matcher(srt);
+                        + "\\[SPEAKER_2 \\(customer\\)] (.*)\n")
+                .matcher(srt);
         List<String> times = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         while (cue.find()) {
@@ -166,10 +168,8 @@ class TranscriptExportTest {
     @Test
     void roundingNeverEndsACueBeforeItStartsNorOverlapsTheSameSpeaker() {
         // An end a hair before the start (bad input), and a segment that starts inside the previous one.
-        String srt = TranscriptExport.srt(transcript(5, List.of(),
-                agent(1.0006, 1.0004, "Uh."),
-                agent(2.0, 3.0, "First."),
-                agent(2.5, 3.5, "Second.")));
+        String srt = TranscriptExport.srt(transcript(
+                5, List.of(), agent(1.0006, 1.0004, "Uh."), agent(2.0, 3.0, "First."), agent(2.5, 3.5, "Second.")));
         assertTrue(srt.contains("00:00:01,001 --> 00:00:01,001\n"), srt);
         assertTrue(srt.contains("00:00:02,000 --> 00:00:03,000\n[SPEAKER_1 (agent)] First."), srt);
         assertTrue(srt.contains("00:00:03,000 --> 00:00:03,500\n[SPEAKER_1 (agent)] Second."), srt);
@@ -188,7 +188,8 @@ class TranscriptExportTest {
         assertEquals(ExportFormat.JSON, ExportFormat.fromName("json"));
         assertEquals(ExportFormat.TXT, ExportFormat.fromName("txt"));
         assertEquals("vtt", ExportFormat.VTT.extension());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> ExportFormat.fromName("xml"));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> ExportFormat.fromName("xml"));
         assertEquals("unknown format 'xml': choose one of json, srt, vtt, txt", unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ExportFormat.fromName(null));
     }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.callintel.server.data.DataDirectory;
 import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.Secrets;
+import io.callintel.server.data.DataDirectory;
 import io.callintel.server.http.TestServer.Reply;
 import io.callintel.server.store.Database;
 import java.io.InputStream;
@@ -34,14 +34,26 @@ class ApiErrorsTest {
     void missingBadOrExpiredCredentialsAre401() throws Exception {
         String path = BASE + "/org-usecases/" + org;
         assertUnauthorized(server.get(path, null));
-        assertUnauthorized(server.send(server.request(path, null).header("Authorization", "Bearer not.a.jwt").GET().build()));
-        assertUnauthorized(server.send(server.request(path, null).header("Authorization", "Basic dXNlcjpwYXNz").GET().build()));
-        String expired = Authenticator.mint(new DataDirectory(server.data).secrets(), org, Duration.ofMinutes(5),
+        assertUnauthorized(server.send(server.request(path, null)
+                .header("Authorization", "Bearer not.a.jwt")
+                .GET()
+                .build()));
+        assertUnauthorized(server.send(server.request(path, null)
+                .header("Authorization", "Basic dXNlcjpwYXNz")
+                .GET()
+                .build()));
+        String expired = Authenticator.mint(
+                new DataDirectory(server.data).secrets(),
+                org,
+                Duration.ofMinutes(5),
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)));
         assertUnauthorized(server.get(path, expired));
         String foreign = Authenticator.mint(Secrets.of("x".repeat(40)), org, Duration.ofHours(1), Clock.systemUTC());
         assertUnauthorized(server.get(path, foreign));
-        assertUnauthorized(server.send(server.request(path, null).header("Authorization", "Token nope").GET().build()));
+        assertUnauthorized(server.send(server.request(path, null)
+                .header("Authorization", "Token nope")
+                .GET()
+                .build()));
         assertEquals(200, server.get(path, token).status());
     }
 
@@ -52,10 +64,14 @@ class ApiErrorsTest {
             key = new ApiKeys(db, Clock.systemUTC()).create(org, "test");
         }
         Reply reply = server.send(server.request(BASE + "/org-usecases/" + org, null)
-                .header("Authorization", "Token " + key).GET().build());
+                .header("Authorization", "Token " + key)
+                .GET()
+                .build());
         assertEquals(200, reply.status(), reply.body());
         Reply other = server.send(server.request(BASE + "/org-usecases/" + UUID.randomUUID(), null)
-                .header("Authorization", "Token " + key).GET().build());
+                .header("Authorization", "Token " + key)
+                .GET()
+                .build());
         assertEquals(404, other.status());
     }
 
@@ -63,21 +79,32 @@ class ApiErrorsTest {
     void malformedBodiesAndWrongTypesAre400NamingTheField() {
         assertError(server.post(BASE + "/usecase", token, "{\"org_uuid\": "), 400, null, "Malformed JSON");
         assertError(server.post(BASE + "/usecase", token, "[1, 2]"), 400, null, "JSON object");
-        assertError(server.post(BASE + "/usecase", token, useCase().put("usecase_name", 5)), 400, "usecase_name", "string");
+        assertError(
+                server.post(BASE + "/usecase", token, useCase().put("usecase_name", 5)), 400, "usecase_name", "string");
         ObjectNode tags = useCase();
         tags.put("tags", "sales");
         assertError(server.post(BASE + "/usecase", token, tags), 400, "tags", "array");
         ObjectNode buckets = useCase();
         buckets.putObject("analysis_config").putArray("analysis_buckets").add("Hot Lead");
-        assertError(server.post(BASE + "/usecase", token, buckets), 400, "analysis_config.analysis_buckets[0]", "object");
+        assertError(
+                server.post(BASE + "/usecase", token, buckets), 400, "analysis_config.analysis_buckets[0]", "object");
         ObjectNode missing = useCase();
         missing.remove("usecase_name");
         assertError(server.post(BASE + "/usecase", token, missing), 400, "usecase_name", "required");
-        assertError(server.post(BASE + "/org-usecases/recordings", token, "{\"usecase_uuid\": \"x\", \"page\": \"one\"}"),
-                400, "usecase_uuid", "Invalid UUID");
+        assertError(
+                server.post(BASE + "/org-usecases/recordings", token, "{\"usecase_uuid\": \"x\", \"page\": \"one\"}"),
+                400,
+                "usecase_uuid",
+                "Invalid UUID");
         String useCase = server.createUseCase(token).path("usecase_uuid").asText();
-        assertError(server.post(BASE + "/org-usecases/recordings", token,
-                "{\"usecase_uuid\": \"" + useCase + "\", \"page\": \"one\"}"), 400, "page", "integer");
+        assertError(
+                server.post(
+                        BASE + "/org-usecases/recordings",
+                        token,
+                        "{\"usecase_uuid\": \"" + useCase + "\", \"page\": \"one\"}"),
+                400,
+                "page",
+                "integer");
     }
 
     @Test
@@ -85,17 +112,30 @@ class ApiErrorsTest {
         assertError(server.get(BASE + "/usecase/not-a-uuid", token), 400, "usecase_uuid", "Invalid UUID");
         assertError(server.get(BASE + "/org-usecases/1234", token), 400, "org_uuid", "Invalid UUID");
         String useCase = server.createUseCase(token).path("usecase_uuid").asText();
-        ObjectNode body = TestServer.JSON.createObjectNode().put("usecase_uuid", useCase).put("start_date", "2025/12/01");
-        assertError(server.post(BASE + "/org-usecases/recordings", token, body), 400, "start_date", "Invalid date format");
+        ObjectNode body =
+                TestServer.JSON.createObjectNode().put("usecase_uuid", useCase).put("start_date", "2025/12/01");
+        assertError(
+                server.post(BASE + "/org-usecases/recordings", token, body), 400, "start_date", "Invalid date format");
         body.put("start_date", "2025-02-30");
-        assertError(server.post(BASE + "/org-usecases/recordings", token, body), 400, "start_date", "Invalid date format");
-        ObjectNode link = TestServer.JSON.createObjectNode().put("file_name", "a.wav").put("file_size", 1000)
+        assertError(
+                server.post(BASE + "/org-usecases/recordings", token, body), 400, "start_date", "Invalid date format");
+        ObjectNode link = TestServer.JSON
+                .createObjectNode()
+                .put("file_name", "a.wav")
+                .put("file_size", 1000)
                 .put("content_type", "audio/wav");
         link.putObject("metadata").put("call_date", "04-12-2025");
-        assertError(server.post(BASE + "/acme/default/create-upload-link", token, link), 400, "metadata.call_date",
+        assertError(
+                server.post(BASE + "/acme/default/create-upload-link", token, link),
+                400,
+                "metadata.call_date",
                 "Invalid date format");
-        ObjectNode details = TestServer.JSON.createObjectNode().put("org_uuid", org).put("recording_uuid", "123");
-        assertError(server.post(BASE + "/org-usecases/get-recording-details", token, details), 400, "recording_uuid",
+        ObjectNode details =
+                TestServer.JSON.createObjectNode().put("org_uuid", org).put("recording_uuid", "123");
+        assertError(
+                server.post(BASE + "/org-usecases/get-recording-details", token, details),
+                400,
+                "recording_uuid",
                 "Invalid UUID");
     }
 
@@ -105,7 +145,8 @@ class ApiErrorsTest {
         assertError(server.get(BASE + "/org-usecases/" + org + "?page=0", token), 400, "page", "page");
         assertError(server.get(BASE + "/org-usecases/" + org + "?limit=101", token), 400, "limit", "1 and 100");
         assertError(server.get(BASE + "/org-usecases/" + org + "?limit=0", token), 400, "limit", "1 and 100");
-        ObjectNode body = TestServer.JSON.createObjectNode().put("usecase_uuid", useCase).put("limit", 500);
+        ObjectNode body =
+                TestServer.JSON.createObjectNode().put("usecase_uuid", useCase).put("limit", 500);
         assertError(server.post(BASE + "/org-usecases/recordings", token, body), 400, "limit", "1 and 100");
         body.put("limit", 10).put("page", -1);
         assertError(server.post(BASE + "/org-usecases/recordings", token, body), 400, "page", "page");
@@ -118,28 +159,53 @@ class ApiErrorsTest {
         assertError(server.put(BASE + "/usecase/" + absent, token, useCase()), 404, null, "Use case not found");
         assertError(server.delete(BASE + "/usecase/" + absent, token), 404, null, "Use case not found");
         ObjectNode ids = TestServer.JSON.createObjectNode().put("org_uuid", org).put("recording_uuid", absent);
-        assertError(server.post(BASE + "/org-usecases/get-recording-details", token, ids), 404, null, "Recording not found");
-        assertError(server.post(BASE + "/org-usecases/recording/transcript-analytics", token, ids), 404, null, "not found");
-        ObjectNode summary = TestServer.JSON.createObjectNode().put("org_uuid", org).put("usecase_uuid", absent);
-        assertError(server.post(BASE + "/org-usecases/analytics/summary-counts", token, summary), 404, null, "not found");
-        ObjectNode link = TestServer.JSON.createObjectNode().put("file_name", "a.wav").put("file_size", 1000)
+        assertError(
+                server.post(BASE + "/org-usecases/get-recording-details", token, ids),
+                404,
+                null,
+                "Recording not found");
+        assertError(
+                server.post(BASE + "/org-usecases/recording/transcript-analytics", token, ids), 404, null, "not found");
+        ObjectNode summary =
+                TestServer.JSON.createObjectNode().put("org_uuid", org).put("usecase_uuid", absent);
+        assertError(
+                server.post(BASE + "/org-usecases/analytics/summary-counts", token, summary), 404, null, "not found");
+        ObjectNode link = TestServer.JSON
+                .createObjectNode()
+                .put("file_name", "a.wav")
+                .put("file_size", 1000)
                 .put("content_type", "audio/wav");
         link.putObject("metadata").put("usecase_uuid", absent);
-        assertError(server.post(BASE + "/acme/default/create-upload-link", token, link), 404, null, "Use case not found");
-        assertError(server.post(BASE + "/org-usecases/recording/get-audio-presigned-url", token,
-                TestServer.JSON.createObjectNode().put("s3_key", "acme/default/recordings/" + absent + ".wav")), 404, null, "not found");
+        assertError(
+                server.post(BASE + "/acme/default/create-upload-link", token, link), 404, null, "Use case not found");
+        assertError(
+                server.post(
+                        BASE + "/org-usecases/recording/get-audio-presigned-url",
+                        token,
+                        TestServer.JSON.createObjectNode().put("s3_key", "acme/default/recordings/" + absent + ".wav")),
+                404,
+                null,
+                "not found");
         assertError(server.get(BASE + "/no-such-endpoint", token), 404, null, "not found");
     }
 
     @Test
     void tooLargeIs413() throws Exception {
-        ObjectNode link = TestServer.JSON.createObjectNode().put("file_name", "big.wav").put("file_size", LIMIT + 1)
+        ObjectNode link = TestServer.JSON
+                .createObjectNode()
+                .put("file_name", "big.wav")
+                .put("file_size", LIMIT + 1)
                 .put("content_type", "audio/wav");
         assertError(server.post(BASE + "/acme/default/create-upload-link", token, link), 413, "file_size", "104857600");
         link.put("file_size", LIMIT);
-        assertEquals(201, server.post(BASE + "/acme/default/create-upload-link", token, link).status(), "exactly 100 MB is allowed");
+        assertEquals(
+                201,
+                server.post(BASE + "/acme/default/create-upload-link", token, link)
+                        .status(),
+                "exactly 100 MB is allowed");
 
-        // Direct uploads one byte over the limit (inside the multipart slack) and far over it (refused on Content-Length).
+        // Direct uploads one byte over the limit (inside the multipart slack) and far over it (refused on
+        // Content-Length).
         for (long size : new long[] {LIMIT + 1, LIMIT + 5_000_000}) {
             Reply reply = directUpload("big.wav", "audio/wav", new ZeroStream(size), size);
             assertError(reply, 413, "file", "too large");
@@ -150,25 +216,44 @@ class ApiErrorsTest {
 
     @Test
     void unsupportedAudioIs415(@TempDir Path dir) throws Exception {
-        ObjectNode link = TestServer.JSON.createObjectNode().put("file_name", "notes.txt").put("file_size", 10)
+        ObjectNode link = TestServer.JSON
+                .createObjectNode()
+                .put("file_name", "notes.txt")
+                .put("file_size", 10)
                 .put("content_type", "audio/wav");
-        assertError(server.post(BASE + "/acme/default/create-upload-link", token, link), 415, "file_name", "Unsupported audio format");
+        assertError(
+                server.post(BASE + "/acme/default/create-upload-link", token, link),
+                415,
+                "file_name",
+                "Unsupported audio format");
         link.put("file_name", "call.wav").put("content_type", "text/plain");
-        assertError(server.post(BASE + "/acme/default/create-upload-link", token, link), 415, "content_type", "content type");
+        assertError(
+                server.post(BASE + "/acme/default/create-upload-link", token, link),
+                415,
+                "content_type",
+                "content type");
 
         Path text = Files.writeString(dir.resolve("call.wav"), "this is not audio at all, just some text\n".repeat(50));
-        Reply created = server.post(BASE + "/acme/default/create-upload-link", token,
-                TestServer.linkRequest(text, "audio/wav", null));
+        Reply created = server.post(
+                BASE + "/acme/default/create-upload-link", token, TestServer.linkRequest(text, "audio/wav", null));
         Reply put = server.putFile(created.json().path("upload_url").asText(), text, "audio/wav");
         assertError(put, 415, "file", "Unsupported or unreadable audio");
-        ObjectNode ids = TestServer.JSON.createObjectNode().put("org_uuid", org)
+        ObjectNode ids = TestServer.JSON
+                .createObjectNode()
+                .put("org_uuid", org)
                 .put("recording_uuid", created.json().path("recording_uuid").asText());
-        assertEquals("AWAITING_UPLOAD", server.post(BASE + "/org-usecases/get-recording-details", token, ids)
-                .json().path("state").asText(), "a refused upload can be retried with the right file");
+        assertEquals(
+                "AWAITING_UPLOAD",
+                server.post(BASE + "/org-usecases/get-recording-details", token, ids)
+                        .json()
+                        .path("state")
+                        .asText(),
+                "a refused upload can be retried with the right file");
 
         byte[] garbage = new byte[4096];
         new java.util.Random(7).nextBytes(garbage);
-        Reply direct = directUpload("noise.mp3", "audio/mpeg", new java.io.ByteArrayInputStream(garbage), garbage.length);
+        Reply direct =
+                directUpload("noise.mp3", "audio/mpeg", new java.io.ByteArrayInputStream(garbage), garbage.length);
         assertError(direct, 415, "file", "Unsupported or unreadable audio");
     }
 
@@ -176,25 +261,38 @@ class ApiErrorsTest {
     void directUploadMetadataMustBeAJsonString() throws Exception {
         byte[] mp3 = Files.readAllBytes(Path.of("../engine-audio/src/test/resources/audio/speech.mp3"));
         for (String metadata : new String[] {"not json", "[1,2]", "{\"call_type\": "}) {
-            Multipart form = new Multipart().file("file", "speech.mp3", "audio/mpeg", mp3).field("metadata", metadata);
+            Multipart form = new Multipart()
+                    .file("file", "speech.mp3", "audio/mpeg", mp3)
+                    .field("metadata", metadata);
             Reply reply = server.send(server.request(BASE + "/acme/default/direct-upload", token)
                     .header("Content-Type", form.contentType())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
+                    .build());
             assertError(reply, 400, "metadata", "Metadata must be a valid JSON string");
         }
-        Multipart noFile = new Multipart().field("usecase_uuid", UUID.randomUUID().toString());
+        Multipart noFile =
+                new Multipart().field("usecase_uuid", UUID.randomUUID().toString());
         Reply reply = server.send(server.request(BASE + "/acme/default/direct-upload", token)
                 .header("Content-Type", noFile.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(noFile.bytes())).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(noFile.bytes()))
+                .build());
         assertError(reply, 400, "file", "file is required");
     }
 
     @Test
     void pathNamesCannotEscapeTheDataDirectory() {
-        ObjectNode link = TestServer.JSON.createObjectNode().put("file_name", "a.wav").put("file_size", 1000)
+        ObjectNode link = TestServer.JSON
+                .createObjectNode()
+                .put("file_name", "a.wav")
+                .put("file_size", 1000)
                 .put("content_type", "audio/wav");
-        assertError(server.post(BASE + "/..%2F..%2Fetc/default/create-upload-link", token, link), 400, "client_name", "letters");
-        assertError(server.post(BASE + "/acme/.hidden/create-upload-link", token, link), 400, "client_profile", "letters");
+        assertError(
+                server.post(BASE + "/..%2F..%2Fetc/default/create-upload-link", token, link),
+                400,
+                "client_name",
+                "letters");
+        assertError(
+                server.post(BASE + "/acme/.hidden/create-upload-link", token, link), 400, "client_profile", "letters");
         link.put("file_name", "../../../../etc/passwd.wav");
         Reply reply = server.post(BASE + "/acme/default/create-upload-link", token, link);
         assertEquals(201, reply.status(), "the file name is kept as metadata only");
@@ -204,7 +302,8 @@ class ApiErrorsTest {
     private Reply directUpload(String name, String type, InputStream content, long size) throws Exception {
         String boundary = "b" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         InputStream body = new java.io.SequenceInputStream(java.util.Collections.enumeration(java.util.List.of(
                 new java.io.ByteArrayInputStream(head), content, new java.io.ByteArrayInputStream(tail))));
@@ -215,7 +314,8 @@ class ApiErrorsTest {
             return server.send(server.request(BASE + "/acme/default/direct-upload", token)
                     .expectContinue(true)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length))
+                    .POST(HttpRequest.BodyPublishers.fromPublisher(
+                            HttpRequest.BodyPublishers.ofInputStream(() -> body), length))
                     .build());
         } catch (java.io.UncheckedIOException e) {
             throw new AssertionError("the server dropped the connection instead of answering", e);
@@ -259,7 +359,9 @@ class ApiErrorsTest {
         assertEquals(status, reply.status(), reply.body());
         assertTrue(reply.json() != null && reply.json().path("error").isObject(), "JSON error body: " + reply.body());
         String message = reply.error();
-        assertTrue(message != null && message.contains(messagePart), "message '" + message + "' should contain '" + messagePart + "'");
+        assertTrue(
+                message != null && message.contains(messagePart),
+                "message '" + message + "' should contain '" + messagePart + "'");
         assertEquals(field, reply.errorField(), reply.body());
     }
 }

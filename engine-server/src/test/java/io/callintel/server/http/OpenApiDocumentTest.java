@@ -15,9 +15,9 @@ import io.callintel.core.recording.RecordingState;
 import io.callintel.core.recording.StateChange;
 import io.callintel.core.store.Page;
 import io.callintel.core.usecase.UseCase;
+import io.callintel.engine.UseCaseJson;
 import io.callintel.server.json.AnalyticsJson;
 import io.callintel.server.json.TranscriptJson;
-import io.callintel.engine.UseCaseJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +78,8 @@ class OpenApiDocumentTest {
             "GET /metrics",
             "GET /openapi.json");
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** Numbers equal by value: an example's 454444 (int) is the code's 454444L (long). */
     private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
@@ -104,13 +105,17 @@ class OpenApiDocumentTest {
     @Test
     void isAnOpenApi3DocumentWithInfoServersAndSecuritySchemes() {
         assertTrue(doc.path("openapi").asText().startsWith("3."), "openapi: " + doc.path("openapi"));
-        assertEquals("callintel Call Intelligence API", doc.path("info").path("title").asText());
+        assertEquals(
+                "callintel Call Intelligence API",
+                doc.path("info").path("title").asText());
         assertFalse(doc.path("info").path("version").asText().isBlank(), "info.version");
         String description = doc.path("info").path("description").asText();
-        for (String state : List.of("AWAITING_UPLOAD", "INITIATED", "TRANSCRIPTION_COMPLETED", "ANALYSIS_COMPLETED", "FAILED")) {
+        for (String state :
+                List.of("AWAITING_UPLOAD", "INITIATED", "TRANSCRIPTION_COMPLETED", "ANALYSIS_COMPLETED", "FAILED")) {
             assertTrue(description.contains(state), "info.description explains the state " + state);
         }
-        assertEquals("http://localhost:8080", doc.path("servers").path(0).path("url").asText());
+        assertEquals(
+                "http://localhost:8080", doc.path("servers").path(0).path("url").asText());
         JsonNode schemes = doc.path("components").path("securitySchemes");
         assertEquals("bearer", schemes.path("bearerAuth").path("scheme").asText());
         assertEquals("JWT", schemes.path("bearerAuth").path("bearerFormat").asText());
@@ -126,15 +131,19 @@ class OpenApiDocumentTest {
             assertEquals(Files.readString(source), text, "Maven resource filtering changed openapi.json");
         }
         assertFalse(text.contains("${"), "a ${ would be replaced by Maven resource filtering");
-        assertFalse(Pattern.compile("@[A-Za-z0-9._-]+@").matcher(text).find(), "an @name@ would be replaced by Maven resource filtering");
+        assertFalse(
+                Pattern.compile("@[A-Za-z0-9._-]+@").matcher(text).find(),
+                "an @name@ would be replaced by Maven resource filtering");
     }
 
     @Test
     void everyRouteOfTheServerIsDocumentedWithItsMethodAndNothingElse() {
         Set<String> documented = operations().keySet();
-        List<String> missing = ROUTES.stream().filter(route -> !documented.contains(route)).toList();
+        List<String> missing =
+                ROUTES.stream().filter(route -> !documented.contains(route)).toList();
         assertTrue(missing.isEmpty(), "routes missing from openapi.json: " + missing);
-        List<String> extra = documented.stream().filter(route -> !ROUTES.contains(route)).toList();
+        List<String> extra =
+                documented.stream().filter(route -> !ROUTES.contains(route)).toList();
         assertTrue(extra.isEmpty(), "openapi.json documents routes the server does not have: " + extra);
     }
 
@@ -145,7 +154,8 @@ class OpenApiDocumentTest {
         if (!Files.exists(source)) {
             return; // not run from the module directory
         }
-        Matcher route = Pattern.compile("config\\.routes\\.(get|post|put|delete|patch|head|options)\\(\\s*([^,]+?)\\s*,")
+        Matcher route = Pattern.compile(
+                        "config\\.routes\\.(get|post|put|delete|patch|head|options)\\(\\s*([^,]+?)\\s*,")
                 .matcher(Files.readString(source));
         Set<String> registered = new TreeSet<>();
         while (route.find()) {
@@ -161,12 +171,13 @@ class OpenApiDocumentTest {
             if (token.startsWith("\"") && token.endsWith("\"")) {
                 path.append(token, 1, token.length() - 1);
             } else {
-                path.append(switch (token) {
-                    case "BASE", "ApiServer.BASE" -> ApiServer.BASE;
-                    case "UploadHandlers.UPLOAD_PATH" -> UploadHandlers.UPLOAD_PATH;
-                    case "RecordingHandlers.AUDIO_PATH" -> RecordingHandlers.AUDIO_PATH;
-                    default -> throw new AssertionError("unknown path part in ApiServer: " + token);
-                });
+                path.append(
+                        switch (token) {
+                            case "BASE", "ApiServer.BASE" -> ApiServer.BASE;
+                            case "UploadHandlers.UPLOAD_PATH" -> UploadHandlers.UPLOAD_PATH;
+                            case "RecordingHandlers.AUDIO_PATH" -> RecordingHandlers.AUDIO_PATH;
+                            default -> throw new AssertionError("unknown path part in ApiServer: " + token);
+                        });
             }
         }
         return path.toString();
@@ -218,48 +229,75 @@ class OpenApiDocumentTest {
             JsonNode body = resolve(operation.path("requestBody"));
             body.path("content").properties().forEach(media -> {
                 if (!media.getKey().endsWith("octet-stream") && !media.getKey().startsWith("audio/")) {
-                    assertTrue(media.getValue().has("example") || media.getValue().has("examples"),
+                    assertTrue(
+                            media.getValue().has("example") || media.getValue().has("examples"),
                             route + " request " + media.getKey() + " has no example");
                 }
             });
-            operation.path("responses").properties().forEach(response -> resolve(response.getValue()).path("content")
-                    .properties().forEach(media -> {
-                        if (media.getKey().equals("application/json") || media.getKey().equals("text/plain")) {
-                            assertTrue(media.getValue().has("example") || media.getValue().has("examples"),
-                                    route + " " + response.getKey() + " " + media.getKey() + " has no example");
-                        }
-                    }));
+            operation
+                    .path("responses")
+                    .properties()
+                    .forEach(response -> resolve(response.getValue())
+                            .path("content")
+                            .properties()
+                            .forEach(media -> {
+                                if (media.getKey().equals("application/json")
+                                        || media.getKey().equals("text/plain")) {
+                                    assertTrue(
+                                            media.getValue().has("example")
+                                                    || media.getValue().has("examples"),
+                                            route + " " + response.getKey() + " " + media.getKey() + " has no example");
+                                }
+                            }));
         });
     }
 
     @Test
     void errorsAreTheSharedErrorShapeAndEveryApiRouteCanAnswer401() {
-        operations().forEach((route, operation) -> operation.path("responses").properties().forEach(response -> {
-            int status = Integer.parseInt(response.getKey());
-            JsonNode json = resolve(response.getValue()).path("content").path("application/json");
-            if (status >= 400 && !json.isMissingNode() && !route.equals("GET /health")) { // 503 is the health body
-                assertEquals("#/components/schemas/Error", json.path("schema").path("$ref").asText(),
-                        route + " " + status + " is not the shared Error schema");
-            }
-        }));
+        operations()
+                .forEach((route, operation) -> operation
+                        .path("responses")
+                        .properties()
+                        .forEach(response -> {
+                            int status = Integer.parseInt(response.getKey());
+                            JsonNode json =
+                                    resolve(response.getValue()).path("content").path("application/json");
+                            if (status >= 400
+                                    && !json.isMissingNode()
+                                    && !route.equals("GET /health")) { // 503 is the health body
+                                assertEquals(
+                                        "#/components/schemas/Error",
+                                        json.path("schema").path("$ref").asText(),
+                                        route + " " + status + " is not the shared Error schema");
+                            }
+                        }));
         operations().forEach((route, operation) -> {
             boolean isPublic = PUBLIC_ROUTES.contains(route);
-            assertEquals(isPublic, operation.has("security") && operation.path("security").isEmpty(),
+            assertEquals(
+                    isPublic,
+                    operation.has("security") && operation.path("security").isEmpty(),
                     route + (isPublic ? " must have security: []" : " must inherit the document's security"));
             if (!isPublic) {
                 assertTrue(operation.path("responses").has("401"), route + " does not document 401");
             }
         });
-        assertEquals(Set.of("bearerAuth", "apiKey"), Set.of(doc.path("security").path(0).fieldNames().next(),
-                doc.path("security").path(1).fieldNames().next()));
+        assertEquals(
+                Set.of("bearerAuth", "apiKey"),
+                Set.of(
+                        doc.path("security").path(0).fieldNames().next(),
+                        doc.path("security").path(1).fieldNames().next()));
     }
 
     @Test
     void theAudioUrlDocumentsRangesAndThePresignedQuery() {
         JsonNode audio = operations().get("GET /presigned/audio/{recording_uuid}");
         Set<String> parameters = new LinkedHashSet<>();
-        audio.path("parameters").forEach(p -> parameters.add(resolve(p).path("in").asText() + ":" + resolve(p).path("name").asText()));
-        assertTrue(parameters.containsAll(Set.of("path:recording_uuid", "query:expires", "query:signature", "header:Range")),
+        audio.path("parameters")
+                .forEach(p -> parameters.add(resolve(p).path("in").asText() + ":"
+                        + resolve(p).path("name").asText()));
+        assertTrue(
+                parameters.containsAll(
+                        Set.of("path:recording_uuid", "query:expires", "query:signature", "header:Range")),
                 "parameters: " + parameters);
         for (String status : List.of("200", "206", "403", "404", "416")) {
             assertTrue(audio.path("responses").has(status), "audio answers " + status);
@@ -267,8 +305,11 @@ class OpenApiDocumentTest {
         assertTrue(audio.path("responses").path("206").path("headers").has("Content-Range"));
         JsonNode upload = operations().get("PUT /presigned/upload/{recording_uuid}");
         Set<String> uploadParameters = new LinkedHashSet<>();
-        upload.path("parameters").forEach(p -> uploadParameters.add(resolve(p).path("name").asText()));
-        assertTrue(uploadParameters.containsAll(Set.of("recording_uuid", "expires", "signature")), "upload: " + uploadParameters);
+        upload.path("parameters")
+                .forEach(p -> uploadParameters.add(resolve(p).path("name").asText()));
+        assertTrue(
+                uploadParameters.containsAll(Set.of("recording_uuid", "expires", "signature")),
+                "upload: " + uploadParameters);
     }
 
     // ---- Examples fit their schemas ------------------------------------------------------------
@@ -300,13 +341,17 @@ class OpenApiDocumentTest {
         }
         if (hasSchema && node.path("examples").isObject()) {
             node.get("examples").properties().forEach(example -> {
-                validate(resolve(example.getValue()).path("value"), node.get("schema"),
-                        at + "/examples/" + example.getKey(), problems);
+                validate(
+                        resolve(example.getValue()).path("value"),
+                        node.get("schema"),
+                        at + "/examples/" + example.getKey(),
+                        problems);
                 checked[0]++;
             });
         }
         node.properties().forEach(field -> {
-            boolean exampleValues = field.getKey().equals("example") || (hasSchema && field.getKey().equals("examples"));
+            boolean exampleValues = field.getKey().equals("example")
+                    || (hasSchema && field.getKey().equals("examples"));
             if (!exampleValues) {
                 checkExamples(field.getValue(), at + "/" + field.getKey(), problems, checked);
             }
@@ -406,16 +451,20 @@ class OpenApiDocumentTest {
                 }
                 case "date" -> LocalDate.parse(value);
                 case "date-time" -> Instant.parse(value);
-                default -> { }
+                default -> {}
             }
         } catch (RuntimeException e) {
             problems.add(at + ": not a " + format + ": " + value);
         }
-        if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(value).find()) {
+        if (schema.has("pattern")
+                && !Pattern.compile(schema.get("pattern").asText())
+                        .matcher(value)
+                        .find()) {
             problems.add(at + ": does not match " + schema.get("pattern").asText() + ": " + value);
         }
         if (schema.has("minLength") && value.length() < schema.get("minLength").asInt()
-                || schema.has("maxLength") && value.length() > schema.get("maxLength").asInt()) {
+                || schema.has("maxLength")
+                        && value.length() > schema.get("maxLength").asInt()) {
             problems.add(at + ": length out of range: " + value);
         }
     }
@@ -447,7 +496,8 @@ class OpenApiDocumentTest {
         });
     }
 
-    private static void merge(JsonNode schemaOrRef, Map<String, JsonNode> properties, Set<String> required, JsonNode[] additional) {
+    private static void merge(
+            JsonNode schemaOrRef, Map<String, JsonNode> properties, Set<String> required, JsonNode[] additional) {
         JsonNode schema = resolve(schemaOrRef);
         schema.path("allOf").forEach(part -> merge(part, properties, required, additional));
         schema.path("properties").properties().forEach(p -> properties.put(p.getKey(), p.getValue()));
@@ -461,7 +511,8 @@ class OpenApiDocumentTest {
 
     @Test
     void theTranscriptAndAnalyticsExamplesAreWhatTranscriptJsonAndAnalyticsJsonWrite() {
-        JsonNode example = responseExample("POST /v1alpha/callintel/org-usecases/recording/transcript-analytics", "200", "analysed");
+        JsonNode example = responseExample(
+                "POST /v1alpha/callintel/org-usecases/recording/transcript-analytics", "200", "analysed");
         ObjectNode transcript = JSON.createObjectNode();
         TranscriptJson.fill(transcript, TranscriptJson.read(example.get("transcript")));
         assertWritten(example.get("transcript"), transcript, "transcript");
@@ -479,7 +530,8 @@ class OpenApiDocumentTest {
         UseCaseJson.fill(config, UseCaseJson.analysisConfig(request));
         assertWritten(request.get("analysis_config"), config, "analysis_config as read and written back");
         assertWritten(created, views.useCase(useCase(created)), "the created use case");
-        for (String route : List.of("GET /v1alpha/callintel/usecase/{usecase_uuid}", "PUT /v1alpha/callintel/usecase/{usecase_uuid}")) {
+        for (String route : List.of(
+                "GET /v1alpha/callintel/usecase/{usecase_uuid}", "PUT /v1alpha/callintel/usecase/{usecase_uuid}")) {
             JsonNode view = responseExample(route, "200", null);
             assertWritten(view, views.useCase(useCase(view)), route);
         }
@@ -491,12 +543,24 @@ class OpenApiDocumentTest {
             UseCase useCase = useCase(item);
             items.add(useCase);
             Map<RecordingState, Long> counts = new EnumMap<>(RecordingState.class);
-            item.path("usage").path("recordings_by_state").properties()
-                    .forEach(state -> counts.put(RecordingState.fromWireName(state.getKey()), state.getValue().asLong()));
+            item.path("usage")
+                    .path("recordings_by_state")
+                    .properties()
+                    .forEach(state -> counts.put(
+                            RecordingState.fromWireName(state.getKey()),
+                            state.getValue().asLong()));
             nodes.add((ObjectNode) views.useCase(useCase).set("usage", views.stateCounts(counts)));
         }
-        Page<UseCase> page = new Page<>(items, list.get("page").asInt(), list.get("limit").asInt(), list.get("total").asLong());
-        assertWritten(list, views.page(page, "usecases", nodes).put("org_uuid", list.get("org_uuid").asText()), "the use case list");
+        Page<UseCase> page = new Page<>(
+                items,
+                list.get("page").asInt(),
+                list.get("limit").asInt(),
+                list.get("total").asLong());
+        assertWritten(
+                list,
+                views.page(page, "usecases", nodes)
+                        .put("org_uuid", list.get("org_uuid").asText()),
+                "the use case list");
     }
 
     @Test
@@ -509,43 +573,88 @@ class OpenApiDocumentTest {
             assertWritten(item, views.recording(recording), "recording " + item.get("recording_uuid"));
             items.add(recording);
         }
-        Page<Recording> page = new Page<>(items, list.get("page").asInt(), list.get("limit").asInt(), list.get("total").asLong());
-        assertWritten(list, views.page(page, "recordings", items.stream().map(views::recording).toList())
-                .put("usecase_uuid", list.get("usecase_uuid").asText()), "the recordings list");
+        Page<Recording> page = new Page<>(
+                items,
+                list.get("page").asInt(),
+                list.get("limit").asInt(),
+                list.get("total").asLong());
+        assertWritten(
+                list,
+                views.page(
+                                page,
+                                "recordings",
+                                items.stream().map(views::recording).toList())
+                        .put("usecase_uuid", list.get("usecase_uuid").asText()),
+                "the recordings list");
 
         JsonNode details = responseExample("POST /v1alpha/callintel/org-usecases/get-recording-details", "200", null);
-        Recording recording = recording(details, details.get("file"), details.get("org_uuid").asText(), details.get("attempts").asInt());
+        Recording recording = recording(
+                details,
+                details.get("file"),
+                details.get("org_uuid").asText(),
+                details.get("attempts").asInt());
         List<StateChange> history = new ArrayList<>();
         for (JsonNode step : details.get("processing_history")) {
-            history.add(new StateChange(RecordingState.fromWireName(step.get("state").asText()), Instant.parse(step.get("at").asText()),
+            history.add(new StateChange(
+                    RecordingState.fromWireName(step.get("state").asText()),
+                    Instant.parse(step.get("at").asText()),
                     step.get("message").isNull() ? "" : step.get("message").asText()));
         }
         assertWritten(details, views.recordingDetails(recording, history), "the recording details");
     }
 
     private static UseCase useCase(JsonNode view) {
-        return new UseCase(view.get("usecase_uuid").asText(), view.get("org_uuid").asText(), view.get("usecase_name").asText(),
-                view.get("usecase_desc").asText(), strings(view.get("tags")), strings(view.get("buckets")),
-                UseCaseJson.analysisConfig(view), Instant.parse(view.get("created_at").asText()),
+        return new UseCase(
+                view.get("usecase_uuid").asText(),
+                view.get("org_uuid").asText(),
+                view.get("usecase_name").asText(),
+                view.get("usecase_desc").asText(),
+                strings(view.get("tags")),
+                strings(view.get("buckets")),
+                UseCaseJson.analysisConfig(view),
+                Instant.parse(view.get("created_at").asText()),
                 Instant.parse(view.get("updated_at").asText()));
     }
 
     /** The recording a view shows; {@code file} (details only) gives what a list entry does not show. */
     private static Recording recording(JsonNode view, JsonNode file, String org, int attempts) {
-        String key = file == null ? view.get("s3_key").asText() : file.get("s3_key").asText();
-        Optional<AudioFile> audio = view.get("duration").isNull() ? Optional.empty() : Optional.of(file == null
-                ? new AudioFile("wav", "pcm_s16le", 8000, 2, view.get("duration").asDouble())
-                : new AudioFile(file.get("format").asText(), file.get("codec").asText(), file.get("sample_rate").asInt(),
-                        file.get("channels").asInt(), file.get("duration").asDouble()));
-        return new Recording(view.get("recording_uuid").asText(), org, optional(view.get("usecase_uuid")),
+        String key =
+                file == null ? view.get("s3_key").asText() : file.get("s3_key").asText();
+        Optional<AudioFile> audio = view.get("duration").isNull()
+                ? Optional.empty()
+                : Optional.of(
+                        file == null
+                                ? new AudioFile(
+                                        "wav",
+                                        "pcm_s16le",
+                                        8000,
+                                        2,
+                                        view.get("duration").asDouble())
+                                : new AudioFile(
+                                        file.get("format").asText(),
+                                        file.get("codec").asText(),
+                                        file.get("sample_rate").asInt(),
+                                        file.get("channels").asInt(),
+                                        file.get("duration").asDouble()));
+        return new Recording(
+                view.get("recording_uuid").asText(),
+                org,
+                optional(view.get("usecase_uuid")),
                 file == null ? "acme-corp" : file.get("client_name").asText(),
                 file == null ? "sales-team" : file.get("client_profile").asText(),
-                view.get("file_name").asText(), file == null ? 1 : file.get("file_size").asLong(),
-                file == null ? "audio/wav" : file.get("content_type").asText(), key, view.get("metadata").toString(),
-                LocalDate.parse(view.get("call_date").asText()), optional(view.get("call_type")),
+                view.get("file_name").asText(),
+                file == null ? 1 : file.get("file_size").asLong(),
+                file == null ? "audio/wav" : file.get("content_type").asText(),
+                key,
+                view.get("metadata").toString(),
+                LocalDate.parse(view.get("call_date").asText()),
+                optional(view.get("call_type")),
                 RecordingState.fromWireName(view.get("state").asText()),
-                view.get("error").isNull() ? "" : view.get("error").asText(), attempts, audio,
-                Instant.parse(view.get("created_at").asText()), Instant.parse(view.get("updated_at").asText()));
+                view.get("error").isNull() ? "" : view.get("error").asText(),
+                attempts,
+                audio,
+                Instant.parse(view.get("created_at").asText()),
+                Instant.parse(view.get("updated_at").asText()));
     }
 
     private static Optional<String> optional(JsonNode node) {
@@ -560,7 +669,8 @@ class OpenApiDocumentTest {
 
     private static void assertWritten(JsonNode expected, JsonNode actual, String what) {
         if (!expected.equals(BY_VALUE, actual)) {
-            fail(what + " differs from what the code writes\n  openapi.json: " + expected + "\n  code:         " + actual);
+            fail(what + " differs from what the code writes\n  openapi.json: " + expected + "\n  code:         "
+                    + actual);
         }
     }
 
@@ -569,11 +679,13 @@ class OpenApiDocumentTest {
     /** Every operation, keyed "METHOD path". */
     private static Map<String, JsonNode> operations() {
         Map<String, JsonNode> operations = new LinkedHashMap<>();
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
-            if (METHODS.contains(method.getKey())) {
-                operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
-            }
-        }));
+        doc.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
+                    if (METHODS.contains(method.getKey())) {
+                        operations.put(method.getKey().toUpperCase() + " " + path.getKey(), method.getValue());
+                    }
+                }));
         return operations;
     }
 
@@ -589,16 +701,24 @@ class OpenApiDocumentTest {
     }
 
     private static JsonNode requestExample(String route) {
-        JsonNode example = resolve(operation(route).path("requestBody")).path("content").path("application/json").path("example");
+        JsonNode example = resolve(operation(route).path("requestBody"))
+                .path("content")
+                .path("application/json")
+                .path("example");
         assertFalse(example.isMissingNode(), route + " has no request example");
         return example;
     }
 
     /** The response's example, or its named one when {@code name} is given. */
     private static JsonNode responseExample(String route, String status, String name) {
-        JsonNode media = resolve(operation(route).path("responses").path(status)).path("content").path("application/json");
-        JsonNode example = name == null ? media.path("example") : resolve(media.path("examples").path(name)).path("value");
-        assertFalse(example.isMissingNode(), route + " " + status + " has no example" + (name == null ? "" : " " + name));
+        JsonNode media = resolve(operation(route).path("responses").path(status))
+                .path("content")
+                .path("application/json");
+        JsonNode example = name == null
+                ? media.path("example")
+                : resolve(media.path("examples").path(name)).path("value");
+        assertFalse(
+                example.isMissingNode(), route + " " + status + " has no example" + (name == null ? "" : " " + name));
         return example;
     }
 

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.callintel.server.data.DataDirectory;
-import io.callintel.server.auth.Secrets;
 import io.callintel.server.auth.UrlSigner;
+import io.callintel.server.data.DataDirectory;
 import io.callintel.server.http.TestServer.Reply;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -36,7 +35,8 @@ class PresignedUrlTest {
         String badSignature = url.substring(0, url.length() - 1) + (last == '0' ? '1' : '0');
         assertForbidden(server.putFile(badSignature, mp3, "audio/mpeg"), "invalid");
         long expires = Long.parseLong(url.replaceAll(".*expires=(\\d+).*", "$1"));
-        assertForbidden(server.putFile(url.replace("expires=" + expires, "expires=" + (expires + 3600)), mp3, "audio/mpeg"),
+        assertForbidden(
+                server.putFile(url.replace("expires=" + expires, "expires=" + (expires + 3600)), mp3, "audio/mpeg"),
                 "invalid");
         assertForbidden(server.putFile(url.replace(recording, other), mp3, "audio/mpeg"), "invalid");
         assertForbidden(server.putFile(url.replaceAll("&signature=[0-9a-f]+", ""), mp3, "audio/mpeg"), "invalid");
@@ -50,17 +50,26 @@ class PresignedUrlTest {
     void expiredUrlsAre403() throws Exception {
         JsonNode link = link();
         String recording = link.path("recording_uuid").asText();
-        UrlSigner past = new UrlSigner(new DataDirectory(server.data).secrets(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20)));
+        UrlSigner past = new UrlSigner(
+                new DataDirectory(server.data).secrets(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-20)));
         String expired = server.base + UploadHandlers.UPLOAD_PATH + recording + "?"
-                + past.sign("PUT", UploadHandlers.UPLOAD_PATH + recording, Limits.DEFAULTS.uploadLinkValidity()).query();
+                + past.sign("PUT", UploadHandlers.UPLOAD_PATH + recording, Limits.DEFAULTS.uploadLinkValidity())
+                        .query();
         assertForbidden(server.putFile(expired, mp3, "audio/mpeg"), "expired");
 
-        assertEquals(200, server.putFile(link.path("upload_url").asText(), mp3, "audio/mpeg").status());
+        assertEquals(
+                200,
+                server.putFile(link.path("upload_url").asText(), mp3, "audio/mpeg")
+                        .status());
         String audio = server.base + RecordingHandlers.AUDIO_PATH + recording + "?"
-                + past.sign("GET", RecordingHandlers.AUDIO_PATH + recording, Duration.ofMinutes(10)).query();
-        assertForbidden(server.send(HttpRequest.newBuilder(URI.create(audio)).GET().build()), "expired");
-        String tampered = server.base + RecordingHandlers.AUDIO_PATH + recording + "?expires=9999999999&signature=" + "ab".repeat(32);
-        assertForbidden(server.send(HttpRequest.newBuilder(URI.create(tampered)).GET().build()), "invalid");
+                + past.sign("GET", RecordingHandlers.AUDIO_PATH + recording, Duration.ofMinutes(10))
+                        .query();
+        assertForbidden(
+                server.send(HttpRequest.newBuilder(URI.create(audio)).GET().build()), "expired");
+        String tampered = server.base + RecordingHandlers.AUDIO_PATH + recording + "?expires=9999999999&signature="
+                + "ab".repeat(32);
+        assertForbidden(
+                server.send(HttpRequest.newBuilder(URI.create(tampered)).GET().build()), "invalid");
     }
 
     @Test
@@ -72,29 +81,46 @@ class PresignedUrlTest {
         Reply reply = server.putFile(link.path("upload_url").asText(), longer, "audio/mpeg");
         assertEquals(400, reply.status(), reply.body());
         assertEquals("file_size", reply.errorField());
-        assertEquals(200, server.putFile(link.path("upload_url").asText(), mp3, "audio/mpeg").status(),
+        assertEquals(
+                200,
+                server.putFile(link.path("upload_url").asText(), mp3, "audio/mpeg")
+                        .status(),
                 "the right file can still be uploaded");
     }
 
     @Test
     void audioRangesAsPlayersSendThem() throws Exception {
         JsonNode link = link();
-        assertEquals(200, server.putFile(link.path("upload_url").asText(), mp3, "audio/mpeg").status());
-        String url = server.post(BASE + "/org-usecases/recording/get-audio-presigned-url", token,
-                TestServer.JSON.createObjectNode().put("s3_key", link.path("s3_key").asText())).json().path("url").asText();
+        assertEquals(
+                200,
+                server.putFile(link.path("upload_url").asText(), mp3, "audio/mpeg")
+                        .status());
+        String url = server.post(
+                        BASE + "/org-usecases/recording/get-audio-presigned-url",
+                        token,
+                        TestServer.JSON
+                                .createObjectNode()
+                                .put("s3_key", link.path("s3_key").asText()))
+                .json()
+                .path("url")
+                .asText();
         byte[] original = Files.readAllBytes(mp3);
         int size = original.length;
 
         var suffix = range(url, "bytes=-100");
         assertEquals(206, suffix.statusCode());
-        assertEquals("bytes " + (size - 100) + "-" + (size - 1) + "/" + size, suffix.headers().firstValue("Content-Range").orElse(""));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.Arrays.copyOfRange(original, size - 100, size), suffix.body());
+        assertEquals(
+                "bytes " + (size - 100) + "-" + (size - 1) + "/" + size,
+                suffix.headers().firstValue("Content-Range").orElse(""));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                java.util.Arrays.copyOfRange(original, size - 100, size), suffix.body());
         var open = range(url, "bytes=" + (size - 10) + "-");
         assertEquals(206, open.statusCode());
         assertEquals(10, open.body().length);
         var past = range(url, "bytes=" + size + "-");
         assertEquals(416, past.statusCode());
-        assertEquals("bytes */" + size, past.headers().firstValue("Content-Range").orElse(""));
+        assertEquals(
+                "bytes */" + size, past.headers().firstValue("Content-Range").orElse(""));
         var malformed = range(url, "bytes=abc");
         assertEquals(200, malformed.statusCode(), "a malformed Range is ignored");
         assertEquals(size, malformed.body().length);
@@ -102,7 +128,11 @@ class PresignedUrlTest {
     }
 
     private java.net.http.HttpResponse<byte[]> range(String url, String range) throws Exception {
-        return server.send(HttpRequest.newBuilder(URI.create(url)).header("Range", range).timeout(Duration.ofSeconds(30)).build(),
+        return server.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Range", range)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -111,12 +141,14 @@ class PresignedUrlTest {
         String uuid = UUID.randomUUID().toString();
         UrlSigner signer = new UrlSigner(new DataDirectory(server.data).secrets(), Clock.systemUTC());
         String url = server.base + UploadHandlers.UPLOAD_PATH + uuid + "?"
-                + signer.sign("PUT", UploadHandlers.UPLOAD_PATH + uuid, Duration.ofMinutes(5)).query();
+                + signer.sign("PUT", UploadHandlers.UPLOAD_PATH + uuid, Duration.ofMinutes(5))
+                        .query();
         assertEquals(404, server.putFile(url, mp3, "audio/mpeg").status());
     }
 
     private JsonNode link() throws Exception {
-        Reply reply = server.post(BASE + "/acme/default/create-upload-link", token, TestServer.linkRequest(mp3, "audio/mpeg", null));
+        Reply reply = server.post(
+                BASE + "/acme/default/create-upload-link", token, TestServer.linkRequest(mp3, "audio/mpeg", null));
         assertEquals(201, reply.status(), reply.body());
         return reply.json();
     }

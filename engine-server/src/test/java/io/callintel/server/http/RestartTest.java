@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callintel.server.auth.Authenticator;
 import io.callintel.server.data.DataDirectory;
+import io.callintel.server.http.TestServer.Reply;
 import io.callintel.testing.CallFormat;
 import io.callintel.testing.Dialogues;
 import io.callintel.testing.ServeProcess;
-import io.callintel.server.auth.Authenticator;
-import io.callintel.server.auth.Secrets;
-import io.callintel.server.http.TestServer.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,11 +37,13 @@ class RestartTest {
     @Test
     void recordingsInterruptedByACrashOrAStopCompleteAfterRestart(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
-        Path call = Dialogues.generate(Dialogues.LOAN_SALES, CallFormat.MONO_16K, dir).file();
+        Path call = Dialogues.generate(Dialogues.LOAN_SALES, CallFormat.MONO_16K, dir)
+                .file();
         String org = UUID.randomUUID().toString();
 
         ServeProcess first = serve(data);
-        String token = Authenticator.mint(new DataDirectory(data).secrets(), org, Duration.ofHours(1), Clock.systemUTC());
+        String token =
+                Authenticator.mint(new DataDirectory(data).secrets(), org, Duration.ofHours(1), Clock.systemUTC());
         String crashed = upload(first.base(), token, call);
         awaitClaimed(first.base(), token, org, crashed);
         first.kill(Duration.ofSeconds(30)); // SIGKILL: no shutdown hook runs
@@ -69,10 +69,14 @@ class RestartTest {
             String view = fourth.base;
             JsonNode resumed = awaitState(view, () -> "", token, org, stopped, "ANALYSIS_COMPLETED");
             List<String> states = new ArrayList<>();
-            resumed.path("processing_history").forEach(step -> states.add(step.path("state").asText()));
-            assertEquals(List.of("AWAITING_UPLOAD", "INITIATED", "TRANSCRIPTION_COMPLETED", "ANALYSIS_COMPLETED"), states);
+            resumed.path("processing_history")
+                    .forEach(step -> states.add(step.path("state").asText()));
+            assertEquals(
+                    List.of("AWAITING_UPLOAD", "INITIATED", "TRANSCRIPTION_COMPLETED", "ANALYSIS_COMPLETED"), states);
             assertEquals(2, resumed.path("attempts").asInt(), "interrupted once, then completed: " + resumed);
-            assertEquals("ANALYSIS_COMPLETED", details(view, token, org, crashed).path("state").asText(),
+            assertEquals(
+                    "ANALYSIS_COMPLETED",
+                    details(view, token, org, crashed).path("state").asText(),
                     "completed work stays completed");
         } finally {
             fourth.server.close();
@@ -81,11 +85,16 @@ class RestartTest {
 
     private String upload(String server, String token, Path call) throws Exception {
         String body = TestServer.linkRequest(call, "audio/wav", null).toString();
-        Reply link = send(HttpRequest.newBuilder(URI.create(server + ApiServer.BASE + "/acme/default/create-upload-link"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        Reply link =
+                send(HttpRequest.newBuilder(URI.create(server + ApiServer.BASE + "/acme/default/create-upload-link"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
         assertEquals(201, link.status(), link.body());
-        Reply put = send(HttpRequest.newBuilder(URI.create(link.json().path("upload_url").asText()))
-                .PUT(HttpRequest.BodyPublishers.ofFile(call)).build());
+        Reply put = send(
+                HttpRequest.newBuilder(URI.create(link.json().path("upload_url").asText()))
+                        .PUT(HttpRequest.BodyPublishers.ofFile(call))
+                        .build());
         assertEquals(200, put.status(), put.body());
         return link.json().path("recording_uuid").asText();
     }
@@ -106,8 +115,9 @@ class RestartTest {
     }
 
     /** @param log what the server printed, for the failure message */
-    private JsonNode awaitState(String server, Supplier<String> log, String token, String org, String recording,
-                                String state) throws Exception {
+    private JsonNode awaitState(
+            String server, Supplier<String> log, String token, String org, String recording, String state)
+            throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         JsonNode details;
         do {
@@ -121,9 +131,16 @@ class RestartTest {
     }
 
     private JsonNode details(String server, String token, String org, String recording) throws Exception {
-        String body = TestServer.JSON.createObjectNode().put("org_uuid", org).put("recording_uuid", recording).toString();
+        String body = TestServer.JSON
+                .createObjectNode()
+                .put("org_uuid", org)
+                .put("recording_uuid", recording)
+                .toString();
         return send(HttpRequest.newBuilder(URI.create(server + ApiServer.BASE + "/org-usecases/get-recording-details"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build()).json();
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build())
+                .json();
     }
 
     private Reply send(HttpRequest request) throws Exception {
@@ -134,11 +151,31 @@ class RestartTest {
     /** {@code callintel serve} in a child JVM on this test's class path, on a free port. */
     private static ServeProcess serve(Path data) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return ServeProcess.start(new ProcessBuilder(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "io.callintel.server.cli.Main", "serve",
-                "--port", "0", "--host", "127.0.0.1", "--data", data.toString(), "--workers", "1", "--threads", "2",
-                "--shutdown-grace", "1",
-                "--vosk-model", TestServer.models().voskModel().toString(),
-                "--embedding-model", TestServer.models().embeddingModel().toString()), Duration.ofMinutes(2));
+        return ServeProcess.start(
+                new ProcessBuilder(
+                        java,
+                        "-Xmx1g",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.callintel.server.cli.Main",
+                        "serve",
+                        "--port",
+                        "0",
+                        "--host",
+                        "127.0.0.1",
+                        "--data",
+                        data.toString(),
+                        "--workers",
+                        "1",
+                        "--threads",
+                        "2",
+                        "--shutdown-grace",
+                        "1",
+                        "--vosk-model",
+                        TestServer.models().voskModel().toString(),
+                        "--embedding-model",
+                        TestServer.models().embeddingModel().toString()),
+                Duration.ofMinutes(2));
     }
 }

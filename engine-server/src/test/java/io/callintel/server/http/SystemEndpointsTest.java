@@ -24,7 +24,9 @@ class SystemEndpointsTest {
         assertEquals("ok", health.json().path("status").asText());
         Reply openApi = server.get("/openapi.json", null);
         assertEquals(200, openApi.status());
-        assertTrue(openApi.json().path("openapi").asText().startsWith("3."), openApi.body().substring(0, 100));
+        assertTrue(
+                openApi.json().path("openapi").asText().startsWith("3."),
+                openApi.body().substring(0, 100));
         assertTrue(openApi.json().path("paths").has(ApiServer.BASE + "/usecase"));
     }
 
@@ -34,10 +36,15 @@ class SystemEndpointsTest {
         byte[] mp3 = Files.readAllBytes(Path.of("../engine-audio/src/test/resources/audio/speech.mp3"));
         Multipart form = new Multipart().file("file", "speech.mp3", "audio/mpeg", mp3);
         Reply upload = server.send(server.request(ApiServer.BASE + "/acme/default/direct-upload", token)
-                .header("Content-Type", form.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
+                .build());
         String recording = upload.json().path("recording_uuid").asText();
-        assertEquals("ANALYSIS_COMPLETED", server.awaitFinal(token, TestServer.orgOf(token), null, recording, Duration.ofMinutes(2))
-                .path("state").asText());
+        assertEquals(
+                "ANALYSIS_COMPLETED",
+                server.awaitFinal(token, TestServer.orgOf(token), null, recording, Duration.ofMinutes(2))
+                        .path("state")
+                        .asText());
         Thread.sleep(2_100); // state counts are cached for two seconds
 
         Reply metrics = server.get("/metrics", null);
@@ -49,7 +56,9 @@ class SystemEndpointsTest {
         assertTrue(value(text, "callintel_recordings\\{state=\"ANALYSIS_COMPLETED\"\\}") >= 1, text);
         assertTrue(value(text, "callintel_stage_duration_seconds_count\\{stage=\"transcription\"\\}") >= 1, text);
         assertTrue(value(text, "callintel_stage_duration_seconds_count\\{stage=\"analysis\"\\}") >= 1, text);
-        assertTrue(value(text, "callintel_stage_realtime_factor_max\\{stage=\"transcription\"\\}") > 1, "faster than real time");
+        assertTrue(
+                value(text, "callintel_stage_realtime_factor_max\\{stage=\"transcription\"\\}") > 1,
+                "faster than real time");
         assertTrue(text.contains("callintel_http_requests_seconds_count{method=\"POST\""), text);
         assertTrue(text.contains("jvm_memory_used_bytes"), text);
     }

@@ -3,14 +3,13 @@ package io.callintel.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.callintel.server.data.DataDirectory;
 import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.server.app.CallintelServer;
 import io.callintel.server.app.ServerConfig;
 import io.callintel.server.auth.Authenticator;
-import io.callintel.server.auth.Secrets;
+import io.callintel.server.data.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,7 +37,8 @@ final class TestServer {
     final CallintelServer server;
     final Path data;
     final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private TestServer(CallintelServer server, Path data) {
         this.server = server;
@@ -61,9 +61,21 @@ final class TestServer {
     /** @param shutdownGrace how long recordings in flight may run on when it is closed */
     static TestServer start(Path data, Duration shutdownGrace) {
         try {
-            ServerConfig config = new ServerConfig(data.toAbsolutePath(), "127.0.0.1", 0, 2, 2,
-                    SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS, Optional.empty(),
-                    Optional.empty(), Optional.empty(), models(), 3, Duration.ofMillis(200), shutdownGrace, Limits.DEFAULTS);
+            ServerConfig config = new ServerConfig(
+                    data.toAbsolutePath(),
+                    "127.0.0.1",
+                    0,
+                    2,
+                    2,
+                    SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    models(),
+                    3,
+                    Duration.ofMillis(200),
+                    shutdownGrace,
+                    Limits.DEFAULTS);
             return new TestServer(CallintelServer.start(config, new FfmpegAudioDecoder()), data.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,7 +83,8 @@ final class TestServer {
     }
 
     static ModelPaths models() {
-        return new ModelPaths(Path.of("../models/vosk-model-en-us").toAbsolutePath(),
+        return new ModelPaths(
+                Path.of("../models/vosk-model-en-us").toAbsolutePath(),
                 Path.of("../models/all-minilm-l6-v2-q").toAbsolutePath());
     }
 
@@ -112,8 +125,10 @@ final class TestServer {
     }
 
     Reply post(String path, String token, String body) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     Reply post(String path, String token, JsonNode body) {
@@ -121,15 +136,19 @@ final class TestServer {
     }
 
     Reply put(String path, String token, JsonNode body) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build());
     }
 
     /** A PUT of a file to a full URL (a presigned upload link). */
     Reply putFile(String url, Path file, String contentType) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                    .PUT(HttpRequest.BodyPublishers.ofFile(file)).build());
+            return send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", contentType)
+                    .PUT(HttpRequest.BodyPublishers.ofFile(file))
+                    .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -153,7 +172,8 @@ final class TestServer {
         }
     }
 
-    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+            throws IOException, InterruptedException {
         return http.send(request, handler);
     }
 
@@ -179,9 +199,12 @@ final class TestServer {
         ObjectNode config = body.putObject("analysis_config");
         config.putArray("analysis_questions").add("Is the lead interested in the loan offer? (Yes/No)");
         var buckets = config.putArray("analysis_buckets");
-        buckets.addObject().put("objective_bucket_name", "Hot Lead").put("description", "If user is interested in the loan offer.");
+        buckets.addObject()
+                .put("objective_bucket_name", "Hot Lead")
+                .put("description", "If user is interested in the loan offer.");
         buckets.addObject().put("objective_bucket_name", "Warm Lead").put("description", "if user shows no interest.");
-        buckets.addObject().put("objective_bucket_name", "Not Clear")
+        buckets.addObject()
+                .put("objective_bucket_name", "Not Clear")
                 .put("description", "if it is not clear that user is not interested in loan offer.");
         Reply reply = post(ApiServer.BASE + "/usecase", token, body);
         if (reply.status() != 201) {
@@ -196,7 +219,8 @@ final class TestServer {
                 .put("file_name", file.getFileName().toString())
                 .put("file_size", Files.size(file))
                 .put("content_type", contentType);
-        ObjectNode metadata = body.putObject("metadata").put("call_date", "2025-12-04").put("call_type", "sales");
+        ObjectNode metadata =
+                body.putObject("metadata").put("call_date", "2025-12-04").put("call_type", "sales");
         if (useCase != null) {
             metadata.put("usecase_uuid", useCase);
         }
@@ -204,7 +228,8 @@ final class TestServer {
     }
 
     /** Polls a recording until it reaches a final state or the time runs out. */
-    JsonNode awaitFinal(String token, String org, String useCase, String recording, Duration timeout) throws InterruptedException {
+    JsonNode awaitFinal(String token, String org, String useCase, String recording, Duration timeout)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         ObjectNode body = JSON.createObjectNode().put("org_uuid", org).put("recording_uuid", recording);
         if (useCase != null) {
@@ -213,7 +238,9 @@ final class TestServer {
         while (true) {
             Reply reply = post(ApiServer.BASE + "/org-usecases/get-recording-details", token, body);
             String state = reply.json().path("state").asText();
-            if (state.equals("ANALYSIS_COMPLETED") || state.equals("FAILED") || Instant.now().isAfter(deadline)) {
+            if (state.equals("ANALYSIS_COMPLETED")
+                    || state.equals("FAILED")
+                    || Instant.now().isAfter(deadline)) {
                 return reply.json();
             }
             Thread.sleep(250);

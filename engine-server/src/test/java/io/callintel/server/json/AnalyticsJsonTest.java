@@ -23,20 +23,40 @@ class AnalyticsJsonTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final Evidence INTERESTED =
-            new Evidence("SPEAKER_2", Role.CUSTOMER, 13.08, 16.92, "yeah i'm very interested in the loan let's go ahead");
-    private static final Evidence FEE = new Evidence("SPEAKER_1", Role.AGENT, 5.6, 9.1, "there is no fee for the first year");
+    private static final Evidence INTERESTED = new Evidence(
+            "SPEAKER_2", Role.CUSTOMER, 13.08, 16.92, "yeah i'm very interested in the loan let's go ahead");
+    private static final Evidence FEE =
+            new Evidence("SPEAKER_1", Role.AGENT, 5.6, 9.1, "there is no fee for the first year");
 
     private static CallAnalytics analytics(BucketResult bucket) {
         List<QuestionAnswer> questions = List.of(
-                new QuestionAnswer("Is the lead interested in the loan offer? (Yes/No)", QuestionAnswer.YES, 1.0, List.of(INTERESTED)),
-                new QuestionAnswer("Did the agent mention the fee?", "there is no fee for the first year", 0.734,
+                new QuestionAnswer(
+                        "Is the lead interested in the loan offer? (Yes/No)",
+                        QuestionAnswer.YES,
+                        1.0,
+                        List.of(INTERESTED)),
+                new QuestionAnswer(
+                        "Did the agent mention the fee?",
+                        "there is no fee for the first year",
+                        0.734,
                         List.of(FEE, INTERESTED)),
                 new QuestionAnswer("When will the customer call back?", "", 0, List.of()));
-        CallMetrics metrics = new CallMetrics(23.283, 19.17, 4.113, 0.95, 0.24, 1, 6, 57, 178.404, 0.767,
-                List.of(new SpeakerMetrics("SPEAKER_1", Role.AGENT, 12.44, 0.649, 41, 197.749, 3, 5.33, 0.733, 0, 1),
+        CallMetrics metrics = new CallMetrics(
+                23.283,
+                19.17,
+                4.113,
+                0.95,
+                0.24,
+                1,
+                6,
+                57,
+                178.404,
+                0.767,
+                List.of(
+                        new SpeakerMetrics("SPEAKER_1", Role.AGENT, 12.44, 0.649, 41, 197.749, 3, 5.33, 0.733, 0, 1),
                         new SpeakerMetrics("SPEAKER_2", Role.CUSTOMER, 6.73, 0.351, 16, 142.645, 3, 3.84, 0.854, 1, 0)),
-                List.of(new SpeakerMetrics("agent", Role.AGENT, 12.44, 0.649, 41, 197.749, 3, 5.33, 0.733, 0, 1),
+                List.of(
+                        new SpeakerMetrics("agent", Role.AGENT, 12.44, 0.649, 41, 197.749, 3, 5.33, 0.733, 0, 1),
                         new SpeakerMetrics("customer", Role.CUSTOMER, 6.73, 0.351, 16, 142.645, 3, 3.84, 0.854, 1, 0)));
         return new CallAnalytics(questions, bucket, metrics);
     }
@@ -63,7 +83,9 @@ class AnalyticsJsonTest {
         CallAnalytics back = AnalyticsJson.read(JSON.readTree(json));
         assertEquals(json, write(back));
         assertEquals(call, back);
-        assertEquals(List.of("Hot Lead", "Warm Lead", "Cold Lead", "Not Clear"), List.copyOf(back.bucket().scores().keySet()));
+        assertEquals(
+                List.of("Hot Lead", "Warm Lead", "Cold Lead", "Not Clear"),
+                List.copyOf(back.bucket().scores().keySet()));
     }
 
     @Test
@@ -104,6 +126,7 @@ class AnalyticsJsonTest {
     }
 
     private static String error(JsonNode node) {
-        return assertThrows(IllegalArgumentException.class, () -> AnalyticsJson.read(node)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> AnalyticsJson.read(node))
+                .getMessage();
     }
 }

@@ -29,13 +29,26 @@ class TranscriptJsonTest {
                 new Word("hi", 1.3, 1.55, 0.61, "SPEAKER_2"),
                 new Word("yes", 2.8, 3.1, 0.99, "SPEAKER_2"),
                 new Word("please", 3.1, 3.6, 0.84, "SPEAKER_2"));
-        return new Transcript(23.283, words,
-                List.of(new Segment("SPEAKER_1", Role.AGENT, 0.51, 1.5, "thank you for calling", (0.91 + 0.88 + 0.71 + 0.97) / 4),
+        return new Transcript(
+                23.283,
+                words,
+                List.of(
+                        new Segment(
+                                "SPEAKER_1",
+                                Role.AGENT,
+                                0.51,
+                                1.5,
+                                "thank you for calling",
+                                (0.91 + 0.88 + 0.71 + 0.97) / 4),
                         new Segment("SPEAKER_2", Role.CUSTOMER, 1.3, 1.55, "hi", 0.61),
                         new Segment("SPEAKER_2", Role.CUSTOMER, 2.8, 3.6, "yes please", (0.99 + 0.84) / 2)),
                 List.of(new Speaker("SPEAKER_1", Role.AGENT, 0), new Speaker("SPEAKER_2", Role.CUSTOMER, 1)),
-                List.of(new Turn("SPEAKER_1", 0.48, 1.52), new Turn("SPEAKER_2", 1.28, 1.6), new Turn("SPEAKER_2", 2.75, 3.65)),
-                List.of(new Overlap(1.28, 1.52, "SPEAKER_1", "SPEAKER_2", false),
+                List.of(
+                        new Turn("SPEAKER_1", 0.48, 1.52),
+                        new Turn("SPEAKER_2", 1.28, 1.6),
+                        new Turn("SPEAKER_2", 2.75, 3.65)),
+                List.of(
+                        new Overlap(1.28, 1.52, "SPEAKER_1", "SPEAKER_2", false),
                         new Overlap(2.75, 2.9, "SPEAKER_1", "SPEAKER_2", true)));
     }
 
@@ -56,9 +69,13 @@ class TranscriptJsonTest {
 
     @Test
     void aMonoSpeakerHasNoChannel() throws Exception {
-        Transcript mono = new Transcript(4.0, List.of(new Word("hello", 0.2, 0.6, 1.0, "SPEAKER_1")),
+        Transcript mono = new Transcript(
+                4.0,
+                List.of(new Word("hello", 0.2, 0.6, 1.0, "SPEAKER_1")),
                 List.of(new Segment("SPEAKER_1", Role.AGENT, 0.2, 0.6, "hello", 1.0)),
-                List.of(new Speaker("SPEAKER_1", Role.AGENT, -1)), List.of(new Turn("SPEAKER_1", 0.2, 0.6)), List.of());
+                List.of(new Speaker("SPEAKER_1", Role.AGENT, -1)),
+                List.of(new Turn("SPEAKER_1", 0.2, 0.6)),
+                List.of());
         String json = write(mono);
         assertEquals(false, JSON.readTree(json).path("speakers").get(0).has("channel"));
         assertEquals(mono, TranscriptJson.read(JSON.readTree(json)));
@@ -90,6 +107,7 @@ class TranscriptJsonTest {
     }
 
     private static String error(JsonNode node) {
-        return assertThrows(IllegalArgumentException.class, () -> TranscriptJson.read(node)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> TranscriptJson.read(node))
+                .getMessage();
     }
 }
