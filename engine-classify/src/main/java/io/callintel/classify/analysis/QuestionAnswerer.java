@@ -1,0 +1,150 @@
+package io.callintel.classify.analysis;
+
+import io.callintel.core.analytics.Evidence;
+import io.callintel.core.analytics.QuestionAnswer;
+import io.callintel.core.transcript.Role;
+import io.callintel.core.transcript.Segment;
+import io.callintel.core.usecase.QuestionDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Answers one question about a call: open questions with the sentence that answers them, "did X happen"
+ * with whether the party said it, and "is X the case" with which way the party leans ({@link Polarity}).
+ */
+final class QuestionAnswerer {
+
+    /** Below this much weighted for-or-against, the call said nothing about the question. */
+    private static final double MIN_EVIDENCE = 0.05;
+
+    private final CallAnalyzer.Thresholds thresholds;
+
+    QuestionAnswerer(CallAnalyzer.Thresholds thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    QuestionAnswer answer(QuestionDefinition question, ScoredCall call) {
+        QuestionKind kind = QuestionKind.of(question.question());
+        Set<String> topic = ContentWords.topic(kind.statement() + " " + String.join(" ", question.keywords()));
+        String probe =
+                kind.statement() + (question.keywords().isEmpty() ? "" : " " + String.join(" ", question.keywords()));
+        Role about = kind.about().orElse(null);
+        if (!kind.yesNo()) {
+            return openAnswer(
+                    question.question(), call.byMeaning(probe, about), about, AnswerType.of(kind.statement()));
+        }
+        List<Relevance> ranked = call.relevance(probe, topic).stream()
+                .filter(r -> about == null || r.unit().has(about))
+                .toList();
+        if (kind.occurrence()) {
+            Set<String> content = ContentWords.withoutActs(topic);
+            return occurrence(question.question(), call.ownUtterances(probe, content, about), content, about);
+        }
+        return stance(question.question(), ranked, about, topic, call.callEnd());
+    }
+
+    /** Open questions: the best sentence of the relevant side, with its unit as evidence. */
+    private QuestionAnswer openAnswer(String question, List<Relevance> ranked, Role about, AnswerType type) {
+        List<Relevance> relevant = new ArrayList<>();
+        Segment answer = null;
+        for (Relevance r : ranked) {
+            if (r.score() < thresholds.open() || relevant.size() == ScoredCall.EVIDENCE) {
+                break;
+            }
+            Segment sentence = sentence(r.unit(), about, type);
+            if (sentence == null) {
+                continue;
+            }
+            if (answer == null) {
+                answer = sentence;
+            }
+            relevant.add(r);
+        }
+        if (answer == null) {
+            return new QuestionAnswer(question, "", 0, List.of());
+        }
+        return new QuestionAnswer(
+                question, answer.text(), ScoredCall.clamp(relevant.get(0).score()), ScoredCall.evidence(relevant));
+    }
+
+    /**
+     * The unit's sentence that answers, or null: its last, which in an exchange is the reply (answers
+     * follow what they answer), when it is the relevant side's and of the wanted type. An exchange whose
+     * reply is not an answer lends its score to no sentence: "we have free slots next week" / "maybe, I
+     * need to check my calendar" is close to "when is the appointment?" for the reply's sake, and the
+     * first line's own closeness is scored as a unit of its own.
+     */
+    private static Segment sentence(Unit unit, Role about, AnswerType type) {
+        Segment last = unit.segments().get(unit.segments().size() - 1);
+        return (about == null || last.role() == about) && type.fits(last.text()) ? last : null;
+    }
+
+    /** "Did the agent mention the fee?": yes when the party said something close enough, and did not deny it. */
+    private QuestionAnswer occurrence(String question, List<Relevance> said, Set<String> content, Role about) {
+        List<Relevance> hits = said.stream()
+                .filter(r -> r.score() >= thresholds.occurred())
+                .limit(ScoredCall.EVIDENCE)
+                .toList();
+        if (hits.isEmpty()) {
+            double best = said.isEmpty() ? 0 : said.get(0).score();
+            return new QuestionAnswer(
+                    question, QuestionAnswer.NO, ScoredCall.clamp(0.5 + (thresholds.occurred() - best)), List.of());
+        }
+        // "I do not want an appointment" names the appointment and turns it down.
+        boolean denied = Polarity.negatedNear(hits.get(0).unit().textOf(about), content, 3);
+        double margin = hits.get(0).score() - thresholds.occurred();
+        return new QuestionAnswer(
+                question,
+                denied ? QuestionAnswer.NO : QuestionAnswer.YES,
+                ScoredCall.clamp(0.6 + margin),
+                ScoredCall.evidence(hits));
+    }
+
+    /**
+     * "Is the lead interested?": which way the party leans, each of their utterances and exchanges
+     * weighted by closeness to the question and by lateness in the call; hedging is Unclear, and so is
+     * a call that never comes near the question.
+     */
+    private QuestionAnswer stance(
+            String question, List<Relevance> ranked, Role about, Set<String> topic, double callEnd) {
+        double lean = 0;
+        double hedge = 0;
+        double mass = 0;
+        double weight = 0;
+        List<Relevance> weighted = new ArrayList<>();
+        for (Relevance r : ranked) {
+            double w = Math.max(0, r.score() - thresholds.relevant() / 2) * Recency.of(r.unit(), callEnd);
+            if (w == 0) {
+                continue;
+            }
+            // The question's own topic words are not sentiment: for "does the customer want to cancel",
+            // "I want to cancel" agrees (want), it does not complain (cancel).
+            Polarity polarity = Polarity.of(r.unit().textOf(about), topic);
+            lean += w * polarity.lean() * Math.min(1, polarity.strength());
+            hedge += w * Math.min(1, polarity.hedge());
+            mass += w * Math.min(1, polarity.strength() + polarity.hedge());
+            weight += w;
+            weighted.add(new Relevance(r.unit(), w));
+        }
+        weighted.sort(Comparator.comparingDouble(Relevance::score).reversed());
+        List<Evidence> evidence =
+                ScoredCall.evidence(weighted.stream().limit(ScoredCall.EVIDENCE).toList());
+        if (weight == 0 || mass < MIN_EVIDENCE) {
+            return new QuestionAnswer(question, QuestionAnswer.UNCLEAR, 0.5, evidence);
+        }
+        lean /= weight;
+        hedge /= weight;
+        String answer;
+        if (hedge >= Math.abs(lean) || Math.abs(lean) < thresholds.clearLean()) {
+            answer = QuestionAnswer.UNCLEAR;
+        } else {
+            answer = lean > 0 ? QuestionAnswer.YES : QuestionAnswer.NO;
+        }
+        double confidence = answer.equals(QuestionAnswer.UNCLEAR)
+                ? 0.5 + 0.5 * Math.min(1, hedge)
+                : 0.5 + 0.5 * Math.min(1, Math.abs(lean) - hedge);
+        return new QuestionAnswer(question, answer, ScoredCall.clamp(confidence), evidence);
+    }
+}

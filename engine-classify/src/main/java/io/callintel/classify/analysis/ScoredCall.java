@@ -1,0 +1,127 @@
+package io.callintel.classify.analysis;
+
+import io.callintel.classify.embed.SentenceEncoder;
+import io.callintel.core.analytics.Evidence;
+import io.callintel.core.transcript.Role;
+import io.callintel.core.transcript.Segment;
+import io.callintel.core.transcript.Transcript;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One call as the question answerer and the bucket classifier both read it: its units (utterances and
+ * exchanges) with their embeddings and content words, computed once per call, and the rankings of those
+ * units against a question or a bucket.
+ */
+final class ScoredCall {
+
+    /** Replies further than this from what they answer are not an exchange. */
+    private static final double EXCHANGE_GAP = 5.0;
+
+    private static final double SEMANTIC_WEIGHT = 0.75;
+    /** How many units an answer or a bucket cites. */
+    static final int EVIDENCE = 3;
+
+    private final SentenceEncoder encoder;
+    private final List<Unit> units;
+    private final float[][] vectors;
+    private final List<Set<String>> words;
+    private final double callEnd;
+
+    private ScoredCall(
+            SentenceEncoder encoder, List<Unit> units, float[][] vectors, List<Set<String>> words, double callEnd) {
+        this.encoder = encoder;
+        this.units = units;
+        this.vectors = vectors;
+        this.words = words;
+        this.callEnd = callEnd;
+    }
+
+    static ScoredCall of(Transcript transcript, SentenceEncoder encoder) {
+        List<Unit> units = Unit.of(transcript.segments(), EXCHANGE_GAP);
+        float[][] vectors = encoder.encode(units.stream().map(Unit::text).toList());
+        List<Set<String>> words =
+                units.stream().map(unit -> ContentWords.of(unit.text())).toList();
+        double callEnd =
+                transcript.segments().stream().mapToDouble(Segment::end).max().orElse(0);
+        return new ScoredCall(encoder, units, vectors, words, callEnd);
+    }
+
+    /** When the last segment ends: how late in the call a unit is. */
+    double callEnd() {
+        return callEnd;
+    }
+
+    /** Every unit's closeness to a text, in meaning and in topic words; best first. */
+    List<Relevance> relevance(String text, Set<String> topic) {
+        float[] target = encoder.encode(text);
+        List<Relevance> ranked = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            double semantic = SentenceEncoder.cosine(vectors[i], target);
+            double keyword = ContentWords.coverage(topic, words.get(i));
+            ranked.add(new Relevance(units.get(i), SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * keyword));
+        }
+        ranked.sort(Comparator.comparingDouble(Relevance::score).reversed());
+        return ranked;
+    }
+
+    /**
+     * Open questions ("What problem did the customer report?"): units ranked by meaning alone. The
+     * question's own words name what is asked about, not the answer: "the problem is solved" or "I do
+     * not want an appointment" repeat them and answer nothing, while "my internet is not working" shares
+     * no word with the question. So the keyword half of the hybrid score is left out here.
+     */
+    List<Relevance> byMeaning(String probe, Role about) {
+        float[] target = encoder.encode(probe);
+        List<Relevance> ranked = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            if (about == null || unit.has(about)) {
+                ranked.add(new Relevance(unit, SentenceEncoder.cosine(vectors[i], target)));
+            }
+        }
+        ranked.sort(Comparator.comparingDouble(Relevance::score).reversed());
+        return ranked;
+    }
+
+    /**
+     * For "did X happen" the party's own utterances count, and the topic's own words weigh as much
+     * as meaning: an utterance that names "the interest rate" mentions it, however long it runs.
+     */
+    List<Relevance> ownUtterances(String probe, Set<String> content, Role about) {
+        float[] target = encoder.encode(probe);
+        List<Relevance> ranked = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            if (unit.segments().size() != 1 || (about != null && !unit.has(about))) {
+                continue;
+            }
+            double semantic = SentenceEncoder.cosine(vectors[i], target);
+            double keyword = ContentWords.coverage(content, words.get(i));
+            ranked.add(new Relevance(
+                    unit, Math.max(SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * keyword, 0.8 * keyword)));
+        }
+        ranked.sort(Comparator.comparingDouble(Relevance::score).reversed());
+        return ranked;
+    }
+
+    /** The segments behind these units, without repeats, in the given order. */
+    static List<Evidence> evidence(List<Relevance> relevant) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (Relevance r : relevant) {
+            for (Evidence e : r.unit().evidence()) {
+                if (!evidence.contains(e)) {
+                    evidence.add(e);
+                }
+            }
+        }
+        return evidence;
+    }
+
+    /** To 0..1, rounded to three decimals: what a confidence or score is reported as. */
+    static double clamp(double value) {
+        return Math.round(Math.max(0, Math.min(1, value)) * 1000) / 1000.0;
+    }
+}
