@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# benchmarks/run-all.sh: builds benchmarks/target/benchmarks.jar and runs the whole benchmark suite, one step
+# benchmarks/run-all.sh: builds the benchmark jars (benchmarks/jmh/target/benchmarks.jar, benchmarks/probes/target/
+# probes.jar, benchmarks/load/target/server-load.jar) and runs the whole benchmark suite, one step
 # after another, from the repository root (wherever it is called from):
 #
 #   1. every JMH benchmark class present in the jar, each in its own JMH run with its JSON written to
@@ -19,14 +20,14 @@
 #   --only LIST    run only these steps, comma-separated, by short name: Decode, Transcribe, Embed, Index,
 #                  AnalysisShare, Vad, Diarization, Analyze, DecodeHeapProbe, StageProfile, RecognizerSoak,
 #                  ServerLoad, Macro (e.g. --only Vad,Diarization,Analyze)
-#   --skip-build   use the benchmarks.jar already built
+#   --skip-build   use the jars already built
 #   --keep-going   run the remaining steps after a failure (exit status 1 at the end); default: stop at the first
 #   --results DIR  where results go (default benchmarks/results)
 #   --hours H      the macro benchmark's corpus size in hours (default 1, or 0.1 with --quick)
 # Environment: CALLINTEL_MVN_ARGS (extra Maven arguments for the build, e.g. -o for offline),
 #              BENCH_JMH_ARGS (extra JMH arguments for every JMH step, e.g. "-prof gc").
-# Needs: a JDK 21+ (chosen by .mvn/jdk.sh as ./mvnw does), ffmpeg and espeak-ng on PATH, Debian's pocketsphinx
-# test data (/usr/share/pocketsphinx/test/data/librivox) for the recognition corpus. Corpora are generated on
+# Needs: a JDK 21+ (chosen by .mvn/jdk.sh as ./mvnw does), ffmpeg and espeak-ng on PATH; the recognition corpus
+# reads the LibriVox clips committed in engine-testing. Corpora are generated on
 # first use into the temp directory and reused. JMH allows one JMH run per machine at a time (/tmp/jmh.lock):
 # a JMH step fails if another one is running.
 set -euo pipefail
@@ -85,19 +86,20 @@ java="$JAVA_HOME/bin/java"
 for tool in ffmpeg espeak-ng; do
   command -v "$tool" >/dev/null 2>&1 || die "'$tool' is not on PATH: the benchmark corpora are synthesised with it"
 done
-librivox=/usr/share/pocketsphinx/test/data/librivox
-if wanted Transcribe || wanted StageProfile || wanted RecognizerSoak; then
-  [ -d "$librivox" ] || die "$librivox is missing (Debian package pocketsphinx test data): TranscribeBenchmark, StageProfile and RecognizerSoak read its LibriVox clips"
-fi
 
-jar="benchmarks/target/benchmarks.jar"
+jar="benchmarks/jmh/target/benchmarks.jar"
+probes="benchmarks/probes/target/probes.jar"
+load="benchmarks/load/target/server-load.jar"
+modules="models,benchmarks/jmh,benchmarks/probes,benchmarks/load"
 if [ "$build" = 1 ]; then
-  echo "run-all: building $jar (and unpacking the models if needed)..." >&2
+  echo "run-all: building $jar, $probes and $load (and unpacking the models if needed)..." >&2
   # shellcheck disable=SC2086 # CALLINTEL_MVN_ARGS is a list of arguments, split on purpose
-  ./mvnw -q -B ${CALLINTEL_MVN_ARGS:-} -pl models,benchmarks -am package -DskipTests \
-    || die "the build failed (see above); to retry by hand: ./mvnw -pl models,benchmarks -am package -DskipTests"
+  ./mvnw -q -B ${CALLINTEL_MVN_ARGS:-} -pl "$modules" -am package -DskipTests \
+    || die "the build failed (see above); to retry by hand: ./mvnw -pl $modules -am package -DskipTests"
 fi
-[ -f "$jar" ] || die "$jar does not exist: run without --skip-build"
+for built in "$jar" "$probes" "$load"; do
+  [ -f "$built" ] || die "$built does not exist: run without --skip-build"
+done
 [ -f models/vosk-model-en-us/am/final.mdl ] || die "models/vosk-model-en-us is missing: build the models module (./mvnw -pl models package)"
 [ -f models/all-minilm-l6-v2-q/model.onnx ] || die "models/all-minilm-l6-v2-q is missing: build the models module (./mvnw -pl models package)"
 
@@ -109,10 +111,6 @@ mkdir -p "$results" || die "cannot create $results"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 jvm=("$java" --enable-native-access=ALL-UNNAMED)
 benchmarks_in_jar="$("$java" -jar "$jar" -l 2>/dev/null)" || die "cannot list the benchmarks in $jar"
-jar_has() {
-  # grep without -q reads the whole listing: with pipefail, an early exit would fail the pipeline (SIGPIPE)
-  "$JAVA_HOME/bin/jar" tf "$jar" 2>/dev/null | grep -x "io/callintel/bench/$1.class" >/dev/null
-}
 
 if [ "$quick" = 1 ]; then
   jmh_quick=(-f 1 -wi 1 -i 1 -w 1s -r 1s)
@@ -186,30 +184,26 @@ else
 fi
 if wanted DecodeHeapProbe; then
   run_step DecodeHeapProbe "$results/DecodeHeapProbe.log" "$results/decode-heap.json" \
-    "${jvm[@]}" -Xmx256m -cp "$jar" io.callintel.bench.DecodeHeapProbe "${heap_args[@]}" --out "$results/decode-heap.json"
+    "${jvm[@]}" -Xmx256m -cp "$probes" io.callintel.bench.probe.DecodeHeapProbe "${heap_args[@]}" --out "$results/decode-heap.json"
 fi
 if wanted StageProfile; then
   run_step StageProfile "$results/StageProfile.log" "$results/StageProfile.log" \
-    "${jvm[@]}" -Xmx2g -cp "$jar" io.callintel.bench.StageProfile "${stage_args[@]}"
+    "${jvm[@]}" -Xmx2g -cp "$probes" io.callintel.bench.probe.StageProfile "${stage_args[@]}"
 fi
 if wanted RecognizerSoak; then
   run_step RecognizerSoak "$results/RecognizerSoak.log" "$results/soak.json" \
-    "${jvm[@]}" -Xmx512m -cp "$jar" io.callintel.bench.RecognizerSoak "${soak_args[@]}" --workers 2 --callers 2 \
+    "${jvm[@]}" -Xmx512m -cp "$probes" io.callintel.bench.probe.RecognizerSoak "${soak_args[@]}" --workers 2 --callers 2 \
     --out "$results/soak.json"
 fi
 if wanted ServerLoad; then
-  if jar_has ServerLoadBenchmark; then
-    run_step ServerLoadBenchmark "$results/ServerLoadBenchmark.log" "$results/server-load.json" \
-      "${jvm[@]}" -cp "$jar" io.callintel.bench.ServerLoadBenchmark "${server_args[@]}" --out "$results/server-load.json"
-  else
-    summary_rows+=("| ServerLoadBenchmark | skipped (not in the jar) | 0 | - |")
-  fi
+  run_step ServerLoadBenchmark "$results/ServerLoadBenchmark.log" "$results/server-load.json" \
+    "${jvm[@]}" -jar "$load" "${server_args[@]}" --out "$results/server-load.json"
 fi
 
 # 3. The macro benchmark.
 if wanted Macro; then
   run_step MacroBenchmark "$results/MacroBenchmark.log" "$results/macro.json" \
-    "${jvm[@]}" -Xmx2g -cp "$jar" io.callintel.bench.MacroBenchmark --hours "$hours" --out "$results/macro.json"
+    "${jvm[@]}" -Xmx2g -cp "$probes" io.callintel.bench.probe.MacroBenchmark --hours "$hours" --out "$results/macro.json"
 fi
 
 # 4. The tables, from whatever results exist now.

@@ -82,7 +82,7 @@ final class RenderedDialogue {
                 resampled[c] = resampler.resample(channels[c]);
             }
         }
-        WavWriter.write(file, format.sampleRate, resampled, format.muLaw);
+        Wav.write(file, format.sampleRate, resampled, format.muLaw);
         return new SynthesizedCall(dialogue, format, file, turns, (double) resampled[0].length / format.sampleRate);
     }
 

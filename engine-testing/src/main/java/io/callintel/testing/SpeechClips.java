@@ -87,13 +87,14 @@ final class SpeechClips {
 
     /** Synthesizes the line and writes it as FLAC; written to a temporary name first, so a clip is whole or absent. */
     private static void record(Path clip, Voice voice, String text) {
-        float[] speech = new Resampler(Espeak.SAMPLE_RATE, SAMPLE_RATE).resample(toFloat(Espeak.speak(voice, text)));
+        float[] speech =
+                new Resampler(Espeak.SAMPLE_RATE, SAMPLE_RATE).resample(Wav.toFloat(Espeak.speak(voice, text)));
         try {
             Files.createDirectories(clip.getParent());
             Path wav = Files.createTempFile(clip.getParent(), "clip", ".wav");
             Path flac = Files.createTempFile(clip.getParent(), "clip", ".flac.part");
             try {
-                WavWriter.write(wav, SAMPLE_RATE, new float[][] {speech}, false);
+                Wav.write(wav, SAMPLE_RATE, new float[][] {speech}, false);
                 run(List.of(
                         "flac",
                         "--silent",
@@ -127,13 +128,5 @@ final class SpeechClips {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-    }
-
-    private static float[] toFloat(short[] samples) {
-        float[] out = new float[samples.length];
-        for (int i = 0; i < samples.length; i++) {
-            out[i] = samples[i];
-        }
-        return out;
     }
 }

@@ -7,16 +7,19 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes interleaved WAV files: 16-bit PCM or 8-bit G.711 mu-law. */
-final class WavWriter {
+/**
+ * The one WAV reader and writer of the tests and benchmarks: 16-bit PCM or 8-bit G.711 mu-law, interleaved channels.
+ * (The engine's own decoding goes through FFmpeg; this is for making and reading fixtures.)
+ */
+public final class Wav {
 
     private static final int FORMAT_PCM = 1;
     private static final int FORMAT_MULAW = 7;
 
-    private WavWriter() {}
+    private Wav() {}
 
-    /** channels[c][i] in 16-bit units; values outside the 16-bit range are clipped. */
-    static void write(Path file, int sampleRate, float[][] channels, boolean muLaw) {
+    /** The WAV file's bytes; channels[c][i] in 16-bit units, values outside the 16-bit range clipped. */
+    public static byte[] bytes(int sampleRate, float[][] channels, boolean muLaw) {
         int count = channels[0].length;
         int channelCount = channels.length;
         int bytesPerSample = muLaw ? 1 : 2;
@@ -50,11 +53,68 @@ final class WavWriter {
                 }
             }
         }
+        return out.array();
+    }
+
+    /** Writes {@link #bytes} to {@code file}. */
+    public static void write(Path file, int sampleRate, float[][] channels, boolean muLaw) {
         try {
-            Files.write(file, out.array());
+            Files.write(file, bytes(sampleRate, channels, muLaw));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A mono 16-bit PCM WAV of these samples. */
+    public static byte[] pcm16(short[] samples, int sampleRate) {
+        return bytes(sampleRate, new float[][] {toFloat(samples)}, false);
+    }
+
+    /** A mono G.711 mu-law WAV of these samples. */
+    public static byte[] muLaw(short[] samples, int sampleRate) {
+        return bytes(sampleRate, new float[][] {toFloat(samples)}, true);
+    }
+
+    /**
+     * The samples of a 16-bit mono PCM WAV at the expected rate. Headers written by a streaming tool (espeak-ng:
+     * sizes left unset) are read to the end of the bytes.
+     */
+    public static short[] readMono16(byte[] wav, int expectedRate) {
+        ByteBuffer in = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
+        if (wav.length < 12 || in.getInt(0) != 0x46464952 || in.getInt(8) != 0x45564157) {
+            throw new IllegalStateException("not a WAV file");
+        }
+        int position = 12;
+        while (position + 8 <= wav.length) {
+            int id = in.getInt(position);
+            int size = in.getInt(position + 4);
+            if (id == 0x20746d66) { // "fmt "
+                int channels = in.getShort(position + 10);
+                int rate = in.getInt(position + 12);
+                int bits = in.getShort(position + 22);
+                if (rate != expectedRate || bits != 16 || channels != 1 || in.getShort(position + 8) != 1) {
+                    throw new IllegalStateException("expected 16-bit mono PCM at " + expectedRate + " Hz, got "
+                            + channels + " ch, " + rate + " Hz, " + bits + " bit");
+                }
+            } else if (id == 0x61746164) { // "data"
+                int start = position + 8;
+                int bytes = size > 0 && size <= wav.length - start ? size : wav.length - start;
+                short[] samples = new short[bytes / 2];
+                in.position(start);
+                in.asShortBuffer().get(samples);
+                return samples;
+            }
+            position += 8 + size + (size & 1);
+        }
+        throw new IllegalStateException("WAV without a data chunk");
+    }
+
+    static float[] toFloat(short[] samples) {
+        float[] out = new float[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            out[i] = samples[i];
+        }
+        return out;
     }
 
     private static short clip(float value) {

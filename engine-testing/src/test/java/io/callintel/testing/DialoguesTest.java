@@ -101,7 +101,7 @@ class DialoguesTest {
     @Test
     void muLawRoundTrips() {
         for (int pcm = -32768; pcm <= 32767; pcm += 7) {
-            short decoded = WavWriter.MuLaw.decode(WavWriter.MuLaw.encode((short) pcm));
+            short decoded = Wav.MuLaw.decode(Wav.MuLaw.encode((short) pcm));
             // G.711 keeps about 13 bits: the error grows with the magnitude, up to half a step of 1/16 of it.
             assertTrue(
                     Math.abs(decoded - Math.max(-32635, Math.min(32635, pcm))) <= Math.max(8, Math.abs(pcm) / 16),

@@ -1,5 +1,7 @@
 package io.callintel.bench;
 
+import io.callintel.bench.support.AsrCorpus;
+import io.callintel.bench.support.BenchModels;
 import io.callintel.classify.index.IndexedSegment;
 import io.callintel.classify.index.SegmentIndex;
 import io.callintel.core.analytics.CallAnalytics;

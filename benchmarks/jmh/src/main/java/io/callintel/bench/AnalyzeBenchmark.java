@@ -1,5 +1,9 @@
 package io.callintel.bench;
 
+import io.callintel.bench.support.AsrCorpus;
+import io.callintel.bench.support.BenchFiles;
+import io.callintel.bench.support.BenchModels;
+import io.callintel.bench.support.BenchUseCase;
 import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.engine.CallIntelEngine;

@@ -1,6 +1,7 @@
 package io.callintel.bench;
 
 import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.bench.support.Corpus;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeReport;
 import io.callintel.core.audio.PcmStream;

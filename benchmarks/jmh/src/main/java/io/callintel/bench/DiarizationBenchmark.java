@@ -4,6 +4,7 @@ import io.callintel.asr.TranscriptionOptions;
 import io.callintel.asr.diarize.DiarizationOptions;
 import io.callintel.asr.diarize.MonoDiarizer;
 import io.callintel.asr.diarize.SpeakerTurn;
+import io.callintel.bench.support.AsrCorpus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

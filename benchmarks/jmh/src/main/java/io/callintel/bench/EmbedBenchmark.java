@@ -1,5 +1,6 @@
 package io.callintel.bench;
 
+import io.callintel.bench.support.BenchModels;
 import io.callintel.classify.embed.EncoderOptions;
 import io.callintel.classify.embed.SentenceEncoder;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.callintel.asr.vad.EnergyVad;
 import io.callintel.asr.vad.FrameEnergies;
 import io.callintel.asr.vad.SpeechSpan;
 import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.bench.support.AsrCorpus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -2,6 +2,7 @@ package io.callintel.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callintel.bench.support.AsrCorpus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import io.callintel.asr.Transcriber;
 import io.callintel.asr.vad.EnergyVad;
 import io.callintel.asr.vad.FrameEnergies;
 import io.callintel.asr.vad.SpeechSpan;
+import io.callintel.bench.support.AsrCorpus;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;

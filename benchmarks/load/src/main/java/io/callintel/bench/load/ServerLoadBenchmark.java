@@ -1,4 +1,4 @@
-package io.callintel.bench;
+package io.callintel.bench.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

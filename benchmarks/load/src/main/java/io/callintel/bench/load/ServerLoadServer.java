@@ -1,4 +1,4 @@
-package io.callintel.bench;
+package io.callintel.bench.load;
 
 import java.io.BufferedReader;
 import java.io.IOException;

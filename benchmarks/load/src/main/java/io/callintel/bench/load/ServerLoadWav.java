@@ -1,4 +1,4 @@
-package io.callintel.bench;
+package io.callintel.bench.load;
 
 import io.callintel.core.audio.WavHeader16;
 import java.io.IOException;

@@ -1,10 +1,12 @@
-package io.callintel.bench;
+package io.callintel.bench.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.bench.support.BenchFiles;
+import io.callintel.bench.support.Corpus;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeReport;
 import io.callintel.core.audio.PcmStream;

@@ -1,4 +1,4 @@
-package io.callintel.bench;
+package io.callintel.bench.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -6,6 +6,10 @@ import io.callintel.asr.vosk.RecognizedWord;
 import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.bench.support.AsrCorpus;
+import io.callintel.bench.support.BenchFiles;
+import io.callintel.bench.support.BenchModels;
+import io.callintel.bench.support.BenchUseCase;
 import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.transcript.Transcript;

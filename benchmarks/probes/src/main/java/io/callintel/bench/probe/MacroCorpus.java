@@ -1,14 +1,16 @@
-package io.callintel.bench;
+package io.callintel.bench.probe;
 
 import io.callintel.asr.vad.EnergyVad;
 import io.callintel.asr.vad.FrameEnergies;
 import io.callintel.asr.vad.SpeechSpan;
 import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.bench.support.AsrCorpus;
+import io.callintel.bench.support.BenchFiles;
+import io.callintel.bench.support.CorpusFiles;
 import io.callintel.core.audio.AudioDecoder;
-import java.io.File;
+import io.callintel.testing.Wav;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link MacroBenchmark}'s corpus: as many two-voice calls of 2-4 minutes as it takes to fill the asked number of
@@ -210,7 +211,7 @@ final class MacroCorpus {
                 .resolveSibling(call.file().getFileName() + ".part-"
                         + ProcessHandle.current().pid());
         try {
-            Files.write(source, AsrCorpus.Wav.s16(excerpt, RATE));
+            Files.write(source, Wav.pcm16(excerpt, RATE));
             List<String> command = new ArrayList<>(List.of(
                     FFMPEG,
                     "-nostdin",
@@ -223,7 +224,7 @@ final class MacroCorpus {
                     String.format(Locale.ROOT, "atempo=%.4f,volume=%.2fdB", call.tempo(), call.gainDb())));
             command.addAll(call.format().encoderArgs);
             command.add(partial.toString());
-            run(command);
+            CorpusFiles.run(command);
             Files.move(partial, call.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -234,27 +235,6 @@ final class MacroCorpus {
             } catch (IOException e) {
                 // a stray temporary file in the corpus directory is harmless
             }
-        }
-    }
-
-    private static void run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("macro corpus generation failed: " + String.join(" ", command) + "\n"
-                        + new String(output, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot run " + command.get(0) + " (the macro benchmark needs ffmpeg on PATH)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.callintel.bench;
+package io.callintel.bench.probe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +9,9 @@ import io.callintel.asr.TranscriptionOptions;
 import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.bench.support.AsrCorpus;
+import io.callintel.bench.support.BenchFiles;
+import io.callintel.bench.support.BenchModels;
 import io.callintel.core.transcript.Transcript;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.callintel.bench;
+package io.callintel.bench.probe;
 
 import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
@@ -12,6 +12,8 @@ import io.callintel.asr.vosk.RecognizedWord;
 import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.bench.support.AsrCorpus;
+import io.callintel.bench.support.BenchModels;
 import io.callintel.core.audio.AudioDecoder;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

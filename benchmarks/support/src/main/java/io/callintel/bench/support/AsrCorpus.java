@@ -1,4 +1,4 @@
-package io.callintel.bench;
+package io.callintel.bench.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,11 +11,11 @@ import io.callintel.asr.vad.SpeechSpan;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.PcmStream;
+import io.callintel.testing.Espeak;
+import io.callintel.testing.Voice;
+import io.callintel.testing.Wav;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The speech-recognition benchmarks' recordings, synthesised once and cached (like {@link Corpus}):
@@ -51,10 +50,10 @@ public final class AsrCorpus {
 
     private static final String VERSION = "v1";
     private static final String FFMPEG = System.getProperty("callintel.bench.ffmpeg", "ffmpeg");
-    private static final String ESPEAK = System.getProperty("callintel.bench.espeak", "espeak-ng");
-    private static final Path LIBRIVOX =
-            Path.of(System.getProperty("callintel.bench.librivox", "/usr/share/pocketsphinx/test/data/librivox"));
-    private static final int ESPEAK_RATE = 22_050;
+    /** The LibriVox clips committed in engine-testing, found from the repository root (where benchmarks run). */
+    private static final Path LIBRIVOX = Path.of(System.getProperty(
+            "callintel.bench.librivox", "engine-testing/src/main/resources/io/callintel/testing/librivox"));
+
     private static final int RATE = 16_000;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -278,7 +277,7 @@ public final class AsrCorpus {
                 int length = RATE + random.nextInt(2 * RATE + 1); // 1-3 s
                 int start = random.nextInt(source.length - length);
                 short[] clip = java.util.Arrays.copyOfRange(source, start, start + length);
-                byte[] wav = i % 2 == 0 ? Wav.s16(clip, RATE) : Wav.mulaw(Wav.halve(clip), RATE / 2);
+                byte[] wav = i % 2 == 0 ? Wav.pcm16(clip, RATE) : Wav.muLaw(halve(clip), RATE / 2);
                 Files.write(files.get(i), wav);
             }
             Files.writeString(done, Integer.toString(count));
@@ -295,12 +294,12 @@ public final class AsrCorpus {
         try (var stream = Files.list(LIBRIVOX)) {
             for (Path p :
                     stream.filter(p -> p.toString().endsWith(".wav")).sorted().toList()) {
-                clips.add(Wav.readS16Mono(Files.readAllBytes(p), RATE));
+                clips.add(Wav.readMono16(Files.readAllBytes(p), RATE));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "the dense corpus needs the LibriVox clips in " + LIBRIVOX
-                            + " (Debian package pocketsphinx test data; or -Dcallintel.bench.librivox=DIR)",
+                            + " (run from the repository root, or -Dcallintel.bench.librivox=DIR)",
                     e);
         }
         if (clips.isEmpty()) {
@@ -316,7 +315,7 @@ public final class AsrCorpus {
                 at += c.length;
             }
         }
-        write(target, Wav.s16(all, RATE));
+        CorpusFiles.write(target, Wav.pcm16(all, RATE));
         return Double.NaN; // read speech: the designed share is unknown (the VAD figure stands)
     }
 
@@ -331,12 +330,12 @@ public final class AsrCorpus {
      * Returns the designed speech share.
      */
     private double call(Path target, int seconds, Pauses pauses, List<Double> holdsAt, double holdSeconds, long seed) {
-        int total = seconds * ESPEAK_RATE;
+        int total = seconds * Espeak.SAMPLE_RATE;
         short[] timeline = new short[total];
         Random random = new Random(seed);
         List<Double> holds = new ArrayList<>(holdsAt);
         long speech = 0;
-        int at = (int) (0.5 * ESPEAK_RATE);
+        int at = (int) (0.5 * Espeak.SAMPLE_RATE);
         int line = 0;
         while (true) {
             String[] pair = SCRIPT[(line / 2) % SCRIPT.length];
@@ -352,17 +351,17 @@ public final class AsrCorpus {
             if (random.nextDouble() < pauses.longChance) {
                 pause = pauses.longSeconds;
             }
-            if (!holds.isEmpty() && at >= holds.get(0) * ESPEAK_RATE) {
+            if (!holds.isEmpty() && at >= holds.get(0) * Espeak.SAMPLE_RATE) {
                 holds.remove(0);
                 pause = holdSeconds;
             }
-            at += (int) (pause * ESPEAK_RATE);
+            at += (int) (pause * Espeak.SAMPLE_RATE);
             line++;
         }
         addNoiseFloor(timeline, seed);
         Path source = directory.resolve(target.getFileName() + ".source-22k.wav");
-        write(source, Wav.s16(timeline, ESPEAK_RATE));
-        produce(
+        CorpusFiles.write(source, Wav.pcm16(timeline, Espeak.SAMPLE_RATE));
+        CorpusFiles.produce(
                 target,
                 List.of(
                         FFMPEG,
@@ -389,35 +388,9 @@ public final class AsrCorpus {
     }
 
     private short[] speak(boolean agent, String text) {
-        String key = (agent ? "A:" : "C:") + text;
-        short[] cached = spoken.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        // The engine-asr tests' two call voices: a low male US agent, a high female British customer.
-        List<String> command = agent
-                ? List.of(ESPEAK, "-v", "en-us", "-p", "40", "-s", "160", "--stdout", "--", text)
-                : List.of(ESPEAK, "-v", "en+f3", "-p", "70", "-s", "150", "--stdout", "--", text);
-        byte[] wav;
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            try (InputStream out = process.getInputStream()) {
-                wav = out.readAllBytes();
-            }
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("espeak-ng failed for: " + text);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + ESPEAK + " (the ASR benchmarks need espeak-ng on PATH)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        short[] samples = trim(Wav.readS16Mono(wav, ESPEAK_RATE));
-        spoken.put(key, samples);
-        return samples;
+        // The engine's test calls' two voices: a low male US agent, a high female British customer.
+        return spoken.computeIfAbsent(
+                (agent ? "A:" : "C:") + text, key -> trim(Espeak.speak(agent ? Voice.AGENT : Voice.CUSTOMER, text)));
     }
 
     /** Drops espeak-ng's leading and trailing silence. */
@@ -482,149 +455,20 @@ public final class AsrCorpus {
         }
     }
 
-    // ---- files ----
-
-    private static void write(Path target, byte[] bytes) {
-        Path partial = target.resolveSibling(
-                target.getFileName() + ".part-" + ProcessHandle.current().pid());
-        try {
-            Files.write(partial, bytes);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** 16 kHz to 8 kHz: a short low-pass ([1 3 3 1] / 8) then every second sample. */
+    private static short[] halve(short[] s) {
+        short[] out = new short[s.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            int j = 2 * i;
+            int a = s[Math.max(0, j - 1)];
+            int b = s[j];
+            int c = s[Math.min(s.length - 1, j + 1)];
+            int d = s[Math.min(s.length - 1, j + 2)];
+            out[i] = (short) ((a + 3 * b + 3 * c + d) / 8);
         }
+        return out;
     }
 
-    private static void produce(Path target, List<String> commandBeforeOutput) {
-        Path partial = target.resolveSibling(
-                target.getFileName() + ".part-" + ProcessHandle.current().pid());
-        List<String> command = new ArrayList<>(commandBeforeOutput);
-        command.add(partial.toString());
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("corpus generation failed: " + String.join(" ", command) + "\n"
-                        + new String(output, java.nio.charset.StandardCharsets.UTF_8));
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command.get(0) + " (the benchmarks need ffmpeg on PATH)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Minimal WAV reading and writing (PCM s16 and G.711 µ-law, mono). */
-    static final class Wav {
-
-        private Wav() {}
-
-        /** The samples of a 16-bit mono PCM WAV at the expected rate; streamed headers (sizes unset) are read to the end. */
-        static short[] readS16Mono(byte[] wav, int expectedRate) {
-            ByteBuffer in = ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN);
-            if (wav.length < 12 || in.getInt(0) != 0x46464952 || in.getInt(8) != 0x45564157) {
-                throw new IllegalStateException("not a WAV file");
-            }
-            int position = 12;
-            while (position + 8 <= wav.length) {
-                int id = in.getInt(position);
-                int size = in.getInt(position + 4);
-                if (id == 0x20746d66) { // "fmt "
-                    int channels = in.getShort(position + 10);
-                    int rate = in.getInt(position + 12);
-                    int bits = in.getShort(position + 22);
-                    if (rate != expectedRate || bits != 16 || channels != 1 || in.getShort(position + 8) != 1) {
-                        throw new IllegalStateException("expected 16-bit mono PCM at " + expectedRate + " Hz, got "
-                                + channels + " ch, " + rate + " Hz, " + bits + " bit");
-                    }
-                } else if (id == 0x61746164) { // "data"
-                    int start = position + 8;
-                    int bytes = size > 0 && size <= wav.length - start ? size : wav.length - start;
-                    short[] samples = new short[bytes / 2];
-                    in.position(start);
-                    in.asShortBuffer().get(samples);
-                    return samples;
-                }
-                position += 8 + size + (size & 1);
-            }
-            throw new IllegalStateException("WAV without a data chunk");
-        }
-
-        static byte[] s16(short[] samples, int rate) {
-            ByteBuffer out = header(samples.length * 2, 1, rate, 16);
-            for (short s : samples) {
-                out.putShort(s);
-            }
-            return out.array();
-        }
-
-        static byte[] mulaw(short[] samples, int rate) {
-            ByteBuffer out = header(samples.length, 7, rate, 8);
-            for (short s : samples) {
-                out.put(linearToMulaw(s));
-            }
-            return out.array();
-        }
-
-        /** 16 kHz to 8 kHz: a short low-pass ([1 3 3 1] / 8) then every second sample. */
-        static short[] halve(short[] s) {
-            short[] out = new short[s.length / 2];
-            for (int i = 0; i < out.length; i++) {
-                int j = 2 * i;
-                int a = s[Math.max(0, j - 1)];
-                int b = s[j];
-                int c = s[Math.min(s.length - 1, j + 1)];
-                int d = s[Math.min(s.length - 1, j + 2)];
-                out[i] = (short) ((a + 3 * b + 3 * c + d) / 8);
-            }
-            return out;
-        }
-
-        private static ByteBuffer header(int dataBytes, int format, int rate, int bits) {
-            ByteBuffer out = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
-            int blockAlign = bits / 8;
-            out.putInt(0x46464952).putInt(36 + dataBytes).putInt(0x45564157);
-            out.putInt(0x20746d66)
-                    .putInt(16)
-                    .putShort((short) format)
-                    .putShort((short) 1)
-                    .putInt(rate)
-                    .putInt(rate * blockAlign)
-                    .putShort((short) blockAlign)
-                    .putShort((short) bits);
-            out.putInt(0x61746164).putInt(dataBytes);
-            return out;
-        }
-
-        /** G.711 µ-law encoding of one sample. */
-        private static byte linearToMulaw(short sample) {
-            final int bias = 0x84;
-            final int clip = 32635;
-            int s = sample;
-            int sign = (s >> 8) & 0x80;
-            if (sign != 0) {
-                s = -s;
-            }
-            if (s > clip) {
-                s = clip;
-            }
-            s += bias;
-            int exponent = 7;
-            for (int mask = 0x4000; (s & mask) == 0 && exponent > 0; mask >>= 1) {
-                exponent--;
-            }
-            int mantissa = (s >> (exponent + 3)) & 0x0F;
-            return (byte) ~(sign | (exponent << 4) | mantissa);
-        }
-    }
-
-    /** Generates the three recordings and prints their descriptions, e.g. to prepare the corpus before a timed run. */
     public static void main(String[] args) {
         AsrCorpus corpus = standard();
         for (Audio audio : Audio.values()) {

@@ -1,4 +1,4 @@
-package io.callintel.bench;
+package io.callintel.bench.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,12 @@ import java.nio.file.Path;
  * What the benchmark corpora and probes share: where a corpus lives, the process's memory as Linux
  * reports it, and the CPU time the process has used.
  */
-final class BenchFiles {
+public final class BenchFiles {
 
     private BenchFiles() {}
 
     /** The corpus directory: the system property {@code property} if set, else {@code name} in the temp directory; created if needed. */
-    static Path corpusDirectory(String property, String name) {
+    public static Path corpusDirectory(String property, String name) {
         String override = System.getProperty(property);
         Path dir = override != null ? Path.of(override) : Path.of(System.getProperty("java.io.tmpdir"), name);
         try {
@@ -26,7 +26,7 @@ final class BenchFiles {
     }
 
     /** A /proc/self/status field (VmRSS, VmHWM, RssAnon...) in bytes, or -1 where there is none (not Linux). */
-    static long procStatus(String field) {
+    public static long procStatus(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(field + ":")) {
@@ -40,7 +40,7 @@ final class BenchFiles {
     }
 
     /** CPU time used by all of this process's threads so far, in nanoseconds. */
-    static long processCpuNanos() {
+    public static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();

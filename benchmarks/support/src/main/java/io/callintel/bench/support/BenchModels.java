@@ -1,10 +1,10 @@
-package io.callintel.bench;
+package io.callintel.bench.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds the models for the benchmarks: the Vosk model (speech) and the sentence-embedding model (analysis). */
-final class BenchModels {
+public final class BenchModels {
 
     private BenchModels() {}
 
@@ -12,7 +12,7 @@ final class BenchModels {
      * {@code -Dcallintel.vosk.model=DIR}, else {@code CALLINTEL_VOSK_MODEL}, else {@code models/vosk-model-en-us}
      * under the working directory or one of its parents (the build unpacks it there).
      */
-    static Path voskModel() {
+    public static Path voskModel() {
         return find("callintel.vosk.model", "CALLINTEL_VOSK_MODEL", "models/vosk-model-en-us", "am/final.mdl");
     }
 
@@ -20,7 +20,7 @@ final class BenchModels {
      * {@code -Dcallintel.embedding.model=DIR}, else {@code CALLINTEL_EMBEDDING_MODEL}, else
      * {@code models/all-minilm-l6-v2-q} under the working directory or one of its parents.
      */
-    static Path embeddingModel() {
+    public static Path embeddingModel() {
         return find(
                 "callintel.embedding.model", "CALLINTEL_EMBEDDING_MODEL", "models/all-minilm-l6-v2-q", "model.onnx");
     }

@@ -1,4 +1,4 @@
-package io.callintel.bench;
+package io.callintel.bench.support;
 
 import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.analytics.QuestionAnswer;
@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
  * the synthesised calls of {@link AsrCorpus} (a bank: lost card, savings rates, a personal loan): stance,
  * occurrence and open questions, and four buckets one of which is the uncertain one.
  */
-final class BenchUseCase {
+public final class BenchUseCase {
 
-    static final AnalysisConfig BANK = new AnalysisConfig(
+    public static final AnalysisConfig BANK = new AnalysisConfig(
             List.of(
                     QuestionDefinition.of("Did the customer report a lost or stolen card? (Yes/No)"),
                     QuestionDefinition.of("Did the agent mention the interest rate? (Yes/No)"),
@@ -32,7 +32,7 @@ final class BenchUseCase {
     private BenchUseCase() {}
 
     /** One line: the answers in order, then the bucket. */
-    static String brief(CallAnalytics analytics) {
+    public static String brief(CallAnalytics analytics) {
         return analytics.questions().stream()
                         .map(QuestionAnswer::answer)
                         .map(a -> a.isEmpty() ? "(none)" : shorten(a))

@@ -1,15 +1,15 @@
-package io.callintel.bench;
+package io.callintel.bench.support;
 
+import io.callintel.testing.Espeak;
+import io.callintel.testing.Voice;
+import io.callintel.testing.Wav;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The decode benchmarks' test recordings, synthesised with the {@code espeak-ng} and {@code ffmpeg}
@@ -29,7 +29,6 @@ public final class Corpus {
 
     private static final String VERSION = "v1";
     private static final String FFMPEG = System.getProperty("callintel.bench.ffmpeg", "ffmpeg");
-    private static final String ESPEAK = System.getProperty("callintel.bench.espeak", "espeak-ng");
 
     private static final String AGENT =
             "Thank you for calling customer support, my name is Alex. How can I help you today? "
@@ -121,7 +120,7 @@ public final class Corpus {
             List<String> command =
                     new ArrayList<>(List.of(FFMPEG, "-nostdin", "-v", "error", "-y", "-i", source.toString()));
             command.addAll(format.encoderArgs);
-            produce(target, command);
+            CorpusFiles.produce(target, command);
         }
         return target;
     }
@@ -157,7 +156,7 @@ public final class Corpus {
                     "copy"));
             int f = format.encoderArgs.indexOf("-f");
             command.addAll(format.encoderArgs.subList(f, f + 2));
-            produce(target, command);
+            CorpusFiles.produce(target, command);
         }
         return target;
     }
@@ -170,9 +169,11 @@ public final class Corpus {
         }
         Path agent = directory.resolve("agent.wav");
         Path customer = directory.resolve("customer.wav");
-        produce(agent, List.of(ESPEAK, "-v", "en-us", "-s", "165", "-w"), AGENT);
-        produce(customer, List.of(ESPEAK, "-v", "en-gb+f3", "-s", "150", "-w"), CUSTOMER);
-        produce(
+        // espeak-ng's default pitch (50); the tests' call voices differ in pitch, these differ in accent and speed.
+        CorpusFiles.write(agent, Wav.pcm16(Espeak.speak(new Voice("en-us", 50, 165), AGENT), Espeak.SAMPLE_RATE));
+        CorpusFiles.write(
+                customer, Wav.pcm16(Espeak.speak(new Voice("en-gb+f3", 50, 150), CUSTOMER), Espeak.SAMPLE_RATE));
+        CorpusFiles.produce(
                 source,
                 List.of(
                         FFMPEG,
@@ -205,44 +206,6 @@ public final class Corpus {
                         "-f",
                         "wav"));
         return source;
-    }
-
-    private static void produce(Path target, List<String> commandBeforeOutput, String... trailing) {
-        Path partial = target.resolveSibling(
-                target.getFileName() + ".part-" + ProcessHandle.current().pid());
-        List<String> command = new ArrayList<>(commandBeforeOutput);
-        command.add(partial.toString());
-        command.addAll(Arrays.asList(trailing));
-        run(command);
-        try {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException("corpus generation failed: " + String.join(" ", command) + "\n"
-                        + new String(output, java.nio.charset.StandardCharsets.UTF_8)
-                        + "\n(needs the ffmpeg and espeak-ng command lines on PATH)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "cannot run " + command.get(0)
-                            + " (the benchmarks need the ffmpeg and espeak-ng command lines on PATH)",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Generates every format (and prints where), e.g. to prepare the corpus before a timed run. */
