@@ -31,25 +31,14 @@ final class InMemoryStores {
 
     static Recording recording(String uuid) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        return new Recording(
-                uuid,
-                "org",
-                Optional.empty(),
-                "client",
-                "default",
-                uuid + ".wav",
-                10,
-                "audio/wav",
-                "client/default/recordings/" + uuid + ".wav",
-                "{}",
-                java.time.LocalDate.of(2026, 1, 1),
-                Optional.empty(),
-                RecordingState.INITIATED,
-                "",
-                0,
-                Optional.empty(),
-                now,
-                now);
+        return Recording.builder(uuid, "org")
+                .client("client", "default")
+                .file(uuid + ".wav", 10, "audio/wav")
+                .storageKey("client/default/recordings/" + uuid + ".wav")
+                .metadata("{}", java.time.LocalDate.of(2026, 1, 1), Optional.empty())
+                .state(RecordingState.INITIATED, "")
+                .times(now, now)
+                .build();
     }
 
     /** Recordings and their history; claims as in the real store. */
@@ -112,25 +101,10 @@ final class InMemoryStores {
             Recording r = rows.get(uuid);
             rows.put(
                     uuid,
-                    new Recording(
-                            r.uuid(),
-                            r.org(),
-                            r.usecase(),
-                            r.clientName(),
-                            r.clientProfile(),
-                            r.fileName(),
-                            r.fileSize(),
-                            r.contentType(),
-                            r.storageKey(),
-                            r.metadata(),
-                            r.callDate(),
-                            r.callType(),
-                            state,
-                            state == RecordingState.FAILED ? message : "",
-                            r.attempts(),
-                            r.audio(),
-                            r.createdAt(),
-                            Instant.now()));
+                    r.toBuilder()
+                            .state(state, state == RecordingState.FAILED ? message : "")
+                            .times(r.createdAt(), Instant.now())
+                            .build());
             history.get(uuid).add(new StateChange(state, Instant.now(), message));
         }
 
@@ -141,27 +115,7 @@ final class InMemoryStores {
                     .min(Comparator.comparing(Recording::createdAt));
             next.ifPresent(r -> {
                 claimed.add(r.uuid());
-                rows.put(
-                        r.uuid(),
-                        new Recording(
-                                r.uuid(),
-                                r.org(),
-                                r.usecase(),
-                                r.clientName(),
-                                r.clientProfile(),
-                                r.fileName(),
-                                r.fileSize(),
-                                r.contentType(),
-                                r.storageKey(),
-                                r.metadata(),
-                                r.callDate(),
-                                r.callType(),
-                                r.state(),
-                                r.error(),
-                                r.attempts() + 1,
-                                r.audio(),
-                                r.createdAt(),
-                                r.updatedAt()));
+                rows.put(r.uuid(), r.toBuilder().attempts(r.attempts() + 1).build());
             });
             return next.map(r -> rows.get(r.uuid()));
         }

@@ -1,8 +1,5 @@
 package io.callintel.server.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callintel.asr.TranscriptionOptions;
 import io.callintel.core.pipeline.Transcription;
 import io.callintel.core.recording.Recording;
@@ -11,18 +8,16 @@ import io.callintel.engine.CallIntelEngine;
 import java.nio.file.Path;
 
 /**
- * The pipeline's recognition stage on the shared engine. Per-upload options come from
- * the recording's metadata: {@code agent_channel} (0 = left, 1 = right) and {@code speakers} (how
- * many in a mono call, when known).
+ * The pipeline's recognition stage on the shared engine. Per-upload options come from the
+ * recording's processing hints: the agent's channel (0 = left, 1 = right) and how many speak in a
+ * mono call, when the upload said.
  */
 final class AsrTranscription implements Transcription {
 
     private final CallIntelEngine engine;
-    private final ObjectMapper json;
 
-    AsrTranscription(CallIntelEngine engine, ObjectMapper json) {
+    AsrTranscription(CallIntelEngine engine) {
         this.engine = engine;
-        this.json = json;
     }
 
     @Override
@@ -30,19 +25,13 @@ final class AsrTranscription implements Transcription {
         return engine.transcribe(audio, options(recording));
     }
 
-    private TranscriptionOptions options(Recording recording) {
+    private static TranscriptionOptions options(Recording recording) {
         TranscriptionOptions options = TranscriptionOptions.defaults();
-        JsonNode metadata;
-        try {
-            metadata = json.readTree(recording.metadata());
-        } catch (JsonProcessingException e) {
-            return options; // checked when it was uploaded; a damaged row falls back to the defaults
+        if (recording.hints().agentChannel().isPresent()) {
+            options = options.withAgentChannel(recording.hints().agentChannel().getAsInt());
         }
-        if (metadata.path("agent_channel").isIntegralNumber()) {
-            options = options.withAgentChannel(metadata.get("agent_channel").asInt());
-        }
-        if (metadata.path("speakers").isIntegralNumber()) {
-            options = options.withSpeakers(metadata.get("speakers").asInt());
+        if (recording.hints().speakers().isPresent()) {
+            options = options.withSpeakers(recording.hints().speakers().getAsInt());
         }
         return options;
     }

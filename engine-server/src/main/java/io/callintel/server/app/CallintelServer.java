@@ -16,6 +16,7 @@ import io.callintel.server.auth.Secrets;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.data.DataDirectory;
 import io.callintel.server.http.ApiServer;
+import io.callintel.server.service.RecordingIntake;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
 import io.callintel.server.store.Database;
@@ -100,7 +101,7 @@ public final class CallintelServer implements AutoCloseable {
                     useCases,
                     results,
                     blobs,
-                    new AsrTranscription(engine, json),
+                    new AsrTranscription(engine),
                     engine::analyze,
                     indexer,
                     listener);
@@ -114,12 +115,17 @@ public final class CallintelServer implements AutoCloseable {
                     results,
                     blobs,
                     index,
-                    decoder,
+                    new RecordingIntake(
+                            summaries.observing(recordings),
+                            blobs,
+                            decoder,
+                            workers::wake,
+                            clock,
+                            config.limits().maxUploadBytes()),
                     authenticator,
                     new UrlSigner(secrets, clock),
                     summaries,
                     metrics,
-                    workers::wake,
                     serving::get,
                     json,
                     clock);

@@ -1,5 +1,7 @@
 package io.callintel.server.http;
 
+import io.callintel.server.service.RecordingIntake;
+
 /**
  * An error answered to the client as {@code {"error": {"code", "message", "field"}}} with its status.
  *
@@ -26,6 +28,17 @@ public final class ApiError extends RuntimeException {
 
     public static ApiError notFound(String what) {
         return new ApiError(404, "not_found", what + " not found", null);
+    }
+
+    /** An upload the intake refused, as the API answers it. */
+    public static ApiError of(RecordingIntake.Refused refused) {
+        return switch (refused.reason()) {
+            case NOT_FOUND -> notFound("Recording");
+            case ALREADY_UPLOADED, IN_PROGRESS -> new ApiError(409, "conflict", refused.getMessage(), refused.field());
+            case SIZE_MISMATCH, INTERRUPTED -> badRequest(refused.field(), refused.getMessage());
+            case TOO_LARGE -> new ApiError(413, "payload_too_large", refused.getMessage(), refused.field());
+            case NOT_AUDIO -> new ApiError(415, "unsupported_media_type", refused.getMessage(), refused.field());
+        };
     }
 
     public static ApiError unauthorized() {

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.classify.index.SegmentIndex;
-import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.store.BlobStore;
 import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.ResultStore;
 import io.callintel.core.store.UseCaseStore;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.UrlSigner;
+import io.callintel.server.service.RecordingIntake;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
 import io.javalin.Javalin;
@@ -49,12 +49,11 @@ public final class ApiServer implements AutoCloseable {
             ResultStore results,
             BlobStore blobs,
             SegmentIndex index,
-            AudioDecoder decoder,
+            RecordingIntake intake,
             Authenticator authenticator,
             UrlSigner signer,
             Summaries summaries,
             ServerMetrics metrics,
-            Runnable queued,
             BooleanSupplier ready,
             ObjectMapper json,
             Clock clock) {}
@@ -71,18 +70,8 @@ public final class ApiServer implements AutoCloseable {
         PublicUrl urls = new PublicUrl(publicUrl);
         UseCaseHandlers useCases =
                 new UseCaseHandlers(d.useCases(), d.recordings(), d.summaries(), d.json(), views, d.clock());
-        UploadHandlers uploads = new UploadHandlers(
-                d.useCases(),
-                d.summaries().observing(d.recordings()),
-                d.blobs(),
-                d.decoder(),
-                d.signer(),
-                d.queued(),
-                d.json(),
-                views,
-                urls,
-                d.clock(),
-                limits);
+        UploadHandlers uploads =
+                new UploadHandlers(d.useCases(), d.intake(), d.signer(), d.json(), views, urls, d.clock(), limits);
         RecordingHandlers recordings = new RecordingHandlers(
                 d.useCases(),
                 d.recordings(),
@@ -139,13 +128,8 @@ public final class ApiServer implements AutoCloseable {
                             .result(d.metrics().scrape()));
             config.routes.get("/openapi.json", ApiServer::openApi);
 
-            config.routes.exception(ApiError.class, (e, ctx) -> {
-                if (e.status() == 413) {
-                    // The body was not read to its end: the connection cannot carry another request.
-                    ctx.header("Connection", "close");
-                }
-                error(ctx, e.status(), e.code(), e.getMessage(), e.field());
-            });
+            config.routes.exception(ApiError.class, ApiServer::apiError);
+            config.routes.exception(RecordingIntake.Refused.class, (e, ctx) -> apiError(ApiError.of(e), ctx));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> javalinError(ctx, e));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.log(Level.SEVERE, "internal error on " + ctx.method() + " " + ctx.path(), e);
@@ -172,6 +156,14 @@ public final class ApiServer implements AutoCloseable {
     private static void authenticate(Context ctx, Authenticator authenticator) {
         String org = authenticator.org(ctx.header("Authorization")).orElseThrow(ApiError::unauthorized);
         Caller.set(ctx, org);
+    }
+
+    private static void apiError(ApiError e, Context ctx) {
+        if (e.status() == 413) {
+            // The body was not read to its end: the connection cannot carry another request.
+            ctx.header("Connection", "close");
+        }
+        error(ctx, e.status(), e.code(), e.getMessage(), e.field());
     }
 
     private static void health(Context ctx, BooleanSupplier ready) {

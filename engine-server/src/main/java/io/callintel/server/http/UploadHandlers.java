@@ -4,75 +4,55 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.callintel.core.audio.AudioDecodeException;
-import io.callintel.core.audio.AudioDecoder;
-import io.callintel.core.audio.MediaInfo;
-import io.callintel.core.recording.AudioFile;
+import io.callintel.core.recording.ProcessingHints;
 import io.callintel.core.recording.Recording;
-import io.callintel.core.recording.RecordingState;
-import io.callintel.core.store.BlobStore;
-import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.UseCaseStore;
 import io.callintel.core.usecase.UseCase;
 import io.callintel.server.auth.UrlSigner;
+import io.callintel.server.service.RecordingIntake;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalInt;
 
 /**
- * Uploads: the presigned two-step flow (create-upload-link, then PUT to the link) and direct
- * multipart upload. An upload is answered with success only once the file is synced to disk, its
- * format checked and its row committed; then it is queued for processing.
+ * Uploads over HTTP: the presigned two-step flow (create-upload-link, then PUT to the link) and direct
+ * multipart upload. These read and check the request and write the response; storing, probing, creating and
+ * queueing the recording is the {@link RecordingIntake}'s, which answers only once the file is synced, its
+ * format checked and its row committed.
  */
 final class UploadHandlers {
 
     static final String UPLOAD_PATH = "/presigned/upload/";
 
     private final UseCaseStore useCases;
-    private final RecordingStore recordings;
-    private final BlobStore blobs;
-    private final AudioDecoder decoder;
+    private final RecordingIntake intake;
     private final UrlSigner signer;
-    private final Runnable queued;
     private final ObjectMapper json;
     private final Views views;
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final UploadRules rules;
     private final Duration linkValidity;
-    /** Recordings whose upload is being received: a second PUT to the same link meanwhile is refused. */
-    private final Set<String> receiving = ConcurrentHashMap.newKeySet();
 
-    /** @param queued told when a recording is ready for processing (wakes a worker) */
     UploadHandlers(
             UseCaseStore useCases,
-            RecordingStore recordings,
-            BlobStore blobs,
-            AudioDecoder decoder,
+            RecordingIntake intake,
             UrlSigner signer,
-            Runnable queued,
             ObjectMapper json,
             Views views,
             PublicUrl publicUrl,
             Clock clock,
             Limits limits) {
         this.useCases = useCases;
-        this.recordings = recordings;
-        this.blobs = blobs;
-        this.decoder = decoder;
+        this.intake = intake;
         this.signer = signer;
-        this.queued = queued;
         this.json = json;
         this.views = views;
         this.publicUrl = publicUrl;
@@ -80,9 +60,6 @@ final class UploadHandlers {
         this.rules = new UploadRules(limits.maxUploadBytes());
         this.linkValidity = limits.uploadLinkValidity();
     }
-
-    /** What an upload's metadata says, checked. */
-    private record Metadata(ObjectNode raw, Optional<UseCase> useCase, LocalDate callDate, Optional<String> callType) {}
 
     void createLink(Context ctx) {
         String org = Caller.org(ctx);
@@ -96,32 +73,12 @@ final class UploadHandlers {
         String extension = UploadRules.extension(fileName);
         UploadRules.contentType(contentType, "content_type");
         rules.size(fileSize, "file_size");
-        Metadata metadata =
+        RecordingIntake.Metadata metadata =
                 metadata(org, body.optionalObject("metadata").orElse(json.createObjectNode()), Optional.empty());
 
-        Instant now = clock.instant();
-        String uuid = UUID.randomUUID().toString();
-        Recording recording = new Recording(
-                uuid,
-                org,
-                metadata.useCase().map(UseCase::uuid),
-                client,
-                profile,
-                fileName,
-                fileSize,
-                contentType,
-                storageKey(client, profile, uuid, extension),
-                metadata.raw().toString(),
-                metadata.callDate(),
-                metadata.callType(),
-                RecordingState.AWAITING_UPLOAD,
-                "",
-                0,
-                Optional.empty(),
-                now,
-                now);
-        recordings.create(recording);
-
+        Recording recording = intake.awaitUpload(
+                new RecordingIntake.Upload(org, client, profile, fileName, extension, contentType, metadata), fileSize);
+        String uuid = recording.uuid();
         UrlSigner.Signed signed = signer.sign("PUT", UPLOAD_PATH + uuid, linkValidity);
         ObjectNode response = views.object()
                 .put("recording_uuid", uuid)
@@ -143,35 +100,7 @@ final class UploadHandlers {
             case EXPIRED -> throw new ApiError(403, "expired", "The upload URL has expired: request a new one", null);
             case VALID -> {}
         }
-        Recording recording = recordings.find(uuid).orElseThrow(() -> ApiError.notFound("Recording"));
-        if (recording.state() != RecordingState.AWAITING_UPLOAD) {
-            throw new ApiError(409, "conflict", "This recording was already uploaded", null);
-        }
-        long declared = ctx.req().getContentLengthLong();
-        if (declared >= 0 && declared != recording.fileSize()) {
-            throw mismatch(declared, recording.fileSize());
-        }
-        if (!receiving.add(uuid)) {
-            throw new ApiError(409, "conflict", "An upload to this URL is already in progress", null);
-        }
-        try {
-            long written = store(
-                    recording.storageKey(),
-                    ctx.bodyInputStream(),
-                    recording.fileSize(),
-                    "file_size",
-                    n -> mismatch(n, recording.fileSize()));
-            if (written != recording.fileSize()) {
-                blobs.delete(recording.storageKey());
-                throw mismatch(written, recording.fileSize());
-            }
-            AudioFile audio = probe(recording.storageKey());
-            recordings.uploaded(uuid, audio);
-        } finally {
-            receiving.remove(uuid);
-        }
-        queued.run();
-        ctx.json(accepted(recordings.find(uuid).orElseThrow()));
+        ctx.json(accepted(intake.receive(uuid, ctx.req().getContentLengthLong(), ctx.bodyInputStream())));
     }
 
     void direct(Context ctx) throws IOException {
@@ -194,37 +123,14 @@ final class UploadHandlers {
         Optional<String> useCaseField = Optional.ofNullable(ctx.formParam("usecase_uuid"))
                 .filter(s -> !s.isBlank())
                 .map(s -> JsonBody.uuid("usecase_uuid", s.trim()));
-        Metadata metadata = metadata(org, metadataField(ctx.formParam("metadata")), useCaseField);
-
-        String uuid = UUID.randomUUID().toString();
-        String key = storageKey(client, profile, uuid, extension);
-        long written;
+        RecordingIntake.Metadata metadata = metadata(org, metadataField(ctx.formParam("metadata")), useCaseField);
+        String contentType = file.contentType() == null ? "application/octet-stream" : file.contentType();
+        Recording recording;
         try (InputStream content = file.content()) {
-            written = store(key, content, rules.maxFileSize(), "file", n -> rules.tooLarge("file"));
+            recording = intake.direct(
+                    new RecordingIntake.Upload(org, client, profile, fileName, extension, contentType, metadata),
+                    content);
         }
-        AudioFile audio = probe(key);
-        Instant now = clock.instant();
-        Recording recording = new Recording(
-                uuid,
-                org,
-                metadata.useCase().map(UseCase::uuid),
-                client,
-                profile,
-                fileName,
-                written,
-                file.contentType() == null ? "application/octet-stream" : file.contentType(),
-                key,
-                metadata.raw().toString(),
-                metadata.callDate(),
-                metadata.callType(),
-                RecordingState.INITIATED,
-                "",
-                0,
-                Optional.of(audio),
-                now,
-                now);
-        recordings.create(recording);
-        queued.run();
         ctx.status(201).json(accepted(recording));
     }
 
@@ -260,40 +166,8 @@ final class UploadHandlers {
                 .put("message", "Upload complete: the recording is queued for transcription and analysis");
     }
 
-    private interface Overflow {
-        ApiError error(long written);
-    }
-
-    private long store(String key, InputStream content, long maxBytes, String field, Overflow overflow)
-            throws IOException {
-        try {
-            return blobs.write(key, content, maxBytes);
-        } catch (BlobStore.BlobTooLargeException e) {
-            throw overflow.error(maxBytes + 1);
-        } catch (org.eclipse.jetty.io.EofException e) {
-            // The client went away mid-upload: nothing was stored. (Disk errors stay 500s.)
-            throw ApiError.badRequest(field, "The upload was interrupted before it completed: nothing was stored");
-        }
-    }
-
-    /** Reads the stored file's headers: anything FFmpeg cannot read as audio is refused and removed. */
-    private AudioFile probe(String key) throws IOException {
-        Path file = blobs.file(key).orElseThrow();
-        try {
-            MediaInfo info = decoder.probe(file);
-            if (info.channels() < 1) {
-                throw new AudioDecodeException(AudioDecodeException.Problem.NO_AUDIO_STREAM, "the file has no audio");
-            }
-            return new AudioFile(
-                    info.format(), info.codec(), info.sampleRate(), info.channels(), info.durationSeconds());
-        } catch (AudioDecodeException e) {
-            blobs.delete(key);
-            throw new ApiError(
-                    415, "unsupported_media_type", "Unsupported or unreadable audio: " + e.getMessage(), "file");
-        }
-    }
-
-    private Metadata metadata(String org, ObjectNode raw, Optional<String> useCaseOverride) {
+    /** The metadata object, checked and typed; the use case it names must be the caller's. */
+    private RecordingIntake.Metadata metadata(String org, ObjectNode raw, Optional<String> useCaseOverride) {
         JsonBody fields = JsonBody.of(raw, "metadata.");
         Optional<String> useCaseUuid = useCaseOverride.or(() -> fields.optionalUuid("usecase_uuid"));
         Optional<UseCase> useCase =
@@ -302,13 +176,26 @@ final class UploadHandlers {
         LocalDate callDate =
                 fields.optionalDate("call_date").orElse(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         Optional<String> callType = fields.optionalText("call_type");
-        fields.optionalLong("agent_channel").filter(c -> c < 0 || c > 1).ifPresent(c -> {
+        OptionalInt agentChannel = integer(fields.optionalLong("agent_channel"));
+        agentChannel.stream().filter(c -> c < 0 || c > 1).findAny().ifPresent(c -> {
             throw ApiError.badRequest("metadata.agent_channel", "metadata.agent_channel must be 0 (left) or 1 (right)");
         });
-        fields.optionalLong("speakers").filter(n -> n < 1 || n > 10).ifPresent(n -> {
+        OptionalInt speakers = integer(fields.optionalLong("speakers"));
+        speakers.stream().filter(n -> n < 1 || n > 10).findAny().ifPresent(n -> {
             throw ApiError.badRequest("metadata.speakers", "metadata.speakers must be 1..10");
         });
-        return new Metadata(raw, useCase, callDate, callType);
+        return new RecordingIntake.Metadata(
+                raw.toString(),
+                useCase.map(UseCase::uuid),
+                callDate,
+                callType,
+                new ProcessingHints(agentChannel, speakers));
+    }
+
+    private static OptionalInt integer(Optional<Long> value) {
+        return value.filter(v -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE)
+                .map(v -> OptionalInt.of(v.intValue()))
+                .orElse(OptionalInt.empty());
     }
 
     private ObjectNode metadataField(String text) {
@@ -324,16 +211,5 @@ final class UploadHandlers {
             // falls through to the error
         }
         throw ApiError.badRequest("metadata", "Metadata must be a valid JSON string");
-    }
-
-    private static ApiError mismatch(long got, long declared) {
-        return ApiError.badRequest(
-                "file_size",
-                "The upload has " + got + " bytes but file_size declared " + declared
-                        + ": request a new link with the right size");
-    }
-
-    private static String storageKey(String client, String profile, String uuid, String extension) {
-        return client + "/" + profile + "/recordings/" + uuid + "." + extension;
     }
 }

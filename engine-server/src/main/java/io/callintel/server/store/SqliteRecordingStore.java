@@ -264,24 +264,21 @@ public final class SqliteRecordingStore implements RecordingStore {
                         throw new IllegalStateException(e);
                     }
                 });
-        return new Recording(
-                row.getString("uuid"),
-                row.getString("org"),
-                Optional.ofNullable(row.getString("usecase")),
-                row.getString("client_name"),
-                row.getString("client_profile"),
-                row.getString("file_name"),
-                row.getLong("file_size"),
-                row.getString("content_type"),
-                row.getString("storage_key"),
-                row.getString("metadata"),
-                LocalDate.parse(row.getString("call_date")),
-                Optional.ofNullable(row.getString("call_type")),
-                RecordingState.valueOf(row.getString("state")),
-                row.getString("error"),
-                row.getInt("attempts"),
-                audio,
-                Instant.ofEpochMilli(row.getLong("created_at")),
-                Instant.ofEpochMilli(row.getLong("updated_at")));
+        String metadata = row.getString("metadata");
+        return Recording.builder(row.getString("uuid"), row.getString("org"))
+                .usecase(Optional.ofNullable(row.getString("usecase")))
+                .client(row.getString("client_name"), row.getString("client_profile"))
+                .file(row.getString("file_name"), row.getLong("file_size"), row.getString("content_type"))
+                .storageKey(row.getString("storage_key"))
+                .metadata(
+                        metadata,
+                        LocalDate.parse(row.getString("call_date")),
+                        Optional.ofNullable(row.getString("call_type")))
+                .state(RecordingState.valueOf(row.getString("state")), row.getString("error"))
+                .attempts(row.getInt("attempts"))
+                .audio(audio)
+                .times(Instant.ofEpochMilli(row.getLong("created_at")), Instant.ofEpochMilli(row.getLong("updated_at")))
+                .hints(MetadataHints.read(metadata))
+                .build();
     }
 }

@@ -105,6 +105,20 @@ class ApiErrorsTest {
                 400,
                 "page",
                 "integer");
+        ObjectNode link = TestServer.JSON
+                .createObjectNode()
+                .put("file_name", "call.wav")
+                .put("file_size", 100)
+                .put("content_type", "audio/wav");
+        link.putObject("metadata").put("agent_channel", 2);
+        assertError(
+                server.post(BASE + "/acme/default/create-upload-link", token, link),
+                400,
+                "metadata.agent_channel",
+                "0 (left) or 1 (right)");
+        link.putObject("metadata").put("speakers", 0);
+        assertError(
+                server.post(BASE + "/acme/default/create-upload-link", token, link), 400, "metadata.speakers", "1..10");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.core.recording.AudioFile;
+import io.callintel.core.recording.ProcessingHints;
 import io.callintel.core.recording.Recording;
 import io.callintel.core.recording.RecordingState;
 import io.callintel.core.recording.StateChange;
@@ -654,7 +655,8 @@ class OpenApiDocumentTest {
                 attempts,
                 audio,
                 Instant.parse(view.get("created_at").asText()),
-                Instant.parse(view.get("updated_at").asText()));
+                Instant.parse(view.get("updated_at").asText()),
+                ProcessingHints.NONE);
     }
 
     private static Optional<String> optional(JsonNode node) {

@@ -1,0 +1,48 @@
+package io.callintel.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.callintel.core.recording.ProcessingHints;
+import io.callintel.core.recording.Recording;
+import io.callintel.core.recording.RecordingState;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A recording's processing hints survive the store: typed at upload, kept in its metadata, typed again on load. */
+class SqliteRecordingStoreTest {
+
+    @Test
+    void hintsComeBackTypedFromTheStoredMetadata(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("callintel.db"))) {
+            SqliteRecordingStore store = new SqliteRecordingStore(db, Clock.systemUTC());
+            ProcessingHints hints = new ProcessingHints(OptionalInt.of(1), OptionalInt.of(3));
+            store.create(recording("a", "{\"agent_channel\": 1, \"speakers\": 3, \"call_type\": \"sales\"}", hints));
+            store.create(recording("b", "{\"call_type\": \"sales\"}", ProcessingHints.NONE));
+            store.create(recording("c", "{\"agent_channel\": 7}", ProcessingHints.NONE));
+
+            assertEquals(hints, store.find("a").orElseThrow().hints());
+            assertEquals(ProcessingHints.NONE, store.find("b").orElseThrow().hints());
+            assertEquals(
+                    ProcessingHints.NONE, store.find("c").orElseThrow().hints(), "a value out of range is no hint");
+        }
+    }
+
+    private static Recording recording(String uuid, String metadata, ProcessingHints hints) {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        return Recording.builder(uuid, "org")
+                .client("acme", "default")
+                .file(uuid + ".wav", 100, "audio/wav")
+                .storageKey("acme/default/recordings/" + uuid + ".wav")
+                .metadata(metadata, LocalDate.of(2026, 12, 1), Optional.of("sales"))
+                .state(RecordingState.AWAITING_UPLOAD, "")
+                .times(now, now)
+                .hints(hints)
+                .build();
+    }
+}
