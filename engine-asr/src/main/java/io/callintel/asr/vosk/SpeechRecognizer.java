@@ -9,22 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Recognizes stretches of 16 kHz audio with one native recognizer per thread, reused (reset) from
  * one stretch to the next and closed together by {@link #close()}. Thread-safe.
  *
- * <p>Why reuse: a fresh Vosk recognizer decodes its first half minute of audio about twice as slowly
- * as a warm one (measured: 30-second stretches of a 2-minute recording took 13.4 s with a recognizer
- * each and 7.9 s with one reused). The price: {@code reset()} keeps the recognizer's speaker
- * adaptation (i-vector and cepstral statistics) for the next audio, so a word's confidence, and
- * rarely the word, can depend on what the same thread recognized before. Only acoustic statistics
- * carry over, never words.
- *
- * <p>A recognizer is replaced after {@link #DEFAULT_REPLACE_AFTER_SECONDS} of audio (or what the
- * caller chose): it grows with use, as its share of the lazily composed decoding graph fills. With
- * replacement every five minutes of audio, resident memory over 1,000 short files is a saw-tooth
- * between 483 and 667 MB with no upward trend; never replaced, it rose to 676 MB by file 1,000 and 708 MB
- * by file 3,000, still creeping up. The price of a replacement is a cold start: +2 s (read speech) to
- * +4.5 s (8 kHz calls) of recognition each; never replacing made 2-minute calls 19-26% faster. So
- * operators with memory to spare may replace less often. Run with {@code MALLOC_ARENA_MAX=2} (the
- * launcher sets it) so that the memory a replaced recognizer frees is reused, and the freed pages are
- * handed back to the system ({@link NativeHeap#trim()}).
+ * <p>Reused because a fresh Vosk recognizer decodes its first half minute about twice as slowly;
+ * {@code reset()} keeps only acoustic statistics (speaker adaptation), never words, so a confidence can
+ * depend on what the same thread heard before. Replaced after {@link #DEFAULT_REPLACE_AFTER_SECONDS} of
+ * audio (or the caller's choice) because it grows with use: memory against speed. Run with
+ * {@code MALLOC_ARENA_MAX=2} (the launcher sets it) so that freed native memory is reused and handed back
+ * ({@link NativeHeap#trim()}). The measurements: benchmarks/README.md, "Recognizer replacement" and
+ * "Where the time goes".
  */
 public final class SpeechRecognizer implements AutoCloseable {
 

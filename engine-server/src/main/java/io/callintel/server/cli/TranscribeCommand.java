@@ -5,7 +5,7 @@ import io.callintel.asr.TranscriptionOptions;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.engine.CallIntelEngine;
-import io.callintel.server.json.TranscriptJson;
+import io.callintel.engine.json.TranscriptJson;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -8,7 +8,7 @@ import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.UseCaseStore;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.core.usecase.UseCase;
-import io.callintel.engine.UseCaseJson;
+import io.callintel.engine.json.UseCaseJson;
 import io.callintel.server.service.Summaries;
 import io.javalin.http.Context;
 import java.time.Clock;

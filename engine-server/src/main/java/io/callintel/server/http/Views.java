@@ -10,7 +10,7 @@ import io.callintel.core.recording.RecordingState;
 import io.callintel.core.recording.StateChange;
 import io.callintel.core.store.Page;
 import io.callintel.core.usecase.UseCase;
-import io.callintel.engine.UseCaseJson;
+import io.callintel.engine.json.UseCaseJson;
 import java.util.List;
 import java.util.Map;
 

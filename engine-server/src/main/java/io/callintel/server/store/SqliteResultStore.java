@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.store.ResultStore;
 import io.callintel.core.transcript.Transcript;
-import io.callintel.server.json.AnalyticsJson;
-import io.callintel.server.json.TranscriptJson;
+import io.callintel.engine.json.AnalyticsJson;
+import io.callintel.engine.json.TranscriptJson;
 import java.util.Optional;
 
 /** Transcripts and analytics in the {@code result} table, as the JSON documents the API serves. */

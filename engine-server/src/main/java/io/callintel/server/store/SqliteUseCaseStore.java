@@ -8,7 +8,7 @@ import io.callintel.core.store.Page;
 import io.callintel.core.store.PageRequest;
 import io.callintel.core.store.UseCaseStore;
 import io.callintel.core.usecase.UseCase;
-import io.callintel.engine.UseCaseJson;
+import io.callintel.engine.json.UseCaseJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

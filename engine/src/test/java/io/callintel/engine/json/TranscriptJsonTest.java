@@ -1,4 +1,4 @@
-package io.callintel.server.json;
+package io.callintel.engine.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

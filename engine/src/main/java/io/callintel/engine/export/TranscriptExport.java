@@ -1,4 +1,4 @@
-package io.callintel.server.export;
+package io.callintel.engine.export;
 
 import io.callintel.core.transcript.Role;
 import io.callintel.core.transcript.Segment;

@@ -1,4 +1,4 @@
-package io.callintel.server.json;
+package io.callintel.engine.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

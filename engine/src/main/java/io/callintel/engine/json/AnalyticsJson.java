@@ -1,11 +1,11 @@
-package io.callintel.server.json;
+package io.callintel.engine.json;
 
-import static io.callintel.server.json.TranscriptJson.integer;
-import static io.callintel.server.json.TranscriptJson.list;
-import static io.callintel.server.json.TranscriptJson.number;
-import static io.callintel.server.json.TranscriptJson.object;
-import static io.callintel.server.json.TranscriptJson.role;
-import static io.callintel.server.json.TranscriptJson.text;
+import static io.callintel.engine.json.TranscriptJson.integer;
+import static io.callintel.engine.json.TranscriptJson.list;
+import static io.callintel.engine.json.TranscriptJson.number;
+import static io.callintel.engine.json.TranscriptJson.object;
+import static io.callintel.engine.json.TranscriptJson.role;
+import static io.callintel.engine.json.TranscriptJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package io.callintel.engine;
+package io.callintel.engine.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.callintel.server.export;
+package io.callintel.engine.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.callintel.server.export;
+package io.callintel.engine.export;
 
 import java.util.Arrays;
 import java.util.Locale;
