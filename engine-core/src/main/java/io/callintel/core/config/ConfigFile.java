@@ -23,8 +23,10 @@ public record ConfigFile(Path path, Properties properties) {
     public record Located(Optional<ConfigFile> file, String description) {}
 
     /**
-     * {@code --config} if given, else {@code CALLINTEL_CONFIG}, else {@code ./callintel.properties} if it exists.
-     * A file that was named explicitly must exist: silently ignoring a typo would hide the mistake.
+     * {@code --config} if given, else {@code CALLINTEL_CONFIG}, else {@code ./callintel.properties} if it exists,
+     * else the installation's {@code conf/callintel.properties} under {@code CALLINTEL_HOME} if it exists (the
+     * distribution ships one). A file that was named explicitly must exist: silently ignoring a typo would hide
+     * the mistake.
      */
     public static Located locate(Path explicit, Map<String, String> environment, Path workingDirectory) {
         if (explicit != null) {
@@ -41,6 +43,17 @@ public record ConfigFile(Path path, Properties properties) {
         Path local = workingDirectory.resolve(DEFAULT_NAME);
         if (Files.exists(local)) {
             return new Located(Optional.of(load(local, "the working directory")), local.toString());
+        }
+        String home = Text.nonBlank(environment.get(ModelPathResolver.HOME_VARIABLE));
+        if (home != null) {
+            Path installed = workingDirectory
+                    .resolve(home)
+                    .resolve("conf")
+                    .resolve(DEFAULT_NAME)
+                    .normalize();
+            if (Files.exists(installed)) {
+                return new Located(Optional.of(load(installed, "the installation")), installed.toString());
+            }
         }
         return new Located(
                 Optional.empty(), "none (no --config, " + ENVIRONMENT_VARIABLE + " not set, no " + local + ")");

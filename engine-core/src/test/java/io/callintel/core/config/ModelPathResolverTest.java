@@ -94,6 +94,21 @@ class ModelPathResolverTest {
     }
 
     @Test
+    void theInstallationsConfigFileCountsWhenNoOtherIsNamedOrFound() throws IOException {
+        Path home = temp.resolve("installation");
+        Path installed = vosk(temp.resolve("installed"));
+        Path local = vosk(temp.resolve("local"));
+        config(
+                Files.createDirectories(home.resolve("conf")).resolve("callintel.properties"),
+                "vosk.model=" + installed);
+        environment.put("CALLINTEL_HOME", home.toString());
+        assertEquals(installed, resolver().voskModel(ModelOverrides.none()));
+
+        config(workingDirectory.resolve("callintel.properties"), "vosk.model=" + local);
+        assertEquals(local, resolver().voskModel(ModelOverrides.none()), "the working directory's file comes first");
+    }
+
+    @Test
     void relativeFlagsAndVariablesAreTakenAgainstTheWorkingDirectory() throws IOException {
         Path model = vosk(workingDirectory.resolve("mine/vosk"));
         assertEquals(model, resolver().voskModel(new ModelOverrides(Path.of("mine/vosk"), null, null)));
