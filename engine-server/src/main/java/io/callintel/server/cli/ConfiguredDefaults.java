@@ -38,34 +38,30 @@ final class ConfiguredDefaults implements IDefaultValueProvider {
         return "CALLINTEL_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
+    /** A configured value and where it came from. */
+    private record Setting(String value, String origin) {}
+
     /** Where the option's configured value comes from, for error messages; empty when it has none here. */
     Optional<String> origin(ArgSpec argument) {
+        return setting(argument).map(Setting::origin);
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argument) {
+        return setting(argument).map(Setting::value).orElse(null);
+    }
+
+    /** The environment first, then the file; nothing for the options resolved elsewhere. */
+    private Optional<Setting> setting(ArgSpec argument) {
         if (!(argument instanceof OptionSpec option) || NOT_HERE.contains(key(option))) {
             return Optional.empty();
         }
         String key = key(option);
         String fromEnvironment = environment.get(variable(key));
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Optional.of("from the environment variable " + variable(key));
+            return Optional.of(new Setting(fromEnvironment.trim(), "from the environment variable " + variable(key)));
         }
-        return file.filter(f -> f.value(key).isPresent()).map(f -> "from " + key + " in " + f.path());
-    }
-
-    @Override
-    public String defaultValue(ArgSpec argument) {
-        if (!(argument instanceof OptionSpec option) || NOT_HERE.contains(key(option))) {
-            return null;
-        }
-        String key = key(option);
-        String fromEnvironment = environment.get(variable(key));
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.trim();
-        }
-        if (file.isEmpty()) {
-            return null;
-        }
-        Optional<?> fromFile =
-                option.type() == Path.class ? file.get().path(key) : file.get().value(key);
-        return fromFile.map(Object::toString).orElse(null);
+        return file.flatMap(f -> (option.type() == Path.class ? f.path(key) : f.value(key))
+                .map(value -> new Setting(value.toString(), "from " + key + " in " + f.path())));
     }
 }
