@@ -1,9 +1,9 @@
 package io.callintel.bench;
 
 import io.callintel.bench.support.AsrCorpus;
-import io.callintel.bench.support.BenchFiles;
 import io.callintel.bench.support.BenchModels;
 import io.callintel.bench.support.BenchUseCase;
+import io.callintel.bench.support.IterationClock;
 import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.engine.CallIntelEngine;
@@ -70,8 +70,7 @@ public class AnalyzeBenchmark {
         CallAnalytics analytics;
         final List<Double> transcribeSeconds = new ArrayList<>();
         final List<Double> analyzeSeconds = new ArrayList<>();
-        private long cpuAtStart;
-        private long wallAtStart;
+        private final IterationClock clock = new IterationClock();
 
         @Setup(Level.Trial)
         public void setUp() {
@@ -97,22 +96,21 @@ public class AnalyzeBenchmark {
 
         @Setup(Level.Iteration)
         public void startClock() {
-            cpuAtStart = BenchFiles.processCpuNanos();
-            wallAtStart = System.nanoTime();
+            clock.start();
         }
 
         @TearDown(Level.Iteration)
         public void stopClock() {
-            double wall = (System.nanoTime() - wallAtStart) / 1e9;
-            double cpu = (BenchFiles.processCpuNanos() - cpuAtStart) / 1e9;
+            IterationClock.Elapsed elapsed = clock.stop();
+            double wall = elapsed.wall();
             System.out.printf(
                     Locale.ROOT,
                     "%n[cpu] %s threads=%d: wall %.2f s, process CPU %.2f s (%.2f cores busy), " + "%.1fx real time%n",
                     audio,
                     threads,
                     wall,
-                    cpu,
-                    cpu / wall,
+                    elapsed.cpu(),
+                    elapsed.cores(),
                     seconds / wall);
         }
 

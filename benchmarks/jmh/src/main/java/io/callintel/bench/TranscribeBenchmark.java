@@ -7,8 +7,8 @@ import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.bench.support.AsrCorpus;
-import io.callintel.bench.support.BenchFiles;
 import io.callintel.bench.support.BenchModels;
+import io.callintel.bench.support.IterationClock;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.transcript.Word;
 import java.nio.file.Path;
@@ -72,8 +72,7 @@ public class TranscribeBenchmark {
         VoskModel model;
         Path file;
         AsrCorpus.Info info;
-        private long cpuAtStart;
-        private long wallAtStart;
+        private final IterationClock clock = new IterationClock();
 
         void load(AsrCorpus.Audio audio) {
             AsrCorpus corpus = AsrCorpus.standard();
@@ -95,21 +94,20 @@ public class TranscribeBenchmark {
 
         @Setup(Level.Iteration)
         public void startClock() {
-            cpuAtStart = BenchFiles.processCpuNanos();
-            wallAtStart = System.nanoTime();
+            clock.start();
         }
 
         @TearDown(Level.Iteration)
         public void stopClock() {
-            double wall = (System.nanoTime() - wallAtStart) / 1e9;
-            double cpu = (BenchFiles.processCpuNanos() - cpuAtStart) / 1e9;
+            IterationClock.Elapsed elapsed = clock.stop();
+            double wall = elapsed.wall();
             System.out.printf(
                     Locale.ROOT,
                     "%n[cpu] %s: wall %.2f s, process CPU %.2f s (%.2f cores busy), %.2f audio s per wall s%n",
                     info.id(),
                     wall,
-                    cpu,
-                    cpu / wall,
+                    elapsed.cpu(),
+                    elapsed.cores(),
                     info.audioSeconds() / wall);
         }
 
