@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one speech synthesizer of the tests and benchmarks: espeak-ng, which writes 22050 Hz mono 16-bit WAV; the
- * same text and voice give the same samples. Tests never run it (they read {@link SpeechClips}); recording clips
+ * espeak-ng, the synthesizer of the benchmark corpora and of most test calls ({@link Synthesizer} has the others).
+ * It writes 22050 Hz mono 16-bit WAV; the same text and voice give the same samples. Tests never run it (they read {@link SpeechClips}); recording clips
  * and the benchmark corpora do.
  */
 public final class Espeak {
@@ -20,6 +20,9 @@ public final class Espeak {
 
     /** The line spoken by the voice, at {@link #SAMPLE_RATE}. */
     public static short[] speak(Voice voice, String text) {
+        if (voice.synthesizer() != Synthesizer.ESPEAK) {
+            throw new IllegalArgumentException(voice + " is not an espeak-ng voice");
+        }
         List<String> command = new ArrayList<>();
         command.add(EXECUTABLE);
         command.addAll(voice.arguments());

@@ -18,19 +18,23 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The synthesized speech of the test calls: one committed FLAC clip (16 kHz mono) per voice and line,
- * under the resources' {@code io/callintel/testing/speech/}, so that running the tests needs no
- * speech synthesizer. Each clip carries its voice and text as FLAC tags.
+ * The synthesized speech of the test calls: one committed clip (16 kHz mono FLAC, or Ogg Opus) per voice and
+ * line, under the resources' {@code io/callintel/testing/speech/}, so that running the tests needs no
+ * speech synthesizer. Each clip carries its voice and text as tags.
  *
  * <p>A line without a clip fails with the command that records it. {@code engine-testing/regenerate-speech.sh}
- * runs the tests with {@code -Dcallintel.speech.record=DIR}: missing clips are then synthesized with
- * espeak-ng, resampled to 16 kHz and written to DIR with the {@code flac} tool.
+ * runs the tests with {@code -Dcallintel.speech.record=DIR}: missing clips are then synthesized by the voice's
+ * {@link Synthesizer}, resampled to 16 kHz and written to DIR as Opus with the {@code ffmpeg} tool.
  */
 final class SpeechClips {
 
     static final int SAMPLE_RATE = AudioDecoder.SAMPLE_RATE;
     static final String RECORD_PROPERTY = "callintel.speech.record";
     private static final AudioDecoder DECODER = new FfmpegAudioDecoder();
+    /** The clips' formats, in lookup order: the first clips were FLAC; clips are recorded as Opus. */
+    private static final String RECORDED_FORMAT = ".opus";
+
+    private static final List<String> FORMATS = List.of(".flac", RECORDED_FORMAT);
 
     private SpeechClips() {}
 
@@ -39,33 +43,37 @@ final class SpeechClips {
         String name = name(voice, text);
         String record = System.getProperty(RECORD_PROPERTY, "");
         if (!record.isBlank()) {
-            Path clip = Path.of(record).resolve(name);
-            if (!Files.exists(clip)) {
-                record(clip, voice, text);
-            }
+            Path directory = Path.of(record);
+            Path clip = FORMATS.stream()
+                    .map(format -> directory.resolve(name + format))
+                    .filter(Files::exists)
+                    .findFirst()
+                    .orElseGet(() -> record(directory.resolve(name + RECORDED_FORMAT), voice, text));
             try (InputStream in = Files.newInputStream(clip)) {
-                return decode(in, name);
+                return decode(in, clip.getFileName().toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        try (InputStream in = SpeechClips.class.getResourceAsStream("speech/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("no recorded speech " + name + " for " + voice + ": \"" + text
-                        + "\". A new or changed line: record it with engine-testing/regenerate-speech.sh");
+        for (String format : FORMATS) {
+            try (InputStream in = SpeechClips.class.getResourceAsStream("speech/" + name + format)) {
+                if (in != null) {
+                    return decode(in, name + format);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return decode(in, name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        throw new IllegalStateException("no recorded speech " + name + " for " + voice + ": \"" + text
+                + "\". A new or changed line: record it with engine-testing/regenerate-speech.sh");
     }
 
-    /** The clip's file name: a digest of the voice and the text, so a changed line never reuses an old clip. */
+    /** The clip's file name without its extension: a digest of the voice and the text, so a changed line never reuses an old clip. */
     static String name(Voice voice, String text) {
         try {
             byte[] key = (String.join(" ", voice.arguments()) + "\n" + text).getBytes(StandardCharsets.UTF_8);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
-            return HexFormat.of().formatHex(digest, 0, 10) + ".flac";
+            return HexFormat.of().formatHex(digest, 0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -85,48 +93,48 @@ final class SpeechClips {
         }
     }
 
-    /** Synthesizes the line and writes it as FLAC; written to a temporary name first, so a clip is whole or absent. */
-    private static void record(Path clip, Voice voice, String text) {
-        float[] speech =
-                new Resampler(Espeak.SAMPLE_RATE, SAMPLE_RATE).resample(Wav.toFloat(Espeak.speak(voice, text)));
+    /**
+     * Synthesizes the line and writes it as Ogg Opus at 32 kbit/s, with the ffmpeg tool: a fifth of FLAC's size,
+     * and no audible loss for speech. Written to a temporary name first, so a clip is whole or absent.
+     */
+    private static Path record(Path clip, Voice voice, String text) {
+        float[] speech = voice.synthesizer().speak(voice, text);
         try {
             Files.createDirectories(clip.getParent());
             Path wav = Files.createTempFile(clip.getParent(), "clip", ".wav");
-            Path flac = Files.createTempFile(clip.getParent(), "clip", ".flac.part");
+            Path encoded = Files.createTempFile(clip.getParent(), "clip", RECORDED_FORMAT + ".part");
             try {
                 Wav.write(wav, SAMPLE_RATE, new float[][] {speech}, false);
-                run(List.of(
-                        "flac",
-                        "--silent",
-                        "--best",
-                        "--force",
-                        "-T",
+                Synthesizer.run(List.of(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-loglevel",
+                        "error",
+                        "-y",
+                        "-i",
+                        wav.toString(),
+                        "-c:a",
+                        "libopus",
+                        "-b:a",
+                        "32k",
+                        "-application",
+                        "voip",
+                        "-metadata",
                         "VOICE=" + String.join(" ", voice.arguments()),
-                        "-T",
+                        "-metadata",
                         "TEXT=" + text,
-                        "-o",
-                        flac.toString(),
-                        wav.toString()));
-                Files.move(flac, clip, StandardCopyOption.ATOMIC_MOVE);
+                        "-f",
+                        "ogg",
+                        encoded.toString()));
+                Files.move(encoded, clip, StandardCopyOption.ATOMIC_MOVE);
+                return clip;
             } finally {
                 Files.deleteIfExists(wav);
-                Files.deleteIfExists(flac);
+                Files.deleteIfExists(encoded);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record " + clip + " (needs the flac tool: apt-get install flac)", e);
-        }
-    }
-
-    private static void run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.waitFor() != 0) {
-                throw new IOException(command.getFirst() + " failed: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+            throw new UncheckedIOException(
+                    "cannot record " + clip + " (needs the ffmpeg tool: apt-get install ffmpeg)", e);
         }
     }
 }

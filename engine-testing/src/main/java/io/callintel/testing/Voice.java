@@ -3,13 +3,21 @@ package io.callintel.testing;
 import java.util.List;
 
 /**
- * An espeak-ng voice: {@code -v name -p pitch -s speed}.
+ * A synthesizer's voice. For espeak-ng, {@code -v name -p pitch -s speed}; for flite and festival, the voice's
+ * name, its pace and (flite only) its mean pitch.
  *
- * @param name  espeak-ng voice, optionally with a variant ({@code en-gb+f3})
- * @param pitch 0..99, espeak-ng's {@code -p}
- * @param speed words per minute, espeak-ng's {@code -s}
+ * @param synthesizer which program speaks
+ * @param name        the voice: espeak-ng's with an optional variant ({@code en-gb+f3}), flite's ({@code slt}),
+ *                    festival's without its {@code voice_} prefix ({@code kal_diphone})
+ * @param pitch       espeak-ng: 0..99 ({@code -p}); flite: mean F0 in Hz, 0 for the voice's own; festival: unused
+ * @param speed       words per minute
  */
-public record Voice(String name, int pitch, int speed) {
+public record Voice(Synthesizer synthesizer, String name, int pitch, int speed) {
+
+    /** An espeak-ng voice. */
+    public Voice(String name, int pitch, int speed) {
+        this(Synthesizer.ESPEAK, name, pitch, speed);
+    }
 
     /** A low male US voice: the agent of the scripted calls. */
     public static final Voice AGENT = new Voice("en-us", 40, 160);
@@ -33,7 +41,46 @@ public record Voice(String name, int pitch, int speed) {
     /** The voices of a two-party call, indexed by speaker (0 = agent, 1 = customer). */
     public static final List<Voice> CALL = List.of(AGENT, CUSTOMER);
 
+    /**
+     * Reads {@code espeak NAME PITCH SPEED}, {@code flite NAME [PITCH [SPEED]]} or {@code festival NAME [SPEED]}.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static Voice parse(String spec) {
+        String[] parts = spec.trim().split("\\s+");
+        Synthesizer synthesizer;
+        try {
+            synthesizer = Synthesizer.valueOf(parts[0].toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown synthesizer '" + parts[0] + "' in voice '" + spec + "'");
+        }
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("voice '" + spec + "' needs a name");
+        }
+        try {
+            return switch (synthesizer) {
+                case ESPEAK -> new Voice(parts[1], Integer.parseInt(parts[2]), Integer.parseInt(parts[3]));
+                case FLITE -> new Voice(synthesizer, parts[1], number(parts, 2, 0), number(parts, 3, 160));
+                case FESTIVAL -> new Voice(synthesizer, parts[1], 0, number(parts, 2, 160));
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("voice '" + spec + "' is not " + synthesizer + " NAME and numbers", e);
+        }
+    }
+
+    private static int number(String[] parts, int index, int otherwise) {
+        return parts.length > index ? Integer.parseInt(parts[index]) : otherwise;
+    }
+
+    /** What identifies the voice's speech: espeak-ng's command-line arguments, or the synthesizer and settings. */
     List<String> arguments() {
-        return List.of("-v", name, "-p", Integer.toString(pitch), "-s", Integer.toString(speed));
+        if (synthesizer == Synthesizer.ESPEAK) {
+            return List.of("-v", name, "-p", Integer.toString(pitch), "-s", Integer.toString(speed));
+        }
+        return List.of(
+                synthesizer.name().toLowerCase(java.util.Locale.ROOT),
+                name,
+                Integer.toString(pitch),
+                Integer.toString(speed));
     }
 }

@@ -5,10 +5,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What a bucket's own description asks of the customer, so that a call is matched on what the
- * customer agrees with and not only on topic: "Hot Lead: wants to go ahead with the loan" and
- * "Cold Lead: is not interested in the loan" are about the same topic and differ in what is
- * affirmed or denied, which sentence embeddings blur (they hardly see "not").
+ * What a bucket's own description asks of the customer: it affirms or denies a proposition ("Hot Lead: wants
+ * to go ahead with the loan", "Cold Lead: is not interested"), hedges, or is the bucket for calls that settle
+ * nothing ("If it is not clear ..."), which {@link BucketClassifier} chooses only when no other bucket is shown.
  */
 enum BucketStance {
     /** The description affirms its proposition: "cancelled the subscription", "wants to go ahead". */
@@ -43,23 +42,5 @@ enum BucketStance {
             return NEUTRAL;
         }
         return polarity.lean() < 0 ? NEGATED : AFFIRMATIVE;
-    }
-
-    /**
-     * How well a call's stance fits this bucket, about -1 .. +1.3. For the affirmative and negated
-     * buckets the stance must be the customer's stance on this bucket's own proposition. The "not
-     * clear" bucket fits a customer who never committed either way; where the use case also has a
-     * bucket for the undecided ({@code hedgedBucketToo}), hedging belongs there more than here.
-     */
-    double alignment(CallStance call, boolean hedgedBucketToo) {
-        double hedge = Math.min(1, call.hedge());
-        double committed = 1 - hedge;
-        return switch (this) {
-            case AFFIRMATIVE -> call.lean() * committed;
-            case NEGATED -> -call.lean() * committed;
-            case HEDGED -> hedge + 0.3 * Math.max(0, call.lean()) - 0.5 * Math.max(0, -call.lean());
-            case UNCERTAIN -> (1 - Math.min(1, call.strength()) * committed) * (hedgedBucketToo ? 0.6 : 1.0);
-            case NEUTRAL -> 0;
-        };
     }
 }

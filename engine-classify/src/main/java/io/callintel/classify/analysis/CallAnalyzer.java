@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers a use case's questions and picks its bucket for one call, offline. Hybrid scoring: how
- * close each utterance or exchange is in meaning (sentence embeddings) and in words (Lucene's
- * English analysis) to the question or bucket ({@link ScoredCall}), then which way the relevant speaker
- * leans ({@link Polarity}: agreeing, refusing, hedging). The questions go to a {@link QuestionAnswerer},
- * the buckets to a {@link BucketClassifier}; both read the same scored call. Thread-safe.
+ * Answers a use case's questions and picks its bucket for one call, offline. Questions and bucket descriptions
+ * are matched by meaning to the built-in call-centre intents ({@link IntentLibrary}); the call is then scored on
+ * how plainly the right party shows an intent or its opposite, in utterances, exchanges and windows of long turns
+ * ({@link ScoredCall}). A Yes/No question no intent means falls back to hybrid closeness in meaning and words and
+ * which way the party leans ({@link Polarity}). The questions go to a {@link QuestionAnswerer}, the buckets to a
+ * {@link BucketClassifier}; both read the same scored call. Thread-safe.
  */
 public final class CallAnalyzer {
 
@@ -30,8 +31,9 @@ public final class CallAnalyzer {
 
     CallAnalyzer(SentenceEncoder encoder, Thresholds thresholds) {
         this.encoder = encoder;
-        this.answerer = new QuestionAnswerer(thresholds);
-        this.classifier = new BucketClassifier(thresholds);
+        IntentLibrary library = IntentLibrary.load(encoder);
+        this.answerer = new QuestionAnswerer(thresholds, library);
+        this.classifier = new BucketClassifier(library);
     }
 
     /**
@@ -44,8 +46,8 @@ public final class CallAnalyzer {
      *             unanswered. On the labelled open questions, answers came at 0.15 and above and the best
      *             sentence of calls that never address the question at 0.13 and below.
      */
-    record Thresholds(double relevant, double occurred, double clearLean, double bucketMargin, double open) {
-        static final Thresholds DEFAULT = new Thresholds(0.30, 0.40, 0.25, 0.05, 0.14);
+    record Thresholds(double relevant, double occurred, double clearLean, double open) {
+        static final Thresholds DEFAULT = new Thresholds(0.30, 0.40, 0.25, 0.14);
     }
 
     public CallAnalytics analyze(Transcript transcript, AnalysisConfig config) {

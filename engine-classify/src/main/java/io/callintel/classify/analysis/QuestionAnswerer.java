@@ -19,10 +19,17 @@ final class QuestionAnswerer {
     /** Below this much weighted for-or-against, the call said nothing about the question. */
     private static final double MIN_EVIDENCE = 0.05;
 
-    private final CallAnalyzer.Thresholds thresholds;
+    /** Intent support from which the party plainly showed it. */
+    static final double SHOWN = 0.45;
+    /** The same, for "did the agent do X": an agent's duty is shown or not, with no opposite to weigh it against. */
+    static final double OCCURRED = 0.45;
 
-    QuestionAnswerer(CallAnalyzer.Thresholds thresholds) {
+    private final CallAnalyzer.Thresholds thresholds;
+    private final IntentLibrary library;
+
+    QuestionAnswerer(CallAnalyzer.Thresholds thresholds, IntentLibrary library) {
         this.thresholds = thresholds;
+        this.library = library;
     }
 
     QuestionAnswer answer(QuestionDefinition question, ScoredCall call) {
@@ -35,6 +42,11 @@ final class QuestionAnswerer {
             return openAnswer(
                     question.question(), call.byMeaning(probe, about), about, AnswerType.of(kind.statement()));
         }
+        String proposition = QuestionKind.proposition(kind.statement());
+        List<Intent> intents = library.match(call.encode(proposition), Negation.negated(proposition), about);
+        if (!intents.isEmpty()) {
+            return byIntent(question.question(), kind, intents, call);
+        }
         List<Relevance> ranked = call.relevance(probe, topic).stream()
                 .filter(r -> about == null || r.unit().has(about))
                 .toList();
@@ -43,6 +55,71 @@ final class QuestionAnswerer {
             return occurrence(question.question(), call.ownUtterances(probe, content, about), content, about);
         }
         return stance(question.question(), ranked, about, topic, call.callEnd());
+    }
+
+    /**
+     * A Yes/No question that means one of the library's intents: Yes when the party shows it plainly, and for a
+     * stance, No when they show its opposite more, Unclear when they show neither, or hedge more than either.
+     */
+    private QuestionAnswer byIntent(String question, QuestionKind kind, List<Intent> intents, ScoredCall call) {
+        Role party = intents.get(0).party();
+        List<Relevance> yes = call.intentSupport(library, intents, party, List.of());
+        double y = yes.isEmpty() ? 0 : yes.get(0).score();
+        boolean hasOpposite =
+                intents.stream().anyMatch(intent -> library.opposite(intent).isPresent());
+        if (kind.occurrence() && !hasOpposite) {
+            boolean shown = y >= OCCURRED;
+            return new QuestionAnswer(
+                    question,
+                    shown ? QuestionAnswer.YES : QuestionAnswer.NO,
+                    ScoredCall.clamp(0.5 + 2 * Math.abs(y - OCCURRED)),
+                    shown ? ScoredCall.evidence(yes.subList(0, 1)) : List.of());
+        }
+        List<Intent> opposites = intents.stream()
+                .flatMap(intent -> library.opposite(intent).stream())
+                .distinct()
+                .toList();
+        List<Relevance> no = opposites.isEmpty() ? List.of() : call.intentSupport(library, opposites, party, List.of());
+        double n = no.isEmpty() ? 0 : no.get(0).score();
+        List<Relevance> hedges = call.intentSupport(library, library.hedges(), party, List.of());
+        double h = hedges.isEmpty() ? 0 : hedges.get(0).score();
+        double best = Math.max(y, n);
+        if (best < SHOWN || h > best) {
+            List<Relevance> cited = h > best && !hedges.isEmpty() ? hedges.subList(0, 1) : List.of();
+            // "Did the customer promise to pay?" is No when they never plainly did.
+            return new QuestionAnswer(
+                    question,
+                    kind.occurrence() ? QuestionAnswer.NO : QuestionAnswer.UNCLEAR,
+                    ScoredCall.clamp(0.5 + Math.max(0, SHOWN - best) + Math.max(0, h - best)),
+                    ScoredCall.evidence(cited));
+        }
+        // Where the party ends up decides: "I was going to cancel ... so I'll keep it" keeps it.
+        Relevance lastYes = latestShown(yes);
+        Relevance lastNo = latestShown(no);
+        boolean agrees = lastNo == null || (lastYes != null && end(lastYes) >= end(lastNo));
+        Relevance decisive = agrees ? lastYes : lastNo;
+        double margin = decisive.score() - SHOWN;
+        return new QuestionAnswer(
+                question,
+                agrees ? QuestionAnswer.YES : QuestionAnswer.NO,
+                ScoredCall.clamp(0.5 + 2 * margin + (lastYes != null && lastNo != null ? 0 : 0.15)),
+                ScoredCall.evidence(List.of(decisive)));
+    }
+
+    /** The last unit in time that plainly shows the intent, or null. */
+    static Relevance latestShown(List<Relevance> support) {
+        Relevance latest = null;
+        for (Relevance r : support) {
+            if (r.score() >= SHOWN && (latest == null || end(r) > end(latest))) {
+                latest = r;
+            }
+        }
+        return latest;
+    }
+
+    private static double end(Relevance r) {
+        List<Segment> segments = r.unit().segments();
+        return segments.get(segments.size() - 1).end();
     }
 
     /** Open questions: the best sentence of the relevant side, with its unit as evidence. */

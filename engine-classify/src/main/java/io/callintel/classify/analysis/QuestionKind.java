@@ -28,7 +28,8 @@ record QuestionKind(String statement, boolean yesNo, boolean occurrence, Optiona
                     + "request\\w*|verif\\w*|apologi\\w*|thank\\w*|promis\\w*|schedul\\w*|book\\w*|quot\\w*|recommend\\w*|"
                     + "refer\\w*|call\\w*|escalat\\w*|transfer\\w*|share\\w*|send|sent|tell|told)\\b");
     private static final Pattern CUSTOMER = Pattern.compile(
-            "\\b(customer|lead|caller|client|prospect|user|buyer|patient|consumer|member|borrower|applicant|subscriber)s?\\b");
+            "\\b(customer|lead|caller|client|prospect|user|buyer|patient|consumer|member|borrower|applicant|subscriber|"
+                    + "candidate|policyholder|claimant|debtor|guest|tenant|respondent|student|passenger|owner|account holder)s?\\b");
     private static final Pattern AGENT = Pattern.compile(
             "\\b(agent|representative|rep|salesperson|sales person|advisor|adviser|operator|staff|employee|associate|consultant)s?\\b");
 
@@ -45,6 +46,19 @@ record QuestionKind(String statement, boolean yesNo, boolean occurrence, Optiona
         Optional<Role> about = firstMention(plain);
         boolean occurrence = yesNo && OCCURRENCE.matcher(plain).find();
         return new QuestionKind(statement, yesNo, occurrence, about);
+    }
+
+    /**
+     * The question as a plain statement for matching by meaning: without its "(Yes/No)" marker, its opening
+     * auxiliary and its question mark, and with the parties named as "the customer" and "the agent" whatever the
+     * use case calls them ("Is the lead interested?" reads "the customer interested").
+     */
+    static String proposition(String text) {
+        String plain = YES_NO_MARKER.matcher(text).replaceAll(" ").toLowerCase(Locale.ROOT);
+        plain = YES_NO_OPENING.matcher(plain.trim()).replaceFirst("");
+        plain = CUSTOMER.matcher(plain).replaceAll("customer");
+        plain = AGENT.matcher(plain).replaceAll("agent");
+        return plain.replace("?", " ").replaceAll("\\s+", " ").trim();
     }
 
     /** The party named first: "Did the agent ask the customer..." is about the agent. */

@@ -29,14 +29,26 @@ final class ScoredCall {
     private final float[][] vectors;
     private final List<Set<String>> words;
     private final double callEnd;
+    /** The units, and long utterances also in windows of a few words: what intents are looked for in. */
+    private final List<Unit> passages;
+
+    private final float[][] passageVectors;
 
     private ScoredCall(
-            SentenceEncoder encoder, List<Unit> units, float[][] vectors, List<Set<String>> words, double callEnd) {
+            SentenceEncoder encoder,
+            List<Unit> units,
+            float[][] vectors,
+            List<Set<String>> words,
+            double callEnd,
+            List<Unit> passages,
+            float[][] passageVectors) {
         this.encoder = encoder;
         this.units = units;
         this.vectors = vectors;
         this.words = words;
         this.callEnd = callEnd;
+        this.passages = passages;
+        this.passageVectors = passageVectors;
     }
 
     static ScoredCall of(Transcript transcript, SentenceEncoder encoder) {
@@ -46,8 +58,66 @@ final class ScoredCall {
                 units.stream().map(unit -> ContentWords.of(unit.text())).toList();
         double callEnd =
                 transcript.segments().stream().mapToDouble(Segment::end).max().orElse(0);
-        return new ScoredCall(encoder, units, vectors, words, callEnd);
+        List<Unit> windows = transcript.segments().stream()
+                .flatMap(segment -> Unit.windows(segment, WINDOW, WINDOW / 2).stream())
+                .toList();
+        List<Unit> passages = new ArrayList<>(units);
+        passages.addAll(windows);
+        float[][] windowVectors =
+                encoder.encode(windows.stream().map(Unit::text).toList());
+        float[][] passageVectors = new float[passages.size()][];
+        System.arraycopy(vectors, 0, passageVectors, 0, vectors.length);
+        System.arraycopy(windowVectors, 0, passageVectors, vectors.length, windowVectors.length);
+        return new ScoredCall(encoder, units, vectors, words, callEnd, passages, passageVectors);
     }
+
+    /**
+     * Words in a window of a long utterance. A recognised turn runs on without punctuation ("okay I've opened a
+     * claim an adjuster will call you within two days and ..."), and one duty in it is lost in the whole.
+     */
+    private static final int WINDOW = 10;
+
+    /** The embedding of a text, with the call's encoder. */
+    float[] encode(String text) {
+        return encoder.encode(text);
+    }
+
+    /**
+     * How strongly the party shows any of these intents, unit by unit, best first: each of the party's own
+     * utterances, and each exchange the party replies in ("would you move?" / "yes, happily" says what neither
+     * line says alone). A little weight for lateness: where a call ends up ("I was going to cancel ... I'll
+     * stay") settles it.
+     */
+    List<Relevance> intentSupport(
+            IntentLibrary library, List<Intent> intents, Role party, List<float[]> extraExamples) {
+        return intentSupport(library, intents, party, extraExamples, LATENESS);
+    }
+
+    List<Relevance> intentSupport(
+            IntentLibrary library, List<Intent> intents, Role party, List<float[]> extraExamples, double lateness) {
+        List<Relevance> ranked = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            Unit unit = passages.get(i);
+            List<Segment> segments = unit.segments();
+            Role speaking = segments.get(segments.size() - 1).role();
+            if (party != null && speaking != party) {
+                continue;
+            }
+            double best = -1;
+            for (Intent intent : intents) {
+                best = Math.max(best, library.support(passageVectors[i], intent));
+            }
+            for (float[] example : extraExamples) {
+                best = Math.max(best, library.calibrated(SentenceEncoder.cosine(passageVectors[i], example)));
+            }
+            ranked.add(new Relevance(unit, best + lateness * (Recency.of(unit, callEnd) - 0.5) * 2));
+        }
+        ranked.sort(Comparator.comparingDouble(Relevance::score).reversed());
+        return ranked;
+    }
+
+    /** How much being at the very end of the call adds to an intent's support. */
+    static final double LATENESS = 0.04;
 
     /** When the last segment ends: how late in the call a unit is. */
     double callEnd() {

@@ -30,6 +30,28 @@ record Unit(List<Segment> segments) {
         return units;
     }
 
+    /**
+     * A long segment's windows of {@code size} words, {@code step} apart, each as a segment of its own with the
+     * segment's times; none for a segment of at most {@code size} words (it is a unit already).
+     */
+    static List<Unit> windows(Segment segment, int size, int step) {
+        String[] words = segment.text().trim().split("\\s+");
+        List<Unit> windows = new ArrayList<>();
+        if (words.length <= size) {
+            return windows;
+        }
+        for (int from = 0; from < words.length; from += step) {
+            int to = Math.min(words.length, from + size);
+            String text = String.join(" ", java.util.Arrays.copyOfRange(words, from, to));
+            windows.add(new Unit(List.of(new Segment(
+                    segment.speaker(), segment.role(), segment.start(), segment.end(), text, segment.confidence()))));
+            if (to == words.length) {
+                break;
+            }
+        }
+        return windows;
+    }
+
     String text() {
         return segments.stream().map(Segment::text).collect(Collectors.joining(". "));
     }

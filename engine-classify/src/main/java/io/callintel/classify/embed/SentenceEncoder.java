@@ -26,20 +26,30 @@ public final class SentenceEncoder implements AutoCloseable {
 
     static final String MODEL_FILE = "model.onnx";
     static final String TOKENIZER_FILE = "tokenizer.json";
+    /**
+     * Optional, beside the model: {@code pooling=mean|cls} (mean by default) and {@code prefix=...}, text put
+     * before every sentence (e5 models are trained with "query: ").
+     */
+    static final String SETTINGS_FILE = "encoder.properties";
 
     private final LocalTokenizer tokenizer;
     private final OnnxModel model;
     /** Sentences per model call: {@link EncoderOptions#maxBatch()}, or 1 where batching changes vectors. */
     private final int batchSize;
+
+    private final Pooling pooling;
+    private final String prefix;
     /** Encodes share the read side; close takes the write side, so native memory is never freed under a call. */
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
 
     private boolean closed;
 
-    private SentenceEncoder(LocalTokenizer tokenizer, OnnxModel model, int batchSize) {
+    private SentenceEncoder(LocalTokenizer tokenizer, OnnxModel model, int batchSize, Pooling pooling, String prefix) {
         this.tokenizer = tokenizer;
         this.model = model;
         this.batchSize = batchSize;
+        this.pooling = pooling;
+        this.prefix = prefix;
     }
 
     /** Loads {@code model.onnx} and {@code tokenizer.json} from a directory, with default options. */
@@ -69,6 +79,16 @@ public final class SentenceEncoder implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Path modelFile = requireFile(modelDirectory, MODEL_FILE);
         Path tokenizerFile = requireFile(modelDirectory, TOKENIZER_FILE);
+        java.util.Properties settings = settings(modelDirectory);
+        Pooling pooling;
+        try {
+            pooling = Pooling.valueOf(
+                    settings.getProperty("pooling", "mean").trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(modelDirectory.resolve(SETTINGS_FILE)
+                    + ": pooling must be mean or cls, got '" + settings.getProperty("pooling") + "'");
+        }
+        String prefix = settings.getProperty("prefix", "");
         LocalTokenizer tokenizer;
         try {
             tokenizer = LocalTokenizer.load(tokenizerFile, options.maxTokens());
@@ -88,7 +108,7 @@ public final class SentenceEncoder implements AutoCloseable {
         try {
             boolean exact = !probeBatching || BatchProbe.batchesExactly(tokenizer, model);
             int batchSize = exact ? options.maxBatch() : 1;
-            return new SentenceEncoder(tokenizer, model, batchSize);
+            return new SentenceEncoder(tokenizer, model, batchSize, pooling, prefix);
         } catch (OrtException | RuntimeException e) {
             IllegalArgumentException failure =
                     new IllegalArgumentException(modelFile + " fails on a test sentence: " + e.getMessage(), e);
@@ -100,6 +120,19 @@ public final class SentenceEncoder implements AutoCloseable {
             }
             throw failure;
         }
+    }
+
+    private static java.util.Properties settings(Path directory) {
+        java.util.Properties settings = new java.util.Properties();
+        Path file = directory.resolve(SETTINGS_FILE);
+        if (Files.isRegularFile(file)) {
+            try (var in = Files.newBufferedReader(file)) {
+                settings.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        return settings;
     }
 
     private static Path requireFile(Path directory, String name) {
@@ -147,7 +180,7 @@ public final class SentenceEncoder implements AutoCloseable {
                 throw new IllegalStateException("the sentence encoder is closed");
             }
             for (String sentence : sentences) {
-                tokenized.add(tokenizer.encode(Objects.requireNonNull(sentence, "sentence")));
+                tokenized.add(tokenizer.encode(prefix + Objects.requireNonNull(sentence, "sentence")));
             }
             return embed(tokenized);
         } catch (OrtException e) {
@@ -171,7 +204,7 @@ public final class SentenceEncoder implements AutoCloseable {
                 batch.add(tokenized.get(byLength[i]));
             }
             ModelInputs inputs = ModelInputs.pad(batch);
-            float[][] pooled = MeanPooling.pool(model.run(inputs), inputs.attentionMask());
+            float[][] pooled = pooling.pool(model.run(inputs), inputs.attentionMask());
             for (int i = from; i < to; i++) {
                 vectors[byLength[i]] = pooled[i - from];
             }

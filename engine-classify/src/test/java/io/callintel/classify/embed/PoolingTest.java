@@ -50,4 +50,12 @@ class PoolingTest {
                 new EncoderOptions(8, 128, 2),
                 EncoderOptions.defaults().withMaxBatch(8).withMaxTokens(128).withIntraOpThreads(2));
     }
+
+    @Test
+    void clsTakesTheFirstTokenAtUnitLength() {
+        float[] values = {3, 4, 9, 9, 0, 2, 7, 7};
+        float[][] pooled = Pooling.CLS.pool(new HiddenStates(2, 2, 2, values), new long[] {1, 1, 1, 0});
+        assertArrayEquals(new float[] {0.6f, 0.8f}, pooled[0], 1e-6f);
+        assertArrayEquals(new float[] {0, 1}, pooled[1], 1e-6f);
+    }
 }

@@ -222,6 +222,22 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void settingsBesideTheModelChoosePoolingAndPrefix(@TempDir Path directory) throws IOException {
+        Files.copy(MODEL.resolve(SentenceEncoder.MODEL_FILE), directory.resolve(SentenceEncoder.MODEL_FILE));
+        Files.copy(MODEL.resolve(SentenceEncoder.TOKENIZER_FILE), directory.resolve(SentenceEncoder.TOKENIZER_FILE));
+        Files.writeString(directory.resolve(SentenceEncoder.SETTINGS_FILE), "pooling=cls\nprefix=query: \n");
+        try (SentenceEncoder cls = SentenceEncoder.load(directory)) {
+            float[] plain = encoder.encode("the printer is broken");
+            float[] other = cls.encode("the printer is broken");
+            assertTrue(SentenceEncoder.cosine(plain, other) < 0.999, "CLS pooling with a prefix gives another vector");
+        }
+        Files.writeString(directory.resolve(SentenceEncoder.SETTINGS_FILE), "pooling=max\n");
+        IllegalArgumentException error =
+                assertThrows(IllegalArgumentException.class, () -> SentenceEncoder.load(directory));
+        assertTrue(error.getMessage().contains("pooling must be mean or cls"), error.getMessage());
+    }
+
+    @Test
     void closedEncoderRefusesWork() {
         SentenceEncoder own = SentenceEncoder.load(MODEL);
         own.close();

@@ -1,0 +1,25 @@
+package io.callintel.classify.analysis;
+
+import io.callintel.core.transcript.Role;
+import java.util.List;
+
+/**
+ * One intent of the built-in library ({@code intents.txt}): what it means as a use case would word it, whose
+ * words show it, its opposite, and how people say it on a call, with the embeddings of both.
+ *
+ * @param means        third-person statements ("The customer promises to pay.")
+ * @param meansVectors their embeddings
+ * @param examples     utterances that show it ("I'll pay it on Friday.")
+ * @param exampleVectors their embeddings
+ * @param opposite     the intent that says the opposite, or null
+ * @param hedge        whether it says the party has not made up their mind ("hedge: yes")
+ */
+record Intent(
+        String name,
+        Role party,
+        List<String> means,
+        float[][] meansVectors,
+        List<String> examples,
+        float[][] exampleVectors,
+        String opposite,
+        boolean hedge) {}

@@ -1,0 +1,106 @@
+package io.callintel.classify.eval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callintel.asr.Transcriber;
+import io.callintel.asr.TranscriptionOptions;
+import io.callintel.asr.vosk.VoskModel;
+import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.classify.analysis.CallAnalyzer;
+import io.callintel.classify.embed.SentenceEncoder;
+import io.callintel.core.transcript.Transcript;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogues;
+import io.callintel.testing.LabelledCalls;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Questions and buckets on the labelled set ({@link LabelledCalls}: eight use cases, three synthesizers, split once
+ * into a tuning half and a held-out half): from the script itself, and from the real recognizer at 16 kHz and
+ * through an 8 kHz G.711 channel. Prints the scorecards (the README reports them); fails when a held-out figure
+ * falls below the floor set just under what the method reached.
+ *
+ * <p>{@code -Dcallintel.eval.cache=DIR} keeps the recognised transcripts in DIR between runs, for tuning the
+ * analysis without recognising every call again; CI never sets it. {@code -Dcallintel.eval.encoder=DIR} runs it
+ * with another sentence encoder (the README's comparison).
+ */
+class EvaluationTest {
+
+    @TempDir
+    static Path directory;
+
+    private static VoskModel vosk;
+    private static Transcriber transcriber;
+    private static SentenceEncoder encoder;
+    private static CallAnalyzer analyzer;
+
+    @BeforeAll
+    static void setUp() {
+        vosk = VoskModel.load(Path.of("../models/vosk-model-en-us"));
+        transcriber = new Transcriber(new FfmpegAudioDecoder(), vosk, 2);
+        encoder = SentenceEncoder.load(
+                Path.of(System.getProperty("callintel.eval.encoder", "../models/all-minilm-l6-v2-q")));
+        analyzer = new CallAnalyzer(encoder);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        transcriber.close();
+        vosk.close();
+        encoder.close();
+    }
+
+    /** The analysis alone: each call's script as a perfect recognizer would give it. */
+    @Test
+    void fromTheScript() {
+        Scorecard card = score("from the script", LabelledCalls.Call::referenceTranscript);
+        floors(card, 0.68, 0.72, 0.62);
+    }
+
+    @Test
+    void fromTheRecognizerAt16kHz() {
+        Scorecard card = score("recognized, 16 kHz", call -> recognize(call, CallFormat.MONO_16K));
+        floors(card, 0.68, 0.66, 0.54);
+    }
+
+    @Test
+    void fromTheRecognizerThroughAnAt8kHzPhoneChannel() {
+        Scorecard card = score("recognized, 8 kHz mu-law", call -> recognize(call, CallFormat.MONO_8K_MULAW));
+        floors(card, 0.70, 0.65, 0.54);
+    }
+
+    private static Scorecard score(
+            String title, java.util.function.Function<LabelledCalls.Call, Transcript> transcripts) {
+        Scorecard card = new Scorecard(title);
+        for (LabelledCalls.Call call : LabelledCalls.all()) {
+            card.add(
+                    call,
+                    analyzer.analyze(transcripts.apply(call), call.useCase().config()));
+        }
+        System.out.println(card);
+        return card;
+    }
+
+    private static void floors(Scorecard card, double buckets, double yesNo, double open) {
+        Scorecard.Half heldOut = card.half(LabelledCalls.Split.HELD_OUT);
+        assertTrue(heldOut.buckets.accuracy() >= buckets, "held-out buckets " + heldOut.buckets.accuracy());
+        assertTrue(heldOut.yesNo.accuracy() >= yesNo, "held-out Yes/No " + heldOut.yesNo.accuracy());
+        assertTrue(heldOut.openAccuracy() >= open, "held-out open questions " + heldOut.openAccuracy());
+    }
+
+    private static Transcript recognize(LabelledCalls.Call call, CallFormat format) {
+        return TranscriptCache.get(call, format, () -> {
+            var audio = Dialogues.generate(call.dialogue(), format, directory);
+            try {
+                return transcriber.transcribe(audio.file(), TranscriptionOptions.defaults());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+}
