@@ -11,6 +11,7 @@ import java.util.List;
  * @param meansVectors their embeddings
  * @param examples     utterances that show it ("I'll pay it on Friday.")
  * @param exampleVectors their embeddings
+ * @param exampleNegated whether each example negates ({@link Negation#says})
  * @param opposite     the intent that says the opposite, or null
  * @param hedge        whether it says the party has not made up their mind ("hedge: yes")
  */
@@ -21,5 +22,6 @@ record Intent(
         float[][] meansVectors,
         List<String> examples,
         float[][] exampleVectors,
+        boolean[] exampleNegated,
         String opposite,
         boolean hedge) {}

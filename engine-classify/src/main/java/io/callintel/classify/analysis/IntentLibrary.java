@@ -83,6 +83,7 @@ final class IntentLibrary {
                                     .toList()),
                             draft.examples,
                             encoder.encode(draft.examples),
+                            negated(draft.examples),
                             draft.opposite,
                             draft.hedge));
         }
@@ -120,6 +121,11 @@ final class IntentLibrary {
                 .toList();
     }
 
+    /** The intents shown by one party's words. */
+    List<Intent> of(Role party) {
+        return intents.values().stream().filter(i -> i.party() == party).toList();
+    }
+
     /** The intents that say a party has not made up their mind. */
     List<Intent> hedges() {
         return intents.values().stream().filter(Intent::hedge).toList();
@@ -129,12 +135,27 @@ final class IntentLibrary {
         return Optional.ofNullable(intent.opposite()).map(intents::get);
     }
 
-    /** How close an utterance comes to an intent: the mean of its two closest examples, calibrated. */
-    double support(float[] utterance, Intent intent) {
+    private static boolean[] negated(List<String> examples) {
+        boolean[] negated = new boolean[examples.size()];
+        for (int i = 0; i < negated.length; i++) {
+            negated[i] = Negation.says(examples.get(i));
+        }
+        return negated;
+    }
+
+    /**
+     * How close an utterance comes to an intent: the mean of its two closest examples, calibrated. An example
+     * that disagrees with the utterance on negation counts {@link #NEGATION_MISMATCH} less: "I don't want to
+     * cancel" is close in meaning to "I want to cancel my subscription" and says the opposite.
+     */
+    double support(float[] utterance, boolean utteranceNegated, Intent intent) {
         double first = -1;
         double second = -1;
-        for (float[] example : intent.exampleVectors()) {
-            double closeness = SentenceEncoder.cosine(utterance, example);
+        for (int i = 0; i < intent.exampleVectors().length; i++) {
+            double closeness = SentenceEncoder.cosine(utterance, intent.exampleVectors()[i]);
+            if (intent.exampleNegated()[i] != utteranceNegated) {
+                closeness -= NEGATION_MISMATCH;
+            }
             if (closeness > first) {
                 second = first;
                 first = closeness;

@@ -33,6 +33,8 @@ final class ScoredCall {
     private final List<Unit> passages;
 
     private final float[][] passageVectors;
+    /** Whether each passage negates ({@link Negation#says}). */
+    private final boolean[] negated;
 
     private ScoredCall(
             SentenceEncoder encoder,
@@ -49,6 +51,11 @@ final class ScoredCall {
         this.callEnd = callEnd;
         this.passages = passages;
         this.passageVectors = passageVectors;
+        this.negated = new boolean[passages.size()];
+        for (int i = 0; i < negated.length; i++) {
+            negated[i] = Negation.says(
+                    passages.get(i).textOf(passages.get(i).segments().getLast().role()));
+        }
     }
 
     static ScoredCall of(Transcript transcript, SentenceEncoder encoder) {
@@ -105,7 +112,18 @@ final class ScoredCall {
             }
             double best = -1;
             for (Intent intent : intents) {
-                best = Math.max(best, library.support(passageVectors[i], intent));
+                best = Math.max(best, library.support(passageVectors[i], negated[i], intent));
+            }
+            if (best > -1) {
+                // A passage some other intent of the party explains better is not evidence of these:
+                // "I have no intention of paying" is close to disputing a debt, closer to refusing to pay.
+                double rival = -1;
+                for (Intent other : library.of(speaking)) {
+                    if (!intents.contains(other)) {
+                        rival = Math.max(rival, library.support(passageVectors[i], negated[i], other));
+                    }
+                }
+                best -= Math.max(0, rival - best);
             }
             for (float[] example : extraExamples) {
                 best = Math.max(best, library.calibrated(SentenceEncoder.cosine(passageVectors[i], example)));
