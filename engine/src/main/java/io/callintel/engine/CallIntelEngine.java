@@ -15,12 +15,14 @@ import io.callintel.core.config.ModelPathResolver;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.usecase.AnalysisConfig;
+import io.callintel.core.usecase.CorrectedCall;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -227,10 +229,18 @@ public final class CallIntelEngine implements AutoCloseable {
 
     /** Analyses a transcript already made: answers, bucket and call metrics. Takes milliseconds. */
     public CallAnalytics analyze(Transcript transcript, AnalysisConfig useCase) {
+        return analyze(transcript, useCase, List.of());
+    }
+
+    /**
+     * As {@link #analyze(Transcript, AnalysisConfig)}, learning from calls of the use case whose bucket a person
+     * corrected: a call close to the corrected calls of a bucket leans to that bucket.
+     */
+    public CallAnalytics analyze(Transcript transcript, AnalysisConfig useCase, List<CorrectedCall> corrected) {
         lifecycle.readLock().lock();
         try {
             requireOpen();
-            return analyzer.analyze(transcript, useCase);
+            return analyzer.analyze(transcript, useCase, corrected);
         } finally {
             lifecycle.readLock().unlock();
         }

@@ -6,6 +6,7 @@ import io.callintel.core.usecase.BucketDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Picks a call's bucket. Each bucket's description is matched to the library's intents ({@link IntentLibrary}),
@@ -19,6 +20,8 @@ final class BucketClassifier {
     private static final double DESCRIPTION_LIFT = 0.2;
     /** Scores differ by a few hundredths: sharpened into probabilities at this temperature. */
     private static final double TEMPERATURE = 0.05;
+    /** How much closeness to the corrected calls of a bucket counts against the method's own score. */
+    private static final double LEARNED = 0.5;
     /** How much being at the very end of the call adds: a call's outcome comes at its end ("... so I'll keep it"). */
     private static final double LATENESS = 0.2;
 
@@ -28,7 +31,10 @@ final class BucketClassifier {
         this.library = library;
     }
 
-    BucketResult classify(List<BucketDefinition> buckets, ScoredCall call) {
+    /**
+     * @param corrections for each bucket with corrected calls, how close the nearest of them is to this call
+     */
+    BucketResult classify(List<BucketDefinition> buckets, ScoredCall call, Supplier<Map<String, Double>> corrections) {
         String uncertain = buckets.stream()
                 .filter(b -> BucketStance.of(b) == BucketStance.UNCERTAIN)
                 .map(BucketDefinition::name)
@@ -45,6 +51,16 @@ final class BucketClassifier {
             List<Relevance> ranked = support(bucket, call);
             scores.put(bucket.name(), ranked.isEmpty() ? 0 : ranked.get(0).score());
             support.put(bucket.name(), ranked.stream().limit(1).toList());
+        }
+        // Corrected calls: a bucket gains as much as its nearest corrected call is closer than other buckets' are.
+        Map<String, Double> nearest = corrections.get();
+        if (nearest.size() > 1) {
+            double mean = nearest.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .orElse(0);
+            nearest.forEach((name, closeness) ->
+                    scores.computeIfPresent(name, (n, score) -> score + LEARNED * (closeness - mean)));
         }
         Map<String, Double> probabilities = softmax(scores);
         String best = probabilities.entrySet().stream()

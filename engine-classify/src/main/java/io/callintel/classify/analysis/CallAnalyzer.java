@@ -7,9 +7,13 @@ import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.analytics.QuestionAnswer;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.usecase.AnalysisConfig;
+import io.callintel.core.usecase.CorrectedCall;
 import io.callintel.core.usecase.QuestionDefinition;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Answers a use case's questions and picks its bucket for one call, offline. Questions and bucket descriptions
@@ -22,6 +26,19 @@ import java.util.List;
 public final class CallAnalyzer {
 
     private final SentenceEncoder encoder;
+    private final IntentLibrary library;
+    /**
+     * Vectors of the corrected calls' utterances, which every later call of the use case is compared with: kept
+     * so that each analysis does not encode them again. Bounded; least recently used go first.
+     */
+    private final Map<String, float[]> remembered = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
+
+    private static final int REMEMBERED = 20_000;
     private final QuestionAnswerer answerer;
     private final BucketClassifier classifier;
 
@@ -31,7 +48,7 @@ public final class CallAnalyzer {
 
     CallAnalyzer(SentenceEncoder encoder, Thresholds thresholds) {
         this.encoder = encoder;
-        IntentLibrary library = IntentLibrary.load(encoder);
+        this.library = IntentLibrary.load(encoder);
         this.answerer = new QuestionAnswerer(thresholds, library);
         this.classifier = new BucketClassifier(library);
     }
@@ -51,12 +68,45 @@ public final class CallAnalyzer {
     }
 
     public CallAnalytics analyze(Transcript transcript, AnalysisConfig config) {
+        return analyze(transcript, config, List.of());
+    }
+
+    /**
+     * As {@link #analyze(Transcript, AnalysisConfig)}, learning from the use case's corrected calls: a call close
+     * to the calls a person put in a bucket leans to that bucket (answers are not learned yet).
+     */
+    public CallAnalytics analyze(Transcript transcript, AnalysisConfig config, List<CorrectedCall> corrected) {
         ScoredCall call = ScoredCall.of(transcript, encoder);
         List<QuestionAnswer> answers = new ArrayList<>();
         for (QuestionDefinition question : config.questions()) {
             answers.add(answerer.answer(question, call));
         }
-        BucketResult bucket = config.buckets().isEmpty() ? null : classifier.classify(config.buckets(), call);
+        BucketResult bucket = config.buckets().isEmpty()
+                ? null
+                : classifier.classify(
+                        config.buckets(),
+                        call,
+                        () -> CorrectionExamples.of(corrected, this::encodeRemembered)
+                                .nearest(call, this::encodeRemembered));
         return new CallAnalytics(answers, bucket, CallMeasurer.measure(transcript));
+    }
+
+    private float[][] encodeRemembered(List<String> texts) {
+        List<String> missing = texts.stream()
+                .filter(t -> !remembered.containsKey(t))
+                .distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            float[][] vectors = encoder.encode(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                remembered.put(missing.get(i), vectors[i]);
+            }
+        }
+        float[][] vectors = new float[texts.size()][];
+        for (int i = 0; i < vectors.length; i++) {
+            float[] vector = remembered.get(texts.get(i));
+            vectors[i] = vector != null ? vector : encoder.encode(texts.get(i)); // evicted meanwhile
+        }
+        return vectors;
     }
 }

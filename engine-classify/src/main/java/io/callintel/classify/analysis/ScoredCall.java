@@ -29,6 +29,7 @@ final class ScoredCall {
     private final float[][] vectors;
     private final List<Set<String>> words;
     private final double callEnd;
+    private final Transcript transcript;
     /** The units, and long utterances also in windows of a few words: what intents are looked for in. */
     private final List<Unit> passages;
 
@@ -37,6 +38,7 @@ final class ScoredCall {
     private final boolean[] negated;
 
     private ScoredCall(
+            Transcript transcript,
             SentenceEncoder encoder,
             List<Unit> units,
             float[][] vectors,
@@ -49,6 +51,7 @@ final class ScoredCall {
         this.vectors = vectors;
         this.words = words;
         this.callEnd = callEnd;
+        this.transcript = transcript;
         this.passages = passages;
         this.passageVectors = passageVectors;
         this.negated = new boolean[passages.size()];
@@ -75,14 +78,19 @@ final class ScoredCall {
         float[][] passageVectors = new float[passages.size()][];
         System.arraycopy(vectors, 0, passageVectors, 0, vectors.length);
         System.arraycopy(windowVectors, 0, passageVectors, vectors.length, windowVectors.length);
-        return new ScoredCall(encoder, units, vectors, words, callEnd, passages, passageVectors);
+        return new ScoredCall(transcript, encoder, units, vectors, words, callEnd, passages, passageVectors);
     }
 
     /**
      * Words in a window of a long utterance. A recognised turn runs on without punctuation ("okay I've opened a
      * claim an adjuster will call you within two days and ..."), and one duty in it is lost in the whole.
      */
-    private static final int WINDOW = 10;
+    static final int WINDOW = 10;
+
+    /** The transcript the call was scored from. */
+    Transcript transcript() {
+        return transcript;
+    }
 
     /** The embedding of a text, with the call's encoder. */
     float[] encode(String text) {

@@ -5,13 +5,21 @@ import io.callintel.core.audio.AudioDecodeException;
 import io.callintel.core.recording.Recording;
 import io.callintel.core.recording.RecordingState;
 import io.callintel.core.store.BlobStore;
+import io.callintel.core.store.CorrectionStore;
 import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.ResultStore;
 import io.callintel.core.store.UseCaseStore;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.usecase.AnalysisConfig;
+import io.callintel.core.usecase.CorrectedCall;
+import io.callintel.core.usecase.Correction;
 import io.callintel.core.usecase.UseCase;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Takes one claimed recording as far as it can go: {@code INITIATED -> TRANSCRIPTION_COMPLETED ->
@@ -23,6 +31,7 @@ public final class RecordingPipeline {
     private final RecordingStore recordings;
     private final UseCaseStore useCases;
     private final ResultStore results;
+    private final CorrectionStore corrections;
     private final BlobStore blobs;
     private final Transcription transcription;
     private final Analysis analysis;
@@ -33,6 +42,7 @@ public final class RecordingPipeline {
             RecordingStore recordings,
             UseCaseStore useCases,
             ResultStore results,
+            CorrectionStore corrections,
             BlobStore blobs,
             Transcription transcription,
             Analysis analysis,
@@ -41,6 +51,7 @@ public final class RecordingPipeline {
         this.recordings = recordings;
         this.useCases = useCases;
         this.results = results;
+        this.corrections = corrections;
         this.blobs = blobs;
         this.transcription = transcription;
         this.analysis = analysis;
@@ -86,17 +97,46 @@ public final class RecordingPipeline {
 
     private void analyse(Recording recording, Transcript transcript) {
         long start = System.nanoTime();
-        AnalysisConfig config = recording
-                .usecase()
-                .flatMap(uuid -> useCases.find(recording.org(), uuid))
-                .map(UseCase::analysis)
-                .orElse(AnalysisConfig.empty()); // no use case (or it was deleted): metrics only
-        CallAnalytics analytics = analysis.analyze(transcript, config);
+        Optional<UseCase> useCase = recording.usecase().flatMap(uuid -> useCases.find(recording.org(), uuid));
+        // no use case (or it was deleted): metrics only
+        AnalysisConfig config = useCase.map(UseCase::analysis).orElse(AnalysisConfig.empty());
+        List<CorrectedCall> corrected =
+                useCase.map(u -> corrected(recording, u)).orElse(List.of());
+        CallAnalytics analytics = analysis.analyze(transcript, config, corrected);
         results.saveAnalytics(recording.uuid(), analytics);
         indexer.index(recording, transcript);
         listener.timed("analysis", seconds(start), transcript.duration());
         move(recording, RecordingState.ANALYSIS_COMPLETED);
         listener.analysed(recording, analytics);
+    }
+
+    /**
+     * The use case's corrected calls with their transcripts, the recording itself left out: a recording analysed
+     * again after its correction must not be judged by its own label.
+     */
+    private List<CorrectedCall> corrected(Recording recording, UseCase useCase) {
+        Map<String, List<Correction>> byRecording = new LinkedHashMap<>();
+        for (Correction correction : corrections.forUseCase(recording.org(), useCase.uuid())) {
+            if (!correction.recording().equals(recording.uuid())) {
+                byRecording
+                        .computeIfAbsent(correction.recording(), r -> new ArrayList<>())
+                        .add(correction);
+            }
+        }
+        List<CorrectedCall> calls = new ArrayList<>();
+        byRecording.forEach((uuid, list) -> results.transcript(uuid).ifPresent(transcript -> {
+            String bucket = null;
+            Map<String, String> answers = new LinkedHashMap<>();
+            for (Correction correction : list) {
+                if (correction.ofBucket()) {
+                    bucket = correction.value();
+                } else {
+                    answers.put(correction.question(), correction.value());
+                }
+            }
+            calls.add(new CorrectedCall(transcript, bucket, answers));
+        }));
+        return calls;
     }
 
     private Recording move(Recording recording, RecordingState to) {

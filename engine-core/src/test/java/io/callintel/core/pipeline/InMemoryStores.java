@@ -171,6 +171,32 @@ final class InMemoryStores {
     }
 
     /** Every key exists, as this path; nothing is written. */
+    static final class Corrections implements io.callintel.core.store.CorrectionStore {
+        private final List<io.callintel.core.usecase.Correction> all =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void save(io.callintel.core.usecase.Correction correction) {
+            all.removeIf(c -> c.recording().equals(correction.recording())
+                    && java.util.Objects.equals(c.question(), correction.question()));
+            all.add(correction);
+        }
+
+        @Override
+        public List<io.callintel.core.usecase.Correction> forRecording(String org, String recording) {
+            return all.stream()
+                    .filter(c -> c.org().equals(org) && c.recording().equals(recording))
+                    .toList();
+        }
+
+        @Override
+        public List<io.callintel.core.usecase.Correction> forUseCase(String org, String useCase) {
+            return all.stream()
+                    .filter(c -> c.org().equals(org) && c.useCase().equals(useCase))
+                    .toList();
+        }
+    }
+
     static final class Blobs implements BlobStore {
         @Override
         public long write(String key, InputStream content, long maxBytes) {

@@ -53,9 +53,10 @@ class WorkersTest {
                 recordings,
                 noUseCases,
                 results,
+                new InMemoryStores.Corrections(),
                 new InMemoryStores.Blobs(),
                 transcription,
-                (transcript, config) -> NOTHING,
+                (transcript, config, corrected) -> NOTHING,
                 (recording, transcript) -> {},
                 new PipelineListener() {});
         return new Workers(recordings, pipeline, new PipelineListener() {}, 1, maxAttempts, Duration.ofMillis(1));

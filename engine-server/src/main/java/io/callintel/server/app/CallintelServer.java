@@ -16,11 +16,13 @@ import io.callintel.server.auth.Secrets;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.data.DataDirectory;
 import io.callintel.server.http.ApiServer;
+import io.callintel.server.service.Corrections;
 import io.callintel.server.service.RecordingIntake;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
 import io.callintel.server.store.Database;
 import io.callintel.server.store.FileBlobStore;
+import io.callintel.server.store.SqliteCorrectionStore;
 import io.callintel.server.store.SqliteRecordingStore;
 import io.callintel.server.store.SqliteResultStore;
 import io.callintel.server.store.SqliteUseCaseStore;
@@ -71,6 +73,7 @@ public final class CallintelServer implements AutoCloseable {
             var useCases = new SqliteUseCaseStore(db, json);
             var recordings = new SqliteRecordingStore(db, clock);
             var results = new SqliteResultStore(db, json);
+            var corrections = new SqliteCorrectionStore(db);
             var blobs = new FileBlobStore(data.audio());
             SegmentIndex index = open(opened, SegmentIndex.open(data.index()));
 
@@ -100,6 +103,7 @@ public final class CallintelServer implements AutoCloseable {
                     recordings,
                     useCases,
                     results,
+                    corrections,
                     blobs,
                     new AsrTranscription(engine),
                     engine::analyze,
@@ -113,6 +117,7 @@ public final class CallintelServer implements AutoCloseable {
                     useCases,
                     recordings,
                     results,
+                    new Corrections(corrections, clock),
                     blobs,
                     index,
                     new RecordingIntake(

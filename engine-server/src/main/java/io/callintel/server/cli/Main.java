@@ -142,6 +142,7 @@ public final class Main {
         cli.addSubcommand(new ServeCommand(decoders, () -> models.resolve(root.modelOverrides()), err));
         cli.addSubcommand(new TokenCommand(out));
         cli.addSubcommand(new ApiKeyCommand(out));
+        cli.addSubcommand(new CorrectCommand(out));
         cli.addSubcommand(new ModelsCommand(() -> models.resolve(root.modelOverrides()), new JsonLines(json, out)));
 
         String version = "callintel " + Version.current();

@@ -10,6 +10,7 @@ import io.callintel.core.store.ResultStore;
 import io.callintel.core.store.UseCaseStore;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.UrlSigner;
+import io.callintel.server.service.Corrections;
 import io.callintel.server.service.RecordingIntake;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
@@ -47,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
             UseCaseStore useCases,
             RecordingStore recordings,
             ResultStore results,
+            Corrections corrections,
             BlobStore blobs,
             SegmentIndex index,
             RecordingIntake intake,
@@ -81,7 +83,8 @@ public final class ApiServer implements AutoCloseable {
                 d.json(),
                 views,
                 urls,
-                limits.audioUrlValidity());
+                limits.audioUrlValidity(),
+                d.corrections());
         SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);
         SearchHandler search = new SearchHandler(d.index(), views);
 
@@ -113,6 +116,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post(BASE + "/org-usecases/get-recording-details", recordings::details);
             config.routes.post(BASE + "/org-usecases/recording/transcript-analytics", recordings::transcriptAnalytics);
             config.routes.post(BASE + "/org-usecases/recording/get-audio-presigned-url", recordings::audioUrl);
+            config.routes.post(BASE + "/org-usecases/recording/correct", recordings::correct);
+            config.routes.post(BASE + "/org-usecases/recording/corrections", recordings::corrections);
             config.routes.post(BASE + "/org-usecases/analytics/summary-counts", summaries::counts);
             config.routes.post(BASE + "/org-usecases/analytics/summary-details", summaries::details);
             config.routes.get(BASE + "/search", search::search);

@@ -13,6 +13,7 @@ import io.callintel.core.store.UseCaseStore;
 import io.callintel.engine.json.AnalyticsJson;
 import io.callintel.engine.json.TranscriptJson;
 import io.callintel.server.auth.UrlSigner;
+import io.callintel.server.service.Corrections;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,6 +40,7 @@ final class RecordingHandlers {
     private final Views views;
     private final PublicUrl publicUrl;
     private final Duration audioUrlValidity;
+    private final Corrections corrections;
 
     RecordingHandlers(
             UseCaseStore useCases,
@@ -49,7 +51,8 @@ final class RecordingHandlers {
             ObjectMapper json,
             Views views,
             PublicUrl publicUrl,
-            Duration audioUrlValidity) {
+            Duration audioUrlValidity,
+            Corrections corrections) {
         this.useCases = useCases;
         this.recordings = recordings;
         this.results = results;
@@ -59,6 +62,7 @@ final class RecordingHandlers {
         this.views = views;
         this.publicUrl = publicUrl;
         this.audioUrlValidity = audioUrlValidity;
+        this.corrections = corrections;
     }
 
     void list(Context ctx) {
@@ -84,6 +88,30 @@ final class RecordingHandlers {
     void details(Context ctx) {
         Recording recording = find(ctx, JsonBody.parse(json, ctx.body()));
         ctx.json(views.recordingDetails(recording, recordings.history(recording.uuid())));
+    }
+
+    /** Corrects the recording's bucket, or one of its answers; answers with all its corrections. */
+    void correct(Context ctx) {
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        Recording recording = find(ctx, body);
+        var useCase = recording.usecase().flatMap(uuid -> useCases.find(recording.org(), uuid));
+        try {
+            ctx.json(views.corrections(
+                    recording,
+                    corrections.correct(
+                            recording,
+                            useCase,
+                            body.optionalText("bucket"),
+                            body.optionalText("question"),
+                            body.optionalText("answer"))));
+        } catch (Corrections.Invalid e) {
+            throw ApiError.badRequest(e.field(), e.getMessage());
+        }
+    }
+
+    void corrections(Context ctx) {
+        Recording recording = find(ctx, JsonBody.parse(json, ctx.body()));
+        ctx.json(views.corrections(recording, corrections.of(recording)));
     }
 
     /** The transcript once transcribed, the analytics once analysed; null before. */

@@ -53,6 +53,26 @@ final class Views {
     }
 
     /** What a list shows of a recording. */
+    /** A recording's corrections: the bucket a person gave it, if any, and the answers they corrected. */
+    ObjectNode corrections(Recording r, java.util.List<io.callintel.core.usecase.Correction> corrections) {
+        ObjectNode node = object().put("recording_uuid", r.uuid())
+                .put("usecase_uuid", r.usecase().orElse(null));
+        node.putNull("bucket");
+        var answers = node.putArray("answers");
+        for (var correction : corrections) {
+            if (correction.ofBucket()) {
+                node.put("bucket", correction.value());
+                node.put("bucket_corrected_at", correction.at().toString());
+            } else {
+                answers.addObject()
+                        .put("question", correction.question())
+                        .put("answer", correction.value())
+                        .put("corrected_at", correction.at().toString());
+            }
+        }
+        return node;
+    }
+
     ObjectNode recording(Recording r) {
         ObjectNode node = object().put("recording_uuid", r.uuid())
                 .put("usecase_uuid", r.usecase().orElse(null))

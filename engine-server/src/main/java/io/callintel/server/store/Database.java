@@ -43,6 +43,10 @@ public final class Database implements AutoCloseable {
             CREATE INDEX IF NOT EXISTS history_by_recording ON recording_history (recording, seq);
             CREATE TABLE IF NOT EXISTS result (
                 recording TEXT PRIMARY KEY, transcript TEXT, analytics TEXT);
+            CREATE TABLE IF NOT EXISTS correction (
+                recording TEXT NOT NULL, target TEXT NOT NULL, org TEXT NOT NULL, usecase TEXT NOT NULL,
+                value TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (recording, target));
+            CREATE INDEX IF NOT EXISTS correction_by_usecase ON correction (org, usecase, at);
             CREATE TABLE IF NOT EXISTS api_key (
                 hash TEXT PRIMARY KEY, org TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL);
             """;

@@ -52,6 +52,8 @@ class OpenApiDocumentTest {
     /** Every route ApiServer registers, as "METHOD path" (Javalin's {name} path parameters are OpenAPI's). */
     private static final List<String> ROUTES = List.of(
             "POST /v1alpha/callintel/usecase",
+            "POST /v1alpha/callintel/org-usecases/recording/correct",
+            "POST /v1alpha/callintel/org-usecases/recording/corrections",
             "GET /v1alpha/callintel/usecase/{usecase_uuid}",
             "PUT /v1alpha/callintel/usecase/{usecase_uuid}",
             "DELETE /v1alpha/callintel/usecase/{usecase_uuid}",
