@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Questions and buckets on the labelled set ({@link LabelledCalls}: eight use cases, three synthesizers, split once
  * into a tuning half and a held-out half): from the script itself, and from the real recognizer at 16 kHz and
  * through an 8 kHz G.711 channel. Prints the scorecards (the README reports them); fails when a held-out figure
- * falls below the floor set just under what the method reached.
+ * falls below the floor set under what the method reached (recognition varies by a call or two from run to run),
+ * or when corrections make the buckets of the calls not corrected worse.
  *
  * <p>{@code -Dcallintel.eval.cache=DIR} keeps the recognised transcripts in DIR between runs, for tuning the
  * analysis without recognising every call again; CI never sets it. {@code -Dcallintel.eval.encoder=DIR} runs it
@@ -64,19 +65,19 @@ class EvaluationTest {
     @Test
     void fromTheScript() {
         Scorecard card = score("from the script", LabelledCalls.Call::referenceTranscript);
-        floors(card, 0.68, 0.72, 0.62);
+        floors(card, 0.76, 0.74, 0.62);
     }
 
     @Test
     void fromTheRecognizerAt16kHz() {
         Scorecard card = score("recognized, 16 kHz", call -> recognize(call, CallFormat.MONO_16K));
-        floors(card, 0.68, 0.66, 0.54);
+        floors(card, 0.70, 0.66, 0.52);
     }
 
     @Test
     void fromTheRecognizerThroughAnAt8kHzPhoneChannel() {
         Scorecard card = score("recognized, 8 kHz mu-law", call -> recognize(call, CallFormat.MONO_8K_MULAW));
-        floors(card, 0.70, 0.65, 0.54);
+        floors(card, 0.70, 0.64, 0.52);
     }
 
     /**
