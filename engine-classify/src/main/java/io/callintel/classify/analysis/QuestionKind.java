@@ -26,7 +26,11 @@ record QuestionKind(String statement, boolean yesNo, boolean occurrence, Optiona
             "\\b(did|does|has|have|was|were)\\b.*\\b(mention\\w*|ask\\w*|offer\\w*|explain\\w*|confirm\\w*|provid\\w*|"
                     + "give|gave|given|greet\\w*|introduc\\w*|say|said|disclos\\w*|inform\\w*|discuss\\w*|talk\\w*|"
                     + "request\\w*|verif\\w*|apologi\\w*|thank\\w*|promis\\w*|schedul\\w*|book\\w*|quot\\w*|recommend\\w*|"
-                    + "refer\\w*|call\\w*|escalat\\w*|transfer\\w*|share\\w*|send|sent|tell|told)\\b");
+                    + "refer\\w*|call\\w*|escalat\\w*|transfer\\w*|share\\w*|send|sent|tell|told|"
+                    // acts of the customer's, which silence does not leave open: a call where nobody disputes
+                    // the debt is one where the customer does not dispute it
+                    + "disput\\w*|contest\\w*|complain\\w*|agree\\w*|refus\\w*|accept\\w*|object\\w*|deny|denie\\w*|"
+                    + "admit\\w*|acknowledg\\w*|threaten\\w*)\\b");
     private static final Pattern CUSTOMER = Pattern.compile(
             "\\b(customer|lead|caller|client|prospect|user|buyer|patient|consumer|member|borrower|applicant|subscriber|"
                     + "candidate|policyholder|claimant|debtor|guest|tenant|respondent|student|passenger|owner|account holder)s?\\b");
