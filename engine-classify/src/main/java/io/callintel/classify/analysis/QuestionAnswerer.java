@@ -99,10 +99,11 @@ final class QuestionAnswerer {
         boolean agrees = lastNo == null || (lastYes != null && end(lastYes) >= end(lastNo));
         Relevance decisive = agrees ? lastYes : lastNo;
         double margin = decisive.score() - SHOWN;
+        double uncontested = lastYes != null && lastNo != null ? 0 : 0.15; // one side never shown: surer
         return new QuestionAnswer(
                 question,
                 agrees ? QuestionAnswer.YES : QuestionAnswer.NO,
-                ScoredCall.clamp(0.5 + 2 * margin + (lastYes != null && lastNo != null ? 0 : 0.15)),
+                ScoredCall.clamp(0.5 + 2 * margin + uncontested),
                 ScoredCall.evidence(List.of(decisive)));
     }
 
