@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param means        third-person statements ("The customer promises to pay.")
  * @param meansVectors their embeddings
+ * @param meansNegated whether each statement is negated ({@link Negation#negated})
  * @param examples     utterances that show it ("I'll pay it on Friday.")
  * @param exampleVectors their embeddings
  * @param exampleNegated whether each example negates ({@link Negation#says})
@@ -20,6 +21,7 @@ record Intent(
         Role party,
         List<String> means,
         float[][] meansVectors,
+        boolean[] meansNegated,
         List<String> examples,
         float[][] exampleVectors,
         boolean[] exampleNegated,

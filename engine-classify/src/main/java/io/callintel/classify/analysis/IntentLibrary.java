@@ -8,10 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The built-in call-centre intents, embedded once per encoder. A question or a bucket description is matched to
@@ -40,9 +42,16 @@ final class IntentLibrary {
     /** This encoder's mean closeness of unrelated examples. */
     private final double baseline;
 
+    private final Map<Role, List<Intent>> byParty = new EnumMap<>(Role.class);
+
     private IntentLibrary(Map<String, Intent> intents, double baseline) {
         this.intents = intents;
         this.baseline = baseline;
+        for (Role party : Role.values()) {
+            byParty.put(
+                    party,
+                    intents.values().stream().filter(i -> i.party() == party).toList());
+        }
     }
 
     /** A cosine of this encoder, on the scale of the encoder the thresholds were tuned with. */
@@ -51,10 +60,6 @@ final class IntentLibrary {
     }
 
     /** The encoder's mean closeness of unrelated sentences: the first example of each intent against every other's. */
-    double baseline() {
-        return baseline;
-    }
-
     private static double baseline(Map<String, Intent> intents) {
         List<float[]> firsts =
                 intents.values().stream().map(i -> i.exampleVectors()[0]).toList();
@@ -81,9 +86,10 @@ final class IntentLibrary {
                             encoder.encode(draft.means.stream()
                                     .map(QuestionKind::proposition)
                                     .toList()),
+                            negated(draft.means, Negation::negated),
                             draft.examples,
                             encoder.encode(draft.examples),
-                            negated(draft.examples),
+                            negated(draft.examples, Negation::says),
                             draft.opposite,
                             draft.hedge));
         }
@@ -103,7 +109,7 @@ final class IntentLibrary {
             double best = 0;
             for (int i = 0; i < intent.means().size(); i++) {
                 double closeness = calibrated(SentenceEncoder.cosine(statement, intent.meansVectors()[i]));
-                if (Negation.negated(intent.means().get(i)) != negated) {
+                if (intent.meansNegated()[i] != negated) {
                     closeness -= NEGATION_MISMATCH;
                 }
                 best = Math.max(best, closeness);
@@ -123,7 +129,7 @@ final class IntentLibrary {
 
     /** The intents shown by one party's words. */
     List<Intent> of(Role party) {
-        return intents.values().stream().filter(i -> i.party() == party).toList();
+        return byParty.get(party);
     }
 
     /** The intents that say a party has not made up their mind. */
@@ -135,10 +141,10 @@ final class IntentLibrary {
         return Optional.ofNullable(intent.opposite()).map(intents::get);
     }
 
-    private static boolean[] negated(List<String> examples) {
-        boolean[] negated = new boolean[examples.size()];
+    private static boolean[] negated(List<String> texts, Predicate<String> negates) {
+        boolean[] negated = new boolean[texts.size()];
         for (int i = 0; i < negated.length; i++) {
-            negated[i] = Negation.says(examples.get(i));
+            negated[i] = negates.test(texts.get(i));
         }
         return negated;
     }

@@ -7,13 +7,16 @@ import io.callintel.core.transcript.Segment;
 import io.callintel.core.transcript.Transcript;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * One call as the question answerer and the bucket classifier both read it: its units (utterances and
  * exchanges) with their embeddings and content words, computed once per call, and the rankings of those
- * units against a question or a bucket.
+ * units against a question or a bucket. One per analysis, on one thread: it keeps intent support as it is
+ * asked for.
  */
 final class ScoredCall {
 
@@ -36,6 +39,8 @@ final class ScoredCall {
     private final float[][] passageVectors;
     /** Whether each passage negates ({@link Negation#says}). */
     private final boolean[] negated;
+    /** Each intent's support by passage, filled as asked for ({@link #support}). */
+    private final Map<Intent, double[]> supports = new IdentityHashMap<>();
 
     private ScoredCall(
             Transcript transcript,
@@ -120,7 +125,7 @@ final class ScoredCall {
             }
             double best = -1;
             for (Intent intent : intents) {
-                best = Math.max(best, library.support(passageVectors[i], negated[i], intent));
+                best = Math.max(best, support(library, intent)[i]);
             }
             if (best > -1) {
                 // A passage some other intent of the party explains better is not evidence of these:
@@ -128,7 +133,7 @@ final class ScoredCall {
                 double rival = -1;
                 for (Intent other : library.of(speaking)) {
                     if (!intents.contains(other)) {
-                        rival = Math.max(rival, library.support(passageVectors[i], negated[i], other));
+                        rival = Math.max(rival, support(library, other)[i]);
                     }
                 }
                 best -= Math.max(0, rival - best);
@@ -140,6 +145,20 @@ final class ScoredCall {
         }
         ranked.sort(Comparator.comparingDouble(Relevance::score).reversed());
         return ranked;
+    }
+
+    /**
+     * An intent's support in every passage, worked out once per call: each question and bucket asks for its own
+     * intents, their opposites, the hedges, and every rival intent of the party, which are mostly the same ones.
+     */
+    private double[] support(IntentLibrary library, Intent intent) {
+        return supports.computeIfAbsent(intent, i -> {
+            double[] support = new double[passages.size()];
+            for (int p = 0; p < support.length; p++) {
+                support[p] = library.support(passageVectors[p], negated[p], i);
+            }
+            return support;
+        });
     }
 
     /** How much being at the very end of the call adds to an intent's support. */
