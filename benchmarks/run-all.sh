@@ -101,7 +101,7 @@ for built in "$jar" "$probes" "$load"; do
   [ -f "$built" ] || die "$built does not exist: run without --skip-build"
 done
 [ -f models/vosk-model-en-us/am/final.mdl ] || die "models/vosk-model-en-us is missing: build the models module (./mvnw -pl models package)"
-[ -f models/all-minilm-l6-v2-q/model.onnx ] || die "models/all-minilm-l6-v2-q is missing: build the models module (./mvnw -pl models package)"
+[ -f models/e5-small-v2-q/model.onnx ] || die "models/e5-small-v2-q is missing: build the models module (./mvnw -pl models package)"
 
 mkdir -p "$results" || die "cannot create $results"
 # Results are measurements of one machine at one time: never committed by accident.

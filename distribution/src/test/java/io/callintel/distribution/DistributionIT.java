@@ -56,7 +56,7 @@ class DistributionIT {
                 "callintel.service",
                 "Containerfile",
                 "models/vosk-model-en-us",
-                "models/all-minilm-l6-v2-q/model.onnx",
+                "models/e5-small-v2-q/model.onnx",
                 "lib")) {
             assertTrue(Files.exists(home.resolve(part)), part + " is missing from the tarball");
         }

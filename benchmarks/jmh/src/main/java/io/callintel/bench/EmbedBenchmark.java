@@ -28,12 +28,12 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <ul>
  *   <li>{@link #single}: {@code encode(sentence)} in a loop, one call per sentence;</li>
- *   <li>{@link #list}: {@code encode(all of them)}, the engine's own path. The encoder decides at load
- *       whether the model may batch; for the bundled quantized model it may not, so this is batch 1 too,
+ *   <li>{@link #list}: {@code encode(all of them)} by an {@link EncoderOptions#exact} encoder, which decides
+ *       at load whether the model may batch; the bundled quantized model may not, so this is batch 1 too,
  *       and measures what the list API saves besides batching (sorting by length, one lock);</li>
- *   <li>{@link #forcedBatch}: the same list with batching forced on (what the engine declines because it
- *       changes vectors), {@code batch} sentences per model call: the price of that decision ({@code batch=1}
- *       is the control: the engine's path again, measured like the others).</li>
+ *   <li>{@link #forcedBatch}: the same list batched, as the engine does by default (not exact),
+ *       {@code batch} sentences per model call ({@code batch=1} is the control: the exact path again,
+ *       measured like the others).</li>
  * </ul>
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar EmbedBenchmark -rf json -rff benchmarks/target/embed.json</pre>
@@ -50,7 +50,7 @@ public class EmbedBenchmark {
 
     static final int SENTENCES = 128;
 
-    /** The encoder as the engine loads it. */
+    /** The encoder asked to be exact: one sentence a model call for the bundled quantized model. */
     @State(Scope.Benchmark)
     public static class Engine {
         SentenceEncoder encoder;
@@ -58,9 +58,10 @@ public class EmbedBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            encoder = SentenceEncoder.load(BenchModels.embeddingModel());
+            encoder = SentenceEncoder.load(
+                    BenchModels.embeddingModel(), EncoderOptions.defaults().withExact(true));
             sentences = CallText.sentences(SENTENCES, 1);
-            System.out.printf("%n[encoder] engine default: %d sentence(s) per model call%n", encoder.batchSize());
+            System.out.printf("%n[encoder] exact: %d sentence(s) per model call%n", encoder.batchSize());
         }
 
         @TearDown(Level.Trial)
@@ -80,7 +81,7 @@ public class EmbedBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            encoder = SentenceEncoder.loadAlwaysBatching(
+            encoder = SentenceEncoder.load(
                     BenchModels.embeddingModel(), EncoderOptions.defaults().withMaxBatch(batch));
             sentences = CallText.sentences(SENTENCES, 1);
         }

@@ -56,15 +56,17 @@ public final class CallAnalyzer {
     /**
      * Tuning knobs, in one place so that tests can show what each does.
      *
-     * @param open meaning closeness (cosine alone) from which a sentence answers an open question. A
-     *             question and its answer share little meaning ("What problem did the customer report?" /
-     *             "my internet is not working": 0.23), far less than a Yes/No question and a reply on its
-     *             topic, so {@code relevant} (0.30, on the hybrid score) left 16 of 19 calls of a benchmark
-     *             unanswered. On the labelled open questions, answers came at 0.15 and above and the best
-     *             sentence of calls that never address the question at 0.13 and below.
+     * Closeness is on the calibrated scale ({@link IntentLibrary#calibrated}), the same for every encoder.
+     *
+     * @param open meaning closeness (alone) from which a sentence answers an open question. A question and its
+     *             answer share little meaning ("What problem did the customer report?" / "my internet is not
+     *             working"), far less than a Yes/No question and a reply on its topic, so the bar is low: what
+     *             keeps a call that never answers from getting an answer is the answer's type (a time for "when")
+     *             and what the question takes for granted ({@code QuestionAnswerer#presupposed}). Set on the
+     *             tuning half of the labelled calls.
      */
     record Thresholds(double relevant, double occurred, double clearLean, double open) {
-        static final Thresholds DEFAULT = new Thresholds(0.30, 0.40, 0.25, 0.14);
+        static final Thresholds DEFAULT = new Thresholds(0.30, 0.40, 0.25, 0.05);
     }
 
     public CallAnalytics analyze(Transcript transcript, AnalysisConfig config) {
@@ -76,7 +78,7 @@ public final class CallAnalyzer {
      * to the calls a person put in a bucket leans to that bucket (answers are not learned yet).
      */
     public CallAnalytics analyze(Transcript transcript, AnalysisConfig config, List<CorrectedCall> corrected) {
-        ScoredCall call = ScoredCall.of(transcript, encoder);
+        ScoredCall call = ScoredCall.of(transcript, encoder, library);
         List<QuestionAnswer> answers = new ArrayList<>();
         for (QuestionDefinition question : config.questions()) {
             answers.add(answerer.answer(question, call));

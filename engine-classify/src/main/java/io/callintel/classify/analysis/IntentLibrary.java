@@ -158,7 +158,7 @@ final class IntentLibrary {
         double first = -1;
         double second = -1;
         for (int i = 0; i < intent.exampleVectors().length; i++) {
-            double closeness = SentenceEncoder.cosine(utterance, intent.exampleVectors()[i]);
+            double closeness = calibrated(SentenceEncoder.cosine(utterance, intent.exampleVectors()[i]));
             if (intent.exampleNegated()[i] != utteranceNegated) {
                 closeness -= NEGATION_MISMATCH;
             }
@@ -169,7 +169,7 @@ final class IntentLibrary {
                 second = closeness;
             }
         }
-        return calibrated(second < 0 ? first : (first + second) / 2);
+        return second < 0 ? first : (first + second) / 2;
     }
 
     private static String text() {

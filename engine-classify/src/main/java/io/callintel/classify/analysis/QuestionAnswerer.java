@@ -39,8 +39,11 @@ final class QuestionAnswerer {
                 kind.statement() + (question.keywords().isEmpty() ? "" : " " + String.join(" ", question.keywords()));
         Role about = kind.about().orElse(null);
         if (!kind.yesNo()) {
-            return openAnswer(
-                    question.question(), call.byMeaning(probe, about), about, AnswerType.of(kind.statement()));
+            AnswerType type = AnswerType.of(kind.statement());
+            if (!presupposed(kind, type, about, call)) {
+                return new QuestionAnswer(question.question(), "", 0, List.of());
+            }
+            return openAnswer(question.question(), call.byMeaning(probe, about), about, type);
         }
         String proposition = QuestionKind.proposition(kind.statement());
         List<Intent> intents = library.match(call.encode(proposition), Negation.negated(proposition), about);
@@ -123,7 +126,27 @@ final class QuestionAnswerer {
         return segments.get(segments.size() - 1).end();
     }
 
-    /** Open questions: the best sentence of the relevant side, with its unit as evidence. */
+    /**
+     * Whether what an open question takes for granted happened: "When will the customer pay?" has no answer in a
+     * call where the customer never promises to pay, however many dates are said in it. Only for questions that
+     * ask for a time, an amount or a reason of something the library knows ("the customer will pay" means a
+     * promise to pay); a question that means no intent takes nothing for granted.
+     */
+    private boolean presupposed(QuestionKind kind, AnswerType type, Role about, ScoredCall call) {
+        if (type == AnswerType.ANY || type == AnswerType.NAME) {
+            return true;
+        }
+        String statement = QuestionKind.proposition(type.withoutAsking(kind.statement()));
+        List<Intent> intents = library.match(call.encode(statement), Negation.negated(statement), about);
+        if (intents.isEmpty()) {
+            return true;
+        }
+        List<Relevance> shown =
+                call.intentSupport(library, intents, intents.get(0).party(), List.of());
+        return !shown.isEmpty() && shown.get(0).score() >= SHOWN;
+    }
+
+    /** Open questions: the best sentence of the relevant side and the fact in it, with its unit as evidence. */
     private QuestionAnswer openAnswer(String question, List<Relevance> ranked, Role about, AnswerType type) {
         List<Relevance> relevant = new ArrayList<>();
         Segment answer = null;
@@ -144,7 +167,11 @@ final class QuestionAnswerer {
             return new QuestionAnswer(question, "", 0, List.of());
         }
         return new QuestionAnswer(
-                question, answer.text(), ScoredCall.clamp(relevant.get(0).score()), ScoredCall.evidence(relevant));
+                question,
+                answer.text(),
+                type.fact(answer.text()),
+                ScoredCall.clamp(relevant.get(0).score()),
+                ScoredCall.evidence(relevant));
     }
 
     /**

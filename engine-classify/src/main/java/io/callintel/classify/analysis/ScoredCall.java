@@ -6,6 +6,7 @@ import io.callintel.core.transcript.Role;
 import io.callintel.core.transcript.Segment;
 import io.callintel.core.transcript.Transcript;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -28,6 +29,9 @@ final class ScoredCall {
     static final int EVIDENCE = 3;
 
     private final SentenceEncoder encoder;
+    /** Maps the encoder's cosines onto the scale the thresholds were set on ({@link IntentLibrary#calibrated}). */
+    private final IntentLibrary library;
+
     private final List<Unit> units;
     private final float[][] vectors;
     private final List<Set<String>> words;
@@ -45,6 +49,7 @@ final class ScoredCall {
     private ScoredCall(
             Transcript transcript,
             SentenceEncoder encoder,
+            IntentLibrary library,
             List<Unit> units,
             float[][] vectors,
             List<Set<String>> words,
@@ -52,6 +57,7 @@ final class ScoredCall {
             List<Unit> passages,
             float[][] passageVectors) {
         this.encoder = encoder;
+        this.library = library;
         this.units = units;
         this.vectors = vectors;
         this.words = words;
@@ -66,24 +72,56 @@ final class ScoredCall {
         }
     }
 
-    static ScoredCall of(Transcript transcript, SentenceEncoder encoder) {
+    static ScoredCall of(Transcript transcript, SentenceEncoder encoder, IntentLibrary library) {
         List<Unit> units = Unit.of(transcript.segments(), EXCHANGE_GAP);
-        float[][] vectors = encoder.encode(units.stream().map(Unit::text).toList());
         List<Set<String>> words =
                 units.stream().map(unit -> ContentWords.of(unit.text())).toList();
         double callEnd =
                 transcript.segments().stream().mapToDouble(Segment::end).max().orElse(0);
         List<Unit> windows = transcript.segments().stream()
-                .flatMap(segment -> Unit.windows(segment, WINDOW, WINDOW / 2).stream())
+                .flatMap(segment -> Unit.windows(segment, WINDOW, WINDOW_STEP).stream())
                 .toList();
         List<Unit> passages = new ArrayList<>(units);
         passages.addAll(windows);
-        float[][] windowVectors =
-                encoder.encode(windows.stream().map(Unit::text).toList());
-        float[][] passageVectors = new float[passages.size()][];
-        System.arraycopy(vectors, 0, passageVectors, 0, vectors.length);
-        System.arraycopy(windowVectors, 0, passageVectors, vectors.length, windowVectors.length);
-        return new ScoredCall(transcript, encoder, units, vectors, words, callEnd, passages, passageVectors);
+        float[][] passageVectors = encodeOnce(
+                encoder, passages.stream().map(ScoredCall::encodedText).toList());
+        float[][] vectors = java.util.Arrays.copyOf(passageVectors, units.size());
+        return new ScoredCall(transcript, encoder, library, units, vectors, words, callEnd, passages, passageVectors);
+    }
+
+    /**
+     * What a passage is encoded as: its text, but for an exchange only the end of the first line. The question
+     * that a reply answers comes last in a turn ("... so would you like to go ahead?" / "yes please"), and
+     * encoding whole long turns again for every exchange was the larger part of the analysis time.
+     */
+    static String encodedText(Unit unit) {
+        if (unit.segments().size() == 1) {
+            return unit.text();
+        }
+        String[] first = words(unit.segments().getFirst());
+        String[] reply = words(unit.segments().getLast());
+        return String.join(" ", Arrays.copyOfRange(first, Math.max(0, first.length - EXCHANGE_LEAD), first.length))
+                + ". " + String.join(" ", Arrays.copyOf(reply, Math.min(reply.length, EXCHANGE_REPLY)));
+    }
+
+    private static String[] words(Segment segment) {
+        return segment.text().trim().split("\\s+");
+    }
+
+    /** Words of an exchange's first line that its passage keeps ({@link #encodedText}). */
+    static final int EXCHANGE_LEAD = 12;
+    /** Words of an exchange's reply that its passage keeps: a reply answers in its first words ("yes, happily"). */
+    static final int EXCHANGE_REPLY = 15;
+
+    /** Each distinct text encoded once: calls repeat "okay", "yes" and "thank you" many times. */
+    private static float[][] encodeOnce(SentenceEncoder encoder, List<String> texts) {
+        List<String> distinct = texts.stream().distinct().toList();
+        float[][] encoded = encoder.encode(distinct);
+        java.util.Map<String, float[]> byText = new java.util.HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            byText.put(distinct.get(i), encoded[i]);
+        }
+        return texts.stream().map(byText::get).toArray(float[][]::new);
     }
 
     /**
@@ -91,6 +129,8 @@ final class ScoredCall {
      * claim an adjuster will call you within two days and ..."), and one duty in it is lost in the whole.
      */
     static final int WINDOW = 10;
+    /** Words between the starts of two windows: side by side, as overlapping halves did no better (README). */
+    static final int WINDOW_STEP = WINDOW;
 
     /** The transcript the call was scored from. */
     Transcript transcript() {
@@ -127,9 +167,10 @@ final class ScoredCall {
             for (Intent intent : intents) {
                 best = Math.max(best, support(library, intent)[i]);
             }
-            if (best > -1) {
-                // A passage some other intent of the party explains better is not evidence of these:
-                // "I have no intention of paying" is close to disputing a debt, closer to refusing to pay.
+            if (best > -1 && speaking == Role.CUSTOMER) {
+                // A passage some other intent of the customer explains better is not evidence of these:
+                // "I have no intention of paying" is close to disputing a debt, closer to refusing to pay. An
+                // agent's duties are not rivals: "I'm sorry to hear that, I apologise for the delay" does both.
                 double rival = -1;
                 for (Intent other : library.of(speaking)) {
                     if (!intents.contains(other)) {
@@ -174,7 +215,7 @@ final class ScoredCall {
         float[] target = encoder.encode(text);
         List<Relevance> ranked = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
-            double semantic = SentenceEncoder.cosine(vectors[i], target);
+            double semantic = closeness(vectors[i], target);
             double keyword = ContentWords.coverage(topic, words.get(i));
             ranked.add(new Relevance(units.get(i), SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * keyword));
         }
@@ -194,7 +235,7 @@ final class ScoredCall {
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
             if (about == null || unit.has(about)) {
-                ranked.add(new Relevance(unit, SentenceEncoder.cosine(vectors[i], target)));
+                ranked.add(new Relevance(unit, closeness(vectors[i], target)));
             }
         }
         ranked.sort(Comparator.comparingDouble(Relevance::score).reversed());
@@ -213,13 +254,17 @@ final class ScoredCall {
             if (unit.segments().size() != 1 || (about != null && !unit.has(about))) {
                 continue;
             }
-            double semantic = SentenceEncoder.cosine(vectors[i], target);
+            double semantic = closeness(vectors[i], target);
             double keyword = ContentWords.coverage(content, words.get(i));
             ranked.add(new Relevance(
                     unit, Math.max(SEMANTIC_WEIGHT * semantic + (1 - SEMANTIC_WEIGHT) * keyword, 0.8 * keyword)));
         }
         ranked.sort(Comparator.comparingDouble(Relevance::score).reversed());
         return ranked;
+    }
+
+    private double closeness(float[] a, float[] b) {
+        return library.calibrated(SentenceEncoder.cosine(a, b));
     }
 
     /** The segments behind these units, without repeats, in the given order. */

@@ -5,12 +5,13 @@ import java.util.List;
 
 /**
  * Finds out whether a model gives a sentence the same vector in a batch as alone. Not all do: a
- * dynamically quantized model (the bundled all-MiniLM-L6-v2 is one: {@code DynamicQuantizeLinear}
+ * dynamically quantized model (the bundled e5-small-v2-q is one: {@code DynamicQuantizeLinear}
  * before every {@code MatMulInteger}) picks one quantization scale per activation tensor, so the
  * other sentences of a batch and its padding shift every sentence's vector, by around 0.01 per
  * component. The same utterance would then score differently depending on the call it is in.
- * Such models are run one sentence at a time, which costs little on a CPU: measured on the bundled
- * model, batches of 4 to 32 were 1.18-1.27x faster than single sentences (EmbedBenchmark).
+ * An encoder asked to be exact ({@link EncoderOptions#exact}) runs such a model one sentence at a time; by
+ * default it batches anyway, because the shift changed no result on the labelled calls and batching is
+ * faster (README).
  */
 final class BatchProbe {
 

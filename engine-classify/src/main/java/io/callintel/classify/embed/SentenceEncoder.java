@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
 
 /**
- * Sentence embeddings from a local sentence-transformers model exported to ONNX (all-MiniLM-L6-v2 by
+ * Sentence embeddings from a local sentence-transformers model exported to ONNX (e5-small-v2 by
  * default): word pieces from the model's own {@code tokenizer.json}, the transformer through ONNX
  * Runtime, then mean pooling and unit length, as the sentence-transformers library computes them.
  * Nothing is downloaded, ever: both files are read from the model directory.
@@ -34,7 +34,7 @@ public final class SentenceEncoder implements AutoCloseable {
 
     private final LocalTokenizer tokenizer;
     private final OnnxModel model;
-    /** Sentences per model call: {@link EncoderOptions#maxBatch()}, or 1 where batching changes vectors. */
+    /** Sentences per model call: {@link EncoderOptions#maxBatch()}, or 1 where exact and batching changes vectors. */
     private final int batchSize;
 
     private final Pooling pooling;
@@ -62,20 +62,6 @@ public final class SentenceEncoder implements AutoCloseable {
      * @throws UncheckedIOException     when a file cannot be read
      */
     public static SentenceEncoder load(Path modelDirectory, EncoderOptions options) {
-        return load(modelDirectory, options, true);
-    }
-
-    /** @param probeBatching false to batch even where it changes vectors: lets tests exercise batching. */
-    /**
-     * Internal access point, for the benchmarks (not a stable API): an encoder that batches up to
-     * {@code options.maxBatch()} sentences even where batching changes the model's vectors, to measure what the
-     * engine gives up by encoding such a model one sentence at a time.
-     */
-    public static SentenceEncoder loadAlwaysBatching(Path modelDirectory, EncoderOptions options) {
-        return load(modelDirectory, options, false);
-    }
-
-    static SentenceEncoder load(Path modelDirectory, EncoderOptions options, boolean probeBatching) {
         Objects.requireNonNull(options, "options");
         Path modelFile = requireFile(modelDirectory, MODEL_FILE);
         Path tokenizerFile = requireFile(modelDirectory, TOKENIZER_FILE);
@@ -106,8 +92,8 @@ public final class SentenceEncoder implements AutoCloseable {
             throw e;
         }
         try {
-            boolean exact = !probeBatching || BatchProbe.batchesExactly(tokenizer, model);
-            int batchSize = exact ? options.maxBatch() : 1;
+            boolean batches = !options.exact() || BatchProbe.batchesExactly(tokenizer, model);
+            int batchSize = batches ? options.maxBatch() : 1;
             return new SentenceEncoder(tokenizer, model, batchSize, pooling, prefix);
         } catch (OrtException | RuntimeException e) {
             IllegalArgumentException failure =
@@ -152,7 +138,7 @@ public final class SentenceEncoder implements AutoCloseable {
         return batchSize;
     }
 
-    /** Length of the vectors (384 for all-MiniLM-L6-v2). */
+    /** Length of the vectors (384 for e5-small-v2 and all-MiniLM-L6-v2). */
     public int dimensions() {
         return model.dimensions();
     }
@@ -163,10 +149,11 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     /**
-     * Unit-length vectors, one per sentence, in order; a sentence gets the same vector whatever it is
-     * encoded with. Sentences are batched by similar length (so that little padding is computed)
-     * into batches of at most {@link EncoderOptions#maxBatch()}, where the model allows it (see
-     * {@link BatchProbe}: the bundled quantized model does not, and runs a sentence at a time).
+     * Unit-length vectors, one per sentence, in order. Sentences are batched by similar length (so that
+     * little padding is computed) into batches of at most {@link EncoderOptions#maxBatch()}; with
+     * {@link EncoderOptions#exact()}, only where the model gives a sentence the same vector whatever it is
+     * encoded with (see {@link BatchProbe}: the bundled quantized model does not, and then runs a sentence at a
+     * time).
      * Text longer than {@link EncoderOptions#maxTokens()} word pieces is truncated.
      *
      * @throws IllegalStateException when the encoder is closed or the model fails

@@ -20,7 +20,7 @@ class IntentLibraryTest {
 
     @BeforeAll
     static void load() {
-        encoder = SentenceEncoder.load(Path.of("../models/all-minilm-l6-v2-q"));
+        encoder = SentenceEncoder.load(Path.of("../models/e5-small-v2-q"));
         library = IntentLibrary.load(encoder);
     }
 

@@ -19,17 +19,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the real bundled model (all-MiniLM-L6-v2, quantized), as unpacked by the models module. */
+/** Runs the real bundled model (e5-small-v2, quantized), as unpacked by the models module. */
 class SentenceEncoderTest {
 
     /** Tests run from the module directory. */
-    static final Path MODEL = Path.of("..", "models", "all-minilm-l6-v2-q");
+    static final Path MODEL = Path.of("..", "models", "e5-small-v2-q");
 
     private static SentenceEncoder encoder;
 
     @BeforeAll
     static void load() {
-        encoder = SentenceEncoder.load(MODEL, EncoderOptions.defaults().withMaxBatch(4));
+        encoder = SentenceEncoder.load(
+                MODEL, EncoderOptions.defaults().withMaxBatch(4).withExact(true));
     }
 
     @AfterAll
@@ -59,9 +60,8 @@ class SentenceEncoderTest {
                 List.of("I want to cancel my subscription", "Please end my membership", "The weather is sunny today"));
         double paraphrase = SentenceEncoder.cosine(vectors[0], vectors[1]);
         double unrelated = SentenceEncoder.cosine(vectors[0], vectors[2]);
-        assertTrue(paraphrase > unrelated + 0.2, "paraphrase " + paraphrase + ", unrelated " + unrelated);
-        assertTrue(paraphrase > 0.4, "paraphrase " + paraphrase);
-        assertTrue(unrelated < 0.3, "unrelated " + unrelated);
+        // e5 places all English text within a narrow band of high cosines (unrelated ~0.78): the gap is what counts.
+        assertTrue(paraphrase > unrelated + 0.1, "paraphrase " + paraphrase + ", unrelated " + unrelated);
     }
 
     @Test
@@ -86,13 +86,13 @@ class SentenceEncoderTest {
     }
 
     @Test
-    void theQuantizedModelRunsOneSentenceAtATime() {
+    void askedToBeExactTheQuantizedModelRunsOneSentenceAtATime() {
         // Its activations are quantized per tensor, so batch companions would shift a vector (BatchProbe).
         assertEquals(1, encoder.batchSize());
     }
 
     @Test
-    void forcedBatchingKeepsEachVectorInItsPlace() {
+    void batchingByDefaultKeepsEachVectorInItsPlace() {
         List<String> sentences = List.of(
                 "can you tell me why my card was declined at the supermarket yesterday afternoon",
                 "yes",
@@ -102,14 +102,13 @@ class SentenceEncoderTest {
                 "ok",
                 "is there anything else I can help you with today");
         try (SentenceEncoder batching =
-                SentenceEncoder.load(MODEL, EncoderOptions.defaults().withMaxBatch(3), false)) {
+                SentenceEncoder.load(MODEL, EncoderOptions.defaults().withMaxBatch(3))) {
             assertEquals(3, batching.batchSize());
             float[][] batched = batching.encode(sentences);
             for (int i = 0; i < sentences.size(); i++) {
                 float[] alone = encoder.encode(sentences.get(i));
-                // Batch-dependent quantization moves a short sentence's vector noticeably (to about 0.97
-                // cosine for "yes"), which is why the quantized model is not batched; but each vector
-                // is still its own sentence's.
+                // Batch-dependent quantization moves a vector a little (what exact avoids); each vector is
+                // still its own sentence's.
                 assertTrue(
                         SentenceEncoder.cosine(alone, batched[i]) > 0.9,
                         sentences.get(i) + ": " + SentenceEncoder.cosine(alone, batched[i]));

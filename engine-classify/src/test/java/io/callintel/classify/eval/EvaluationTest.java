@@ -49,8 +49,8 @@ class EvaluationTest {
     static void setUp() {
         vosk = VoskModel.load(Path.of("../models/vosk-model-en-us"));
         transcriber = new Transcriber(new FfmpegAudioDecoder(), vosk, 2);
-        encoder = SentenceEncoder.load(
-                Path.of(System.getProperty("callintel.eval.encoder", "../models/all-minilm-l6-v2-q")));
+        encoder =
+                SentenceEncoder.load(Path.of(System.getProperty("callintel.eval.encoder", "../models/e5-small-v2-q")));
         analyzer = new CallAnalyzer(encoder);
     }
 

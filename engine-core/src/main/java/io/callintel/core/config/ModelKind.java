@@ -20,7 +20,7 @@ enum ModelKind {
             "--embedding-model",
             "CALLINTEL_EMBEDDING_MODEL",
             "embedding.model",
-            "all-minilm-l6-v2-q",
+            "e5-small-v2-q",
             List.of(ModelKind.EMBEDDING_ONNX, ModelKind.EMBEDDING_TOKENIZER));
 
     static final String EMBEDDING_ONNX = "model.onnx";

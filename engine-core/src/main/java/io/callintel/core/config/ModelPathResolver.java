@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  *   <li>the config file ({@code --config FILE}, else {@code CALLINTEL_CONFIG}, else {@code ./callintel.properties}
  *       if present), keys {@code vosk.model} and {@code embedding.model};</li>
  *   <li>the default, where the build unpacks them: {@code <project root>/models/vosk-model-en-us} and
- *       {@code <project root>/models/all-minilm-l6-v2-q}. The project root is {@code CALLINTEL_HOME} if set,
+ *       {@code <project root>/models/e5-small-v2-q}. The project root is {@code CALLINTEL_HOME} if set,
  *       else the nearest directory holding the model, walking up from the code's location and then from
  *       the working directory.</li>
  * </ol>

@@ -74,8 +74,8 @@ class ModelPathResolverTest {
         ModelPaths paths = resolver().resolve(ModelOverrides.none());
 
         assertEquals(fromEnvironment, paths.voskModel());
-        assertEquals(home.resolve("models/all-minilm-l6-v2-q"), paths.embeddingModel());
-        assertEquals(home.resolve("models/all-minilm-l6-v2-q/model.onnx"), paths.embeddingOnnx());
+        assertEquals(home.resolve("models/e5-small-v2-q"), paths.embeddingModel());
+        assertEquals(home.resolve("models/e5-small-v2-q/model.onnx"), paths.embeddingOnnx());
     }
 
     @Test
@@ -137,8 +137,7 @@ class ModelPathResolverTest {
         ModelPaths paths = resolver().resolve(ModelOverrides.none());
 
         assertEquals(
-                new ModelPaths(home.resolve("models/vosk-model-en-us"), home.resolve("models/all-minilm-l6-v2-q")),
-                paths);
+                new ModelPaths(home.resolve("models/vosk-model-en-us"), home.resolve("models/e5-small-v2-q")), paths);
     }
 
     @Test
@@ -195,7 +194,7 @@ class ModelPathResolverTest {
                 workingDirectory.resolve("callintel.properties").toString(),
                 "CALLINTEL_HOME not set",
                 "models/vosk-model-en-us",
-                "models/all-minilm-l6-v2-q",
+                "models/e5-small-v2-q",
                 classes.toString(),
                 temp.resolve("app").toString(),
                 workingDirectory.toString(),
@@ -307,7 +306,7 @@ class ModelPathResolverTest {
 
     private static Path installDefaults(Path projectRoot) throws IOException {
         vosk(projectRoot.resolve("models/vosk-model-en-us"));
-        embedding(projectRoot.resolve("models/all-minilm-l6-v2-q"));
+        embedding(projectRoot.resolve("models/e5-small-v2-q"));
         return projectRoot;
     }
 

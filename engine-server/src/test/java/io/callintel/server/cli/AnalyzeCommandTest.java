@@ -39,7 +39,7 @@ class AnalyzeCommandTest {
                 "--vosk-model",
                 "../models/vosk-model-en-us",
                 "--embedding-model",
-                "../models/all-minilm-l6-v2-q",
+                "../models/e5-small-v2-q",
                 Cli.fixture("speech.mp3"),
                 Cli.fixture("video-only.mp4"));
         assertEquals(1, run.exitCode(), run.err());

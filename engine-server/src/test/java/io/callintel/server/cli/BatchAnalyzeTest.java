@@ -32,7 +32,7 @@ class BatchAnalyzeTest {
                  {"objective_bucket_name": "Not Clear", "description": "If it is not clear what the call is about."}]}}
             """;
     private static final String[] MODELS = {
-        "--vosk-model", "../models/vosk-model-en-us", "--embedding-model", "../models/all-minilm-l6-v2-q"
+        "--vosk-model", "../models/vosk-model-en-us", "--embedding-model", "../models/e5-small-v2-q"
     };
 
     @TempDir

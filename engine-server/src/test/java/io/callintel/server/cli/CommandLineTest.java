@@ -59,7 +59,7 @@ class CommandLineTest {
                 home.resolve("models/vosk-model-en-us").toString(),
                 line.get("vosk_model").asText());
         assertEquals(
-                home.resolve("models/all-minilm-l6-v2-q").toString(),
+                home.resolve("models/e5-small-v2-q").toString(),
                 line.get("embedding_model").asText());
     }
 
@@ -84,13 +84,13 @@ class CommandLineTest {
         Path other = install(temp.resolve("other"));
         Path config = Files.writeString(
                 temp.resolve("engine.properties"),
-                "vosk.model=other/models/vosk-model-en-us\nembedding.model=other/models/all-minilm-l6-v2-q\n");
+                "vosk.model=other/models/vosk-model-en-us\nembedding.model=other/models/e5-small-v2-q\n");
 
         Cli.Run run = run(new ModelPathResolver(Map.of(), temp, List.of()), "--config", config.toString(), "models");
 
         assertEquals(0, run.exitCode(), run::err);
         assertEquals(
-                other.resolve("models/all-minilm-l6-v2-q").toString(),
+                other.resolve("models/e5-small-v2-q").toString(),
                 run.json().getFirst().get("embedding_model").asText());
     }
 
@@ -110,9 +110,9 @@ class CommandLineTest {
     private static Path install(Path root) throws IOException {
         Files.createDirectories(root.resolve("models/vosk-model-en-us/am"));
         Files.writeString(root.resolve("models/vosk-model-en-us/am/final.mdl"), "x");
-        Files.createDirectories(root.resolve("models/all-minilm-l6-v2-q"));
-        Files.writeString(root.resolve("models/all-minilm-l6-v2-q/model.onnx"), "x");
-        Files.writeString(root.resolve("models/all-minilm-l6-v2-q/tokenizer.json"), "{}");
+        Files.createDirectories(root.resolve("models/e5-small-v2-q"));
+        Files.writeString(root.resolve("models/e5-small-v2-q/model.onnx"), "x");
+        Files.writeString(root.resolve("models/e5-small-v2-q/tokenizer.json"), "{}");
         return root;
     }
 }

@@ -20,7 +20,7 @@ class TranscribeCommandTest {
                 "--vosk-model",
                 MODEL,
                 "--embedding-model",
-                "../models/all-minilm-l6-v2-q",
+                "../models/e5-small-v2-q",
                 Cli.fixture("speech.mp3"),
                 Cli.fixture("video-only.mp4"));
         assertEquals(1, run.exitCode(), run.err());
@@ -60,7 +60,7 @@ class TranscribeCommandTest {
                 "--vosk-model",
                 MODEL,
                 "--embedding-model",
-                "../models/all-minilm-l6-v2-q",
+                "../models/e5-small-v2-q",
                 "--channels",
                 "stereo",
                 Cli.fixture("speech.flac"));

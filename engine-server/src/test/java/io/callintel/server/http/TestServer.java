@@ -85,7 +85,7 @@ final class TestServer {
     static ModelPaths models() {
         return new ModelPaths(
                 Path.of("../models/vosk-model-en-us").toAbsolutePath(),
-                Path.of("../models/all-minilm-l6-v2-q").toAbsolutePath());
+                Path.of("../models/e5-small-v2-q").toAbsolutePath());
     }
 
     /** A token for a fresh org. */

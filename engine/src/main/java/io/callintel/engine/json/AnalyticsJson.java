@@ -23,7 +23,7 @@ import java.util.Map;
 
 /**
  * The JSON shape of a call's analytics, shared by the command line and the HTTP API. Clients
- * depend on questions (question, answer, confidence, evidence), bucket (name, confidence, scores,
+ * depend on questions (question, answer, fact when there is one, confidence, evidence), bucket (name, confidence, scores,
  * evidence) and metrics: rename nothing here without versioning the output. {@link #read} is the
  * inverse of {@link #fill}, exact but for what fill does not write: an entry of {@code metrics.roles}
  * has its label only (under {@code role}), so read takes its role from that label, which is how the
@@ -38,11 +38,12 @@ public final class AnalyticsJson {
     public static void fill(ObjectNode node, CallAnalytics analytics) {
         ArrayNode questions = node.putArray("questions");
         for (QuestionAnswer answer : analytics.questions()) {
-            ObjectNode entry = questions
-                    .addObject()
-                    .put("question", answer.question())
-                    .put("answer", answer.answer())
-                    .put("confidence", answer.confidence());
+            ObjectNode entry =
+                    questions.addObject().put("question", answer.question()).put("answer", answer.answer());
+            if (!answer.fact().isEmpty()) {
+                entry.put("fact", answer.fact()); // open questions that ask for a date, amount, reason or name
+            }
+            entry.put("confidence", answer.confidence());
             evidence(entry.putArray("evidence"), answer.evidence());
         }
         BucketResult bucket = analytics.bucket();
@@ -69,7 +70,11 @@ public final class AnalyticsJson {
                 "",
                 "questions",
                 (q, at) -> new QuestionAnswer(
-                        text(q, at, "question"), text(q, at, "answer"), number(q, at, "confidence"), evidence(q, at)));
+                        text(q, at, "question"),
+                        text(q, at, "answer"),
+                        q.has("fact") ? text(q, at, "fact") : "",
+                        number(q, at, "confidence"),
+                        evidence(q, at)));
         JsonNode bucket = node.path("bucket");
         return new CallAnalytics(
                 questions,

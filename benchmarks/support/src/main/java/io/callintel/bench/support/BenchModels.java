@@ -18,11 +18,10 @@ public final class BenchModels {
 
     /**
      * {@code -Dcallintel.embedding.model=DIR}, else {@code CALLINTEL_EMBEDDING_MODEL}, else
-     * {@code models/all-minilm-l6-v2-q} under the working directory or one of its parents.
+     * {@code models/e5-small-v2-q} under the working directory or one of its parents.
      */
     public static Path embeddingModel() {
-        return find(
-                "callintel.embedding.model", "CALLINTEL_EMBEDDING_MODEL", "models/all-minilm-l6-v2-q", "model.onnx");
+        return find("callintel.embedding.model", "CALLINTEL_EMBEDDING_MODEL", "models/e5-small-v2-q", "model.onnx");
     }
 
     private static Path find(String property, String variable, String relative, String marker) {
