@@ -35,8 +35,8 @@ final class AnalysisSummary {
                 rows.put(
                         switch (method) {
                             case "single" -> "`encode(sentence)` in a loop";
-                            case "list" -> "`encode(list)`, engine default";
-                            default -> "`encode(list)`, batching forced, " + batch + " per model call";
+                            case "list" -> "`encode(list)`, exact";
+                            default -> "`encode(list)`, batched (engine default), " + batch + " per model call";
                         },
                         median(r));
             }

@@ -59,8 +59,9 @@ final class BucketClassifier {
                     .mapToDouble(Double::doubleValue)
                     .average()
                     .orElse(0);
-            nearest.forEach((name, closeness) ->
-                    scores.computeIfPresent(name, (n, score) -> score + LEARNED * (closeness - mean)));
+            // On the calibrated scale, as the scores are: the encoder's own cosines may sit in a narrow band.
+            nearest.forEach((name, closeness) -> scores.computeIfPresent(
+                    name, (n, score) -> score + LEARNED * (library.calibrated(closeness) - library.calibrated(mean))));
         }
         Map<String, Double> probabilities = softmax(scores);
         String best = probabilities.entrySet().stream()

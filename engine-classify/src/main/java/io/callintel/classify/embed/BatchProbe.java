@@ -10,8 +10,8 @@ import java.util.List;
  * other sentences of a batch and its padding shift every sentence's vector, by around 0.01 per
  * component. The same utterance would then score differently depending on the call it is in.
  * An encoder asked to be exact ({@link EncoderOptions#exact}) runs such a model one sentence at a time; by
- * default it batches anyway, because the shift changed no result on the labelled calls and batching is
- * faster (README).
+ * default it batches anyway: batching is faster, and on the labelled calls the shift moved only answers that
+ * sit at a threshold, a few either way (README).
  */
 final class BatchProbe {
 

@@ -12,8 +12,9 @@ package io.callintel.classify.embed;
  * @param exact          whether a sentence must get the same vector whatever it is encoded with. A dynamically
  *                       quantized model (the bundled e5-small-v2-q) moves a vector slightly with its batch
  *                       companions ({@code BatchProbe}); exact runs such a model one sentence at a time. Off by
- *                       default: batching is 1.4x faster on the bundled model, and on the labelled calls it
- *                       changed no answer and no bucket (README, Analysis accuracy).
+ *                       default: batching is about 1.5x faster on the bundled model, and on the labelled calls it
+ *                       moved only answers that sit at a threshold, a few either way (README, How the analysis
+ *                       works).
  */
 public record EncoderOptions(int maxBatch, int maxTokens, int intraOpThreads, boolean exact) {
 

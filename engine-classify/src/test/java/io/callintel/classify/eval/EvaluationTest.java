@@ -7,6 +7,7 @@ import io.callintel.asr.TranscriptionOptions;
 import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.classify.analysis.CallAnalyzer;
+import io.callintel.classify.embed.EncoderOptions;
 import io.callintel.classify.embed.SentenceEncoder;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.usecase.CorrectedCall;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code -Dcallintel.eval.cache=DIR} keeps the recognised transcripts in DIR between runs, for tuning the
  * analysis without recognising every call again; CI never sets it. {@code -Dcallintel.eval.encoder=DIR} runs it
- * with another sentence encoder (the README's comparison).
+ * with another sentence encoder (the README's comparison), {@code -Dcallintel.eval.exact=true} with an encoder that
+ * does not batch the quantized model ({@link EncoderOptions#exact}).
  */
 class EvaluationTest {
 
@@ -49,8 +51,9 @@ class EvaluationTest {
     static void setUp() {
         vosk = VoskModel.load(Path.of("../models/vosk-model-en-us"));
         transcriber = new Transcriber(new FfmpegAudioDecoder(), vosk, 2);
-        encoder =
-                SentenceEncoder.load(Path.of(System.getProperty("callintel.eval.encoder", "../models/e5-small-v2-q")));
+        encoder = SentenceEncoder.load(
+                Path.of(System.getProperty("callintel.eval.encoder", "../models/e5-small-v2-q")),
+                EncoderOptions.defaults().withExact(Boolean.getBoolean("callintel.eval.exact")));
         analyzer = new CallAnalyzer(encoder);
     }
 
