@@ -47,14 +47,22 @@ final class QuestionAnswerer {
         }
         String proposition = QuestionKind.proposition(kind.statement());
         List<Intent> intents = library.match(call.encode(proposition), Negation.negated(proposition), about);
+        Set<String> content = ContentWords.withoutActs(topic);
         if (!intents.isEmpty()) {
-            return byIntent(question.question(), kind, intents, call);
+            QuestionAnswer byIntent = byIntent(question.question(), kind, intents, call);
+            if (!byIntent.answer().equals(QuestionAnswer.NO) || !kind.occurrence()) {
+                return byIntent;
+            }
+            // "Did the agent mention the interest rate?": the topic's own words said plainly are a mention, however
+            // the recogniser garbled the rest of the sentence.
+            QuestionAnswer literal =
+                    occurrence(question.question(), call.ownUtterances(probe, content, about), content, about);
+            return literal.answer().equals(QuestionAnswer.YES) ? literal : byIntent;
         }
         List<Relevance> ranked = call.relevance(probe, topic).stream()
                 .filter(r -> about == null || r.unit().has(about))
                 .toList();
         if (kind.occurrence()) {
-            Set<String> content = ContentWords.withoutActs(topic);
             return occurrence(question.question(), call.ownUtterances(probe, content, about), content, about);
         }
         return stance(question.question(), ranked, about, topic, call.callEnd());
