@@ -50,11 +50,14 @@ final class QuestionAnswerer {
         Set<String> content = ContentWords.withoutActs(topic);
         if (!intents.isEmpty()) {
             QuestionAnswer byIntent = byIntent(question.question(), kind, intents, call);
-            if (!byIntent.answer().equals(QuestionAnswer.NO) || !kind.occurrence()) {
+            boolean duty = kind.occurrence()
+                    && intents.stream().allMatch(i -> library.opposite(i).isEmpty());
+            if (!byIntent.answer().equals(QuestionAnswer.NO) || !duty) {
                 return byIntent;
             }
             // "Did the agent mention the interest rate?": the topic's own words said plainly are a mention, however
-            // the recogniser garbled the rest of the sentence.
+            // the recogniser garbled the rest of the sentence. Not for a stance with an opposite ("did the customer
+            // promise to pay?"), where "pay" is said either way.
             QuestionAnswer literal =
                     occurrence(question.question(), call.ownUtterances(probe, content, about), content, about);
             return literal.answer().equals(QuestionAnswer.YES) ? literal : byIntent;

@@ -8,6 +8,7 @@ import io.callintel.core.transcript.Transcript;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class ScoredCall {
         passages.addAll(windows);
         float[][] passageVectors = encodeOnce(
                 encoder, passages.stream().map(ScoredCall::encodedText).toList());
-        float[][] vectors = java.util.Arrays.copyOf(passageVectors, units.size());
+        float[][] vectors = Arrays.copyOf(passageVectors, units.size());
         return new ScoredCall(transcript, encoder, library, units, vectors, words, callEnd, passages, passageVectors);
     }
 
@@ -117,7 +118,7 @@ final class ScoredCall {
     private static float[][] encodeOnce(SentenceEncoder encoder, List<String> texts) {
         List<String> distinct = texts.stream().distinct().toList();
         float[][] encoded = encoder.encode(distinct);
-        java.util.Map<String, float[]> byText = new java.util.HashMap<>();
+        Map<String, float[]> byText = new HashMap<>();
         for (int i = 0; i < distinct.size(); i++) {
             byText.put(distinct.get(i), encoded[i]);
         }
