@@ -3,6 +3,7 @@ package io.callintel.engine.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +41,13 @@ class AnalyticsJsonTest {
                         "there is no fee for the first year",
                         0.734,
                         List.of(FEE, INTERESTED)),
-                new QuestionAnswer("When will the customer call back?", "", 0, List.of()));
+                new QuestionAnswer("When will the customer call back?", "", 0, List.of()),
+                new QuestionAnswer(
+                        "When will the customer pay?",
+                        "i get paid on friday so i can pay the whole thing then",
+                        "on friday",
+                        0.41,
+                        List.of(INTERESTED)));
         CallMetrics metrics = new CallMetrics(
                 23.283,
                 19.17,
@@ -86,6 +93,14 @@ class AnalyticsJsonTest {
         assertEquals(
                 List.of("Hot Lead", "Warm Lead", "Cold Lead", "Not Clear"),
                 List.copyOf(back.bucket().scores().keySet()));
+    }
+
+    @Test
+    void anOpenAnswersFactIsWrittenOnlyWhereThereIsOne() throws Exception {
+        JsonNode questions = JSON.readTree(write(analytics(hotLead()))).path("questions");
+        assertEquals("on friday", questions.get(3).path("fact").textValue());
+        assertTrue(questions.get(0).path("fact").isMissingNode(), "a yes/no answer has no fact");
+        assertTrue(questions.get(2).path("fact").isMissingNode(), "an open question nothing answered has none");
     }
 
     @Test
