@@ -37,6 +37,7 @@ enum AnswerType {
     private static final Pattern ASKS_AMOUNT = Pattern.compile(
             "^(how much|how many|what (is the |was the )?(salary|amount|price|sum|fee|cost|rate|figure|budget)|"
                     + "what \\w+ (salary|amount|price|sum|fee|cost|rate|figure|budget))\\b");
+    private static final Pattern ASKS_THING = Pattern.compile("^(what|which|how)\\b");
     private static final Pattern ASKS_REASON =
             Pattern.compile("^(why|how come|what (is|was|'s) the (main )?(reason|cause)|for what reason)\\b");
     private static final Pattern ASKS_NAME =
@@ -45,13 +46,17 @@ enum AnswerType {
     private static final String NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
             + "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
             + "eighty|ninety";
-    private static final Pattern NAMES_TIME = Pattern.compile(
-            "\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|today|tonight|tomorrow|yesterday|"
-                    + "morning|afternoon|evening|night|noon|midnight|days|week|weeks|month|months|year|years|ago|"
-                    + "january|february|march|april|june|july|august|september|october|november|december|"
-                    + "(in|of|on|since|until|by|early|late|mid) may|may (the )?\\w+(st|nd|rd|th)|"
-                    + "first|second|third|fourth|fifth|tenth|fifteenth|twentieth|thirtieth|o'clock|[ap]\\.?m\\.?|"
-                    + "\\d{1,2}(:\\d\\d)?)\\b");
+    /** Days and times of day, the words that name a time in both {@link #fits} and {@link #fact}. */
+    private static final String DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|today|"
+            + "tonight|tomorrow|yesterday|morning|afternoon|evening|night|noon|midnight";
+    /** Periods and months; "may" is left out, a month only where it is one. */
+    private static final String PERIODS = "days|week|weeks|month|months|year|years|ago|january|february|march|"
+            + "april|june|july|august|september|october|november|december";
+
+    private static final Pattern NAMES_TIME = Pattern.compile("\\b(" + DAYS + "|" + PERIODS + "|"
+            + "(in|of|on|since|until|by|early|late|mid) may|may (the )?\\w+(st|nd|rd|th)|"
+            + "first|second|third|fourth|fifth|tenth|fifteenth|twentieth|thirtieth|o'clock|[ap]\\.?m\\.?|"
+            + "\\d{1,2}(:\\d\\d)?)\\b");
     private static final Pattern NAMES_AMOUNT = Pattern.compile(
             "\\b(\\d+|" + NUMBER_WORDS + "|hundred|thousand|million|half|dollars?|pounds?|euros?|percent|k)\\b");
     /** A sentence that asks rather than tells: a question mark, or a question's opening. */
@@ -63,10 +68,8 @@ enum AnswerType {
     private static final Pattern GREETING = Pattern.compile("\\bgood (morning|afternoon|evening|night)\\b");
 
     // The fact inside a sentence: runs of words of the kind, with the small words that hold them together.
-    private static final Pattern TIME_CORE = Pattern.compile("(monday|tuesday|wednesday|thursday|friday|saturday|"
-            + "sunday|weekend|today|tonight|tomorrow|yesterday|morning|afternoon|evening|night|noon|midnight|day|"
-            + "days|week|weeks|month|months|year|years|ago|january|february|march|april|june|july|august|"
-            + "september|october|november|december|o'clock|[ap]\\.?m\\.?|\\d{1,2}(:\\d\\d)?(st|nd|rd|th)?|"
+    private static final Pattern TIME_CORE = Pattern.compile("(" + DAYS + "|day|" + PERIODS + "|"
+            + "o'clock|[ap]\\.?m\\.?|\\d{1,2}(:\\d\\d)?(st|nd|rd|th)?|"
             + "\\w*(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth))");
     private static final Pattern NUMBER = Pattern.compile(NUMBER_WORDS);
     private static final Set<String> TIME_GLUE = Set.of(
@@ -198,7 +201,7 @@ enum AnswerType {
             case AMOUNT -> ASKS_AMOUNT;
             case REASON -> ASKS_REASON;
             case NAME -> ASKS_NAME;
-            case ANY -> Pattern.compile("^(what|which|how)\\b");
+            case ANY -> ASKS_THING;
         };
         return asking.matcher(question.toLowerCase(Locale.ROOT).trim())
                 .replaceFirst("")

@@ -50,8 +50,7 @@ final class QuestionAnswerer {
         Set<String> content = ContentWords.withoutActs(topic);
         if (!intents.isEmpty()) {
             QuestionAnswer byIntent = byIntent(question.question(), kind, intents, call);
-            boolean duty = kind.occurrence()
-                    && intents.stream().allMatch(i -> library.opposite(i).isEmpty());
+            boolean duty = kind.occurrence() && !hasOpposite(intents);
             if (!byIntent.answer().equals(QuestionAnswer.NO) || !duty) {
                 return byIntent;
             }
@@ -79,8 +78,7 @@ final class QuestionAnswerer {
         Role party = intents.get(0).party();
         List<Relevance> yes = call.intentSupport(library, intents, party, List.of());
         double y = yes.isEmpty() ? 0 : yes.get(0).score();
-        boolean hasOpposite =
-                intents.stream().anyMatch(intent -> library.opposite(intent).isPresent());
+        boolean hasOpposite = hasOpposite(intents);
         if (kind.occurrence() && !hasOpposite) {
             boolean shown = y >= OCCURRED;
             return new QuestionAnswer(
@@ -119,6 +117,11 @@ final class QuestionAnswerer {
                 agrees ? QuestionAnswer.YES : QuestionAnswer.NO,
                 ScoredCall.clamp(0.5 + 2 * margin + uncontested),
                 ScoredCall.evidence(List.of(decisive)));
+    }
+
+    /** Whether any of the intents has an opposite: a stance, not a duty that is simply done or not. */
+    private boolean hasOpposite(List<Intent> intents) {
+        return intents.stream().anyMatch(intent -> library.opposite(intent).isPresent());
     }
 
     /** The last unit in time that plainly shows the intent, or null. */
