@@ -116,9 +116,11 @@ class EvaluationTest {
         }
         System.out.println(before);
         System.out.println(after);
-        Scorecard.Half heldOut = after.half(LabelledCalls.Split.HELD_OUT);
-        assertTrue(
-                heldOut.buckets.accuracy() >= 0.0, "held-out buckets after corrections " + heldOut.buckets.accuracy());
+        for (LabelledCalls.Split split : LabelledCalls.Split.values()) {
+            double without = before.half(split).buckets.accuracy();
+            double with = after.half(split).buckets.accuracy();
+            assertTrue(with >= without, split + " buckets: " + without + " without corrections, " + with + " with");
+        }
     }
 
     private static CorrectedCall corrected(LabelledCalls.Call call) {
