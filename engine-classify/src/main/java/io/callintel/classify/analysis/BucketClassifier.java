@@ -6,7 +6,6 @@ import io.callintel.core.usecase.BucketDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Picks a call's bucket. Each bucket's description is matched to the library's intents ({@link IntentLibrary}),
@@ -19,9 +18,7 @@ final class BucketClassifier {
     /** Closeness to a bare description reads lower than closeness to example utterances: this brings it level. */
     private static final double DESCRIPTION_LIFT = 0.2;
     /** Scores differ by a few hundredths: sharpened into probabilities at this temperature. */
-    private static final double TEMPERATURE = 0.05;
-    /** How much closeness to the corrected calls of a bucket counts against the method's own score. */
-    private static final double LEARNED = 0.5;
+    static final double TEMPERATURE = 0.05;
     /** How much being at the very end of the call adds: a call's outcome comes at its end ("... so I'll keep it"). */
     private static final double LATENESS = 0.2;
 
@@ -31,10 +28,10 @@ final class BucketClassifier {
         this.library = library;
     }
 
-    /**
-     * @param corrections for each bucket with corrected calls, how close the nearest of them is to this call
-     */
-    BucketResult classify(List<BucketDefinition> buckets, ScoredCall call, Supplier<Map<String, Double>> corrections) {
+    /** The method's own score for every bucket, before corrections and softmax, with what supports each. */
+    record Scores(Map<String, Double> scores, Map<String, List<Relevance>> support) {}
+
+    Scores score(List<BucketDefinition> buckets, ScoredCall call) {
         String uncertain = buckets.stream()
                 .filter(b -> BucketStance.of(b) == BucketStance.UNCERTAIN)
                 .map(BucketDefinition::name)
@@ -52,18 +49,12 @@ final class BucketClassifier {
             scores.put(bucket.name(), ranked.isEmpty() ? 0 : ranked.get(0).score());
             support.put(bucket.name(), ranked.stream().limit(1).toList());
         }
-        // Corrected calls: a bucket gains as much as its nearest corrected call is closer than other buckets' are.
-        Map<String, Double> nearest = corrections.get();
-        if (nearest.size() > 1) {
-            double mean = nearest.values().stream()
-                    .mapToDouble(Double::doubleValue)
-                    .average()
-                    .orElse(0);
-            // On the calibrated scale, as the scores are: the encoder's own cosines may sit in a narrow band.
-            nearest.forEach((name, closeness) -> scores.computeIfPresent(
-                    name, (n, score) -> score + LEARNED * (library.calibrated(closeness) - library.calibrated(mean))));
-        }
-        Map<String, Double> probabilities = softmax(scores);
+        return new Scores(scores, support);
+    }
+
+    /** The bucket with the best score once what the use case's corrections taught is applied. */
+    BucketResult classify(Scores scored, LearnedCorrections corrections) {
+        Map<String, Double> probabilities = softmax(corrections.biased(scored.scores()));
         String best = probabilities.entrySet().stream()
                 .max(Map.Entry.comparingByValue())
                 .orElseThrow()
@@ -72,7 +63,7 @@ final class BucketClassifier {
                 best,
                 ScoredCall.clamp(probabilities.get(best)),
                 round(probabilities),
-                ScoredCall.evidence(support.get(best)));
+                ScoredCall.evidence(scored.support().get(best)));
     }
 
     private List<Relevance> support(BucketDefinition bucket, ScoredCall call) {

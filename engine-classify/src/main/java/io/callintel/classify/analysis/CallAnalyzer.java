@@ -28,17 +28,23 @@ public final class CallAnalyzer {
     private final SentenceEncoder encoder;
     private final IntentLibrary library;
     /**
-     * Vectors of the corrected calls' utterances, which every later call of the use case is compared with: kept
-     * so that each analysis does not encode them again. Bounded; least recently used go first.
+     * How the method judged each corrected call under a use case's configuration: every later call of the use case
+     * learns from them, and judging them again for each would cost a whole analysis per corrected call. Bounded;
+     * least recently used go first.
      */
-    private final Map<String, float[]> remembered = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > REMEMBERED;
-        }
-    });
+    private final Map<Judging, LearnedCorrections.Judged> judged =
+            Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Judging, LearnedCorrections.Judged> eldest) {
+                    return size() > JUDGED;
+                }
+            });
 
-    private static final int REMEMBERED = 20_000;
+    private static final int JUDGED = 2_000;
+
+    /** A corrected call under one configuration of its use case: what {@link #judged} is keyed by. */
+    private record Judging(CorrectedCall call, AnalysisConfig config) {}
+
     private final QuestionAnswerer answerer;
     private final BucketClassifier classifier;
 
@@ -74,41 +80,52 @@ public final class CallAnalyzer {
     }
 
     /**
-     * As {@link #analyze(Transcript, AnalysisConfig)}, learning from the use case's corrected calls: a call close
-     * to the calls a person put in a bucket leans to that bucket (answers are not learned yet).
+     * As {@link #analyze(Transcript, AnalysisConfig)}, learning from the use case's corrected calls: where the
+     * method judged them otherwise than a person, later calls are judged as the person would
+     * ({@link LearnedCorrections}).
      */
     public CallAnalytics analyze(Transcript transcript, AnalysisConfig config, List<CorrectedCall> corrected) {
+        LearnedCorrections learned = corrected.isEmpty()
+                ? LearnedCorrections.NONE
+                : LearnedCorrections.learn(
+                        corrected.stream()
+                                .map(call -> judged(new Judging(call, config)))
+                                .toList(),
+                        BucketClassifier.TEMPERATURE);
         ScoredCall call = ScoredCall.of(transcript, encoder, library);
         List<QuestionAnswer> answers = new ArrayList<>();
         for (QuestionDefinition question : config.questions()) {
-            answers.add(answerer.answer(question, call));
+            answers.add(learned.corrected(answerer.answer(question, call)));
         }
         BucketResult bucket = config.buckets().isEmpty()
                 ? null
-                : classifier.classify(
-                        config.buckets(),
-                        call,
-                        () -> CorrectionExamples.of(corrected, this::encodeRemembered)
-                                .nearest(call, this::encodeRemembered));
+                : classifier.classify(classifier.score(config.buckets(), call), learned);
         return new CallAnalytics(answers, bucket, CallMeasurer.measure(transcript));
     }
 
-    private float[][] encodeRemembered(List<String> texts) {
-        List<String> missing = texts.stream()
-                .filter(t -> !remembered.containsKey(t))
-                .distinct()
-                .toList();
-        if (!missing.isEmpty()) {
-            float[][] vectors = encoder.encode(missing);
-            for (int i = 0; i < missing.size(); i++) {
-                remembered.put(missing.get(i), vectors[i]);
+    /** Judged outside the map's lock: workers judging other calls need not wait for this one. */
+    private LearnedCorrections.Judged judged(Judging judging) {
+        LearnedCorrections.Judged known = judged.get(judging);
+        if (known == null) {
+            known = judge(judging);
+            judged.put(judging, known);
+        }
+        return known;
+    }
+
+    private LearnedCorrections.Judged judge(Judging judging) {
+        ScoredCall call = ScoredCall.of(judging.call().transcript(), encoder, library);
+        Map<String, QuestionAnswer> answers = new LinkedHashMap<>();
+        for (QuestionDefinition question : judging.config().questions()) {
+            if (judging.call().answers().containsKey(question.question())) {
+                answers.put(question.question(), answerer.answer(question, call));
             }
         }
-        float[][] vectors = new float[texts.size()][];
-        for (int i = 0; i < vectors.length; i++) {
-            float[] vector = remembered.get(texts.get(i));
-            vectors[i] = vector != null ? vector : encoder.encode(texts.get(i)); // evicted meanwhile
-        }
-        return vectors;
+        Map<String, Double> scores =
+                judging.config().buckets().isEmpty() || judging.call().bucket() == null
+                        ? Map.of()
+                        : classifier.score(judging.config().buckets(), call).scores();
+        return new LearnedCorrections.Judged(
+                scores, answers, judging.call().bucket(), judging.call().answers());
     }
 }

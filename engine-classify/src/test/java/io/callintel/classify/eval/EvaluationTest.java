@@ -16,10 +16,11 @@ import io.callintel.testing.Dialogues;
 import io.callintel.testing.LabelledCalls;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,34 +85,45 @@ class EvaluationTest {
     }
 
     /**
-     * Learning from corrections: in each use case and half, the first two calls of every bucket are corrected
-     * (their bucket and Yes/No answers given as a person labelled them), and the rest of that half is analysed
-     * with them. 16 kHz recognition, as corrections come from recognised calls.
+     * Learning from corrections: in each use case and half, two calls of every bucket are corrected (their bucket
+     * and Yes/No answers given as a person labelled them), and the rest of that half is analysed with them. Done
+     * {@value #ROTATIONS} times, each time with the next calls of each bucket corrected, so that a call is judged
+     * with several sets of corrections. 16 kHz recognition, as corrections come from recognised calls.
      */
     @Test
     void afterTwoCorrectedCallsPerBucket() {
         Scorecard before = new Scorecard("16 kHz, the calls not corrected, without corrections");
         Scorecard after = new Scorecard("16 kHz, the calls not corrected, after two corrected calls per bucket");
-        Map<String, List<LabelledCalls.Call>> groups = new LinkedHashMap<>();
+        Map<String, Map<String, List<LabelledCalls.Call>>> groups = new LinkedHashMap<>();
         for (LabelledCalls.Call call : LabelledCalls.all()) {
-            groups.computeIfAbsent(call.useCase().name() + " " + call.split(), k -> new ArrayList<>())
+            groups.computeIfAbsent(call.useCase().name() + " " + call.split(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(call.bucket(), k -> new ArrayList<>())
                     .add(call);
         }
-        for (List<LabelledCalls.Call> group : groups.values()) {
-            Map<String, Integer> perBucket = new HashMap<>();
-            List<CorrectedCall> corrected = new ArrayList<>();
-            List<LabelledCalls.Call> rest = new ArrayList<>();
-            for (LabelledCalls.Call call : group) {
-                if (perBucket.merge(call.bucket(), 1, Integer::sum) <= 2) {
-                    corrected.add(corrected(call));
-                } else {
-                    rest.add(call);
+        for (Map<String, List<LabelledCalls.Call>> byBucket : groups.values()) {
+            for (int rotation = 0; rotation < ROTATIONS; rotation++) {
+                Set<LabelledCalls.Call> chosen = new HashSet<>();
+                for (List<LabelledCalls.Call> calls : byBucket.values()) {
+                    // at least one call of each bucket is left to judge
+                    for (int j = 0; j < Math.min(2, calls.size() - 1); j++) {
+                        chosen.add(calls.get((rotation + j) % calls.size()));
+                    }
                 }
-            }
-            for (LabelledCalls.Call call : rest) {
-                Transcript transcript = recognize(call, CallFormat.MONO_16K);
-                before.add(call, analyzer.analyze(transcript, call.useCase().config()));
-                after.add(call, analyzer.analyze(transcript, call.useCase().config(), corrected));
+                List<CorrectedCall> corrected =
+                        chosen.stream().map(EvaluationTest::corrected).toList();
+                for (List<LabelledCalls.Call> calls : byBucket.values()) {
+                    for (LabelledCalls.Call call : calls) {
+                        if (!chosen.contains(call)) {
+                            Transcript transcript = recognize(call, CallFormat.MONO_16K);
+                            before.add(
+                                    call,
+                                    analyzer.analyze(transcript, call.useCase().config()));
+                            after.add(
+                                    call,
+                                    analyzer.analyze(transcript, call.useCase().config(), corrected));
+                        }
+                    }
+                }
             }
         }
         System.out.println(before);
@@ -122,6 +134,8 @@ class EvaluationTest {
             assertTrue(with >= without, split + " buckets: " + without + " without corrections, " + with + " with");
         }
     }
+
+    private static final int ROTATIONS = 4;
 
     private static CorrectedCall corrected(LabelledCalls.Call call) {
         Map<String, String> answers = new LinkedHashMap<>();
