@@ -2,12 +2,15 @@ package io.callintel.asr;
 
 import io.callintel.asr.vad.EnergyVad;
 import io.callintel.asr.vad.FrameEnergies;
+import io.callintel.asr.vad.NoiseEstimate;
 import io.callintel.asr.vad.SpeechSpan;
 import io.callintel.asr.vosk.RecognizedWord;
 import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeOptions;
+import io.callintel.core.audio.NoiseReductionMode;
 import io.callintel.core.audio.PcmStream;
+import io.callintel.core.transcript.ChannelAudio;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +24,20 @@ import java.util.function.Consumer;
 /**
  * Recognizes one channel selection (one channel, or the mix) of a recording in two streaming
  * passes, so that memory stays bounded however long the call: the first pass only measures
- * loudness to find the speech (decoding and frame energies run at thousands of times real time);
+ * loudness to find the speech (decoding and frame energies run at thousands of times real time)
+ * and the noise floor, which decides whether noise reduction runs (if it does, the first pass is
+ * made again through it, so that speech is found in the denoised audio);
  * the second decodes again, cuts out the planned stretches of speech for the worker pool, and
  * feeds every sample to a listener (the diarizer's feature extraction) on the way. The listener
  * works while the workers recognize, not before they start: its cost stays off the critical path.
  */
 final class ChannelRecognition {
 
-    /** What one channel yielded: its length, where the speech is, and its words with recording-relative times. */
-    record Result(long samples, List<SpeechSpan> speech, List<RecognizedWord> words) {}
+    /**
+     * What one channel yielded: its length, where the speech is, its words with recording-relative times, and
+     * what was heard of its noise.
+     */
+    record Result(long samples, List<SpeechSpan> speech, List<RecognizedWord> words, ChannelAudio audio) {}
 
     /** Receives the whole recording's PCM, in order, as the second pass streams it by. */
     interface PcmListener {
@@ -68,18 +76,27 @@ final class ChannelRecognition {
      * @param onAllAudio called with the speech spans once the listener has had the last sample,
      *                   while the last stretches are still being recognized
      */
-    Result run(Path file, int channel, PcmListener listener, Consumer<List<SpeechSpan>> onAllAudio)
+    Result run(
+            Path file,
+            int channel,
+            NoiseReductionMode noiseReduction,
+            PcmListener listener,
+            Consumer<List<SpeechSpan>> onAllAudio)
             throws InterruptedException {
         DecodeOptions options =
                 channel == DecodeOptions.MIX ? DecodeOptions.defaults() : DecodeOptions.channel(channel);
-        FrameEnergies energies = new FrameEnergies();
-        try (PcmStream pcm = decoder.open(file, options)) {
-            short[] buffer = new short[READ];
-            int n;
-            while ((n = pcm.read(buffer, 0, buffer.length)) >= 0) {
-                energies.accept(buffer, 0, n);
-            }
+        FrameEnergies energies = energies(file, options);
+        NoiseEstimate noise = NoiseEstimate.of(energies);
+        boolean reduce = switch (noiseReduction) {
+            case AUTO -> noise.noisy();
+            case ON -> true;
+            case OFF -> false;
+        };
+        if (reduce) {
+            options = options.withNoiseReduction(noise.reduction());
+            energies = energies(file, options);
         }
+        ChannelAudio audio = new ChannelAudio(channel, round(noise.floorDbfs()), round(noise.snrDb()), reduce);
         List<SpeechSpan> speech = vad.detect(energies);
         List<Future<List<RecognizedWord>>> pending = new ArrayList<>();
         try {
@@ -90,10 +107,26 @@ final class ChannelRecognition {
                 }
             }
             onAllAudio.accept(speech);
-            return new Result(energies.samples(), speech, collect(pending));
+            return new Result(energies.samples(), speech, collect(pending), audio);
         } finally {
             pending.forEach(future -> future.cancel(true));
         }
+    }
+
+    private FrameEnergies energies(Path file, DecodeOptions options) {
+        FrameEnergies energies = new FrameEnergies();
+        try (PcmStream pcm = decoder.open(file, options)) {
+            short[] buffer = new short[READ];
+            int n;
+            while ((n = pcm.read(buffer, 0, buffer.length)) >= 0) {
+                energies.accept(buffer, 0, n);
+            }
+        }
+        return energies;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
     /** Reads the planned stretches out of the stream and queues them for the workers; the listener hears everything read. */

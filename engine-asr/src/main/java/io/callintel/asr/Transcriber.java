@@ -12,6 +12,7 @@ import io.callintel.asr.vosk.VoskModel;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeOptions;
 import io.callintel.core.audio.MediaInfo;
+import io.callintel.core.transcript.ChannelAudio;
 import io.callintel.core.transcript.Role;
 import io.callintel.core.transcript.Speaker;
 import io.callintel.core.transcript.Transcript;
@@ -121,6 +122,7 @@ public final class Transcriber implements AutoCloseable {
         ChannelRecognition.Result result = recognition.run(
                 file,
                 DecodeOptions.MIX,
+                options.noiseReduction(),
                 diarizer::accept,
                 speech -> diarization.completeAsync(() -> diarizer.diarize(speech)));
         List<SpeakerTurn> diarized;
@@ -137,7 +139,8 @@ public final class Transcriber implements AutoCloseable {
         for (RecognizedWord word : result.words()) {
             words.add(word(word, "d" + speakerAt(diarized, word)));
         }
-        return assemble(seconds(result.samples()), words, turns, Map.of(), options.agentSpeaker());
+        return assemble(seconds(result.samples()), words, turns, Map.of(), options.agentSpeaker())
+                .withAudio(List.of(result.audio()));
     }
 
     private Transcript stereo(Path file, TranscriptionOptions options) throws InterruptedException {
@@ -145,10 +148,12 @@ public final class Transcriber implements AutoCloseable {
         List<Turn> turns = new ArrayList<>();
         long samples = 0;
         Map<String, Integer> channels = new HashMap<>();
+        List<ChannelAudio> audio = new ArrayList<>();
         for (int channel = 0; channel < 2; channel++) {
             String key = "c" + channel;
-            ChannelRecognition.Result result =
-                    recognition.run(file, channel, ChannelRecognition.PcmListener.NONE, speech -> {});
+            ChannelRecognition.Result result = recognition.run(
+                    file, channel, options.noiseReduction(), ChannelRecognition.PcmListener.NONE, speech -> {});
+            audio.add(result.audio());
             samples = Math.max(samples, result.samples());
             result.speech().forEach(span -> turns.add(new Turn(key, seconds(span.start()), seconds(span.end()))));
             result.words().forEach(word -> words.add(word(word, key)));
@@ -164,7 +169,8 @@ public final class Transcriber implements AutoCloseable {
                 transcript.segments(),
                 transcript.speakers(),
                 transcript.turns(),
-                overlaps.find(transcript.turns()));
+                overlaps.find(transcript.turns()),
+                audio);
     }
 
     /**

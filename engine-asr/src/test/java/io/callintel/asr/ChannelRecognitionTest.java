@@ -12,6 +12,7 @@ import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeOptions;
+import io.callintel.core.audio.NoiseReductionMode;
 import io.callintel.core.audio.WavHeader16;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -62,10 +63,11 @@ class ChannelRecognitionTest {
             List<List<SpeechSpan>> told = new ArrayList<>();
             List<Integer> heardWhenTold = new ArrayList<>();
 
-            ChannelRecognition.Result result = recognition.run(file, DecodeOptions.MIX, heard::accept, speech -> {
-                told.add(speech);
-                heardWhenTold.add(heard.size);
-            });
+            ChannelRecognition.Result result =
+                    recognition.run(file, DecodeOptions.MIX, NoiseReductionMode.AUTO, heard::accept, speech -> {
+                        told.add(speech);
+                        heardWhenTold.add(heard.size);
+                    });
 
             short[] decoded = WordErrorRateTest.decodeAll(file);
             assertEquals(decoded.length, result.samples());
@@ -108,6 +110,7 @@ class ChannelRecognitionTest {
                         () -> recognition.run(
                                 file,
                                 DecodeOptions.MIX,
+                                NoiseReductionMode.AUTO,
                                 (samples, offset, length) -> {
                                     heard.accept(samples, offset, length);
                                     if (heard.size > 4.6 * RATE) {
@@ -117,7 +120,12 @@ class ChannelRecognitionTest {
                                 speech -> {}));
                 assertEquals("damaged audio", failure.getMessage());
                 busy.countDown();
-                return recognition.run(file, DecodeOptions.MIX, ChannelRecognition.PcmListener.NONE, speech -> {});
+                return recognition.run(
+                        file,
+                        DecodeOptions.MIX,
+                        NoiseReductionMode.AUTO,
+                        ChannelRecognition.PcmListener.NONE,
+                        speech -> {});
             });
             assertEquals(6, result.speech().size(), result.speech().toString());
         } finally {

@@ -15,6 +15,7 @@ import io.callintel.testing.Dialogues;
 import io.callintel.testing.DiarizationErrorRate;
 import io.callintel.testing.ReferenceTurn;
 import io.callintel.testing.SynthesizedCall;
+import io.callintel.testing.WordErrorRate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

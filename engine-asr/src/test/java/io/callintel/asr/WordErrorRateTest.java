@@ -11,6 +11,7 @@ import io.callintel.core.audio.DecodeOptions;
 import io.callintel.core.audio.PcmStream;
 import io.callintel.core.transcript.Word;
 import io.callintel.testing.LibriVox;
+import io.callintel.testing.WordErrorRate;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

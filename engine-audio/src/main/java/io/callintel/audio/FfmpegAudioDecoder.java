@@ -8,8 +8,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * The {@link AudioDecoder} backed by FFmpeg (libavformat, libavcodec, libswresample) through the
- * bytedeco presets. Stateless and thread-safe; every {@link #open} owns its own native contexts.
+ * The {@link AudioDecoder} backed by FFmpeg (libavformat, libavcodec, libswresample, and libavfilter for noise
+ * reduction) through the bytedeco presets. Stateless and thread-safe; every {@link #open} owns its own native contexts.
  */
 public final class FfmpegAudioDecoder implements AudioDecoder {
 
@@ -35,10 +35,20 @@ public final class FfmpegAudioDecoder implements AudioDecoder {
     }
 
     private static PcmStream decode(FfmpegInput input, DecodeOptions options) {
+        PcmStream decoded;
         try {
-            return new FfmpegPcmStream(input, options.channel());
+            decoded = new FfmpegPcmStream(input, options.channel());
         } catch (RuntimeException e) {
             input.close();
+            throw e;
+        }
+        if (options.noiseReduction().isEmpty()) {
+            return decoded;
+        }
+        try {
+            return new DenoisedPcmStream(decoded, options.noiseReduction().get());
+        } catch (RuntimeException e) {
+            decoded.close();
             throw e;
         }
     }

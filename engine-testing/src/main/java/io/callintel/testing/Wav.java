@@ -14,31 +14,42 @@ import java.nio.file.Path;
 public final class Wav {
 
     private static final int FORMAT_PCM = 1;
+    private static final int FORMAT_ALAW = 6;
     private static final int FORMAT_MULAW = 7;
 
     private Wav() {}
 
     /** The WAV file's bytes; channels[c][i] in 16-bit units, values outside the 16-bit range clipped. */
     public static byte[] bytes(int sampleRate, float[][] channels, boolean muLaw) {
+        return bytes(sampleRate, channels, muLaw ? FORMAT_MULAW : FORMAT_PCM);
+    }
+
+    /** A G.711 WAV, mu-law or A-law, of these channels (in 16-bit units). */
+    public static byte[] g711(int sampleRate, float[][] channels, boolean aLaw) {
+        return bytes(sampleRate, channels, aLaw ? FORMAT_ALAW : FORMAT_MULAW);
+    }
+
+    private static byte[] bytes(int sampleRate, float[][] channels, int format) {
+        boolean companded = format != FORMAT_PCM;
         int count = channels[0].length;
         int channelCount = channels.length;
-        int bytesPerSample = muLaw ? 1 : 2;
+        int bytesPerSample = companded ? 1 : 2;
         int dataSize = count * channelCount * bytesPerSample;
         // Non-PCM formats carry an 18-byte fmt chunk and a fact chunk, as the WAV specification asks.
-        int fmtSize = muLaw ? 18 : 16;
-        int factSize = muLaw ? 12 : 0;
+        int fmtSize = companded ? 18 : 16;
+        int factSize = companded ? 12 : 0;
         ByteBuffer out =
                 ByteBuffer.allocate(12 + 8 + fmtSize + factSize + 8 + dataSize).order(ByteOrder.LITTLE_ENDIAN);
         out.put(ascii("RIFF")).putInt(out.capacity() - 8).put(ascii("WAVE"));
         out.put(ascii("fmt "))
                 .putInt(fmtSize)
-                .putShort((short) (muLaw ? FORMAT_MULAW : FORMAT_PCM))
+                .putShort((short) format)
                 .putShort((short) channelCount)
                 .putInt(sampleRate)
                 .putInt(sampleRate * channelCount * bytesPerSample)
                 .putShort((short) (channelCount * bytesPerSample))
                 .putShort((short) (8 * bytesPerSample));
-        if (muLaw) {
+        if (companded) {
             out.putShort((short) 0);
             out.put(ascii("fact")).putInt(4).putInt(count);
         }
@@ -46,8 +57,10 @@ public final class Wav {
         for (int i = 0; i < count; i++) {
             for (float[] channel : channels) {
                 short sample = clip(channel[i]);
-                if (muLaw) {
+                if (format == FORMAT_MULAW) {
                     out.put(MuLaw.encode(sample));
+                } else if (format == FORMAT_ALAW) {
+                    out.put(ALaw.encode(sample));
                 } else {
                     out.putShort(sample);
                 }
@@ -154,6 +167,26 @@ public final class Wav {
             int mantissa = value & 0x0F;
             int sample = (((mantissa << 3) + BIAS) << exponent) - BIAS;
             return (short) (sign != 0 ? -sample : sample);
+        }
+    }
+
+    /** ITU-T G.711 A-law. */
+    static final class ALaw {
+
+        private ALaw() {}
+
+        static byte encode(short pcm) {
+            int sample = pcm >> 3; // 13-bit
+            int sign = sample >= 0 ? 0x80 : 0;
+            if (sample < 0) {
+                sample = -sample - 1;
+            }
+            int segment = 0;
+            while (segment < 8 && sample > (0x20 << segment) - 1) {
+                segment++;
+            }
+            int code = segment >= 8 ? 0x7F : segment < 2 ? sample >> 1 : (segment << 4) | ((sample >> segment) & 0x0F);
+            return (byte) ((sign | code) ^ 0x55);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.callintel.core.recording;
 
+import io.callintel.core.audio.NoiseReductionMode;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -7,12 +9,17 @@ import java.util.OptionalInt;
  *
  * @param agentChannel which channel of a stereo call is the agent (0 = left, 1 = right), when the client says
  * @param speakers     how many people speak in a mono call, when the client knows
+ * @param noiseReduction whether to reduce noise before recognition, when the client says (else the use case's
+ *                     setting, else auto)
  */
-public record ProcessingHints(OptionalInt agentChannel, OptionalInt speakers) {
+public record ProcessingHints(
+        OptionalInt agentChannel, OptionalInt speakers, Optional<NoiseReductionMode> noiseReduction) {
 
-    public static final ProcessingHints NONE = new ProcessingHints(OptionalInt.empty(), OptionalInt.empty());
+    public static final ProcessingHints NONE =
+            new ProcessingHints(OptionalInt.empty(), OptionalInt.empty(), Optional.empty());
 
     public ProcessingHints {
+        java.util.Objects.requireNonNull(noiseReduction, "noiseReduction");
         agentChannel.ifPresent(channel -> {
             if (channel < 0 || channel > 1) {
                 throw new IllegalArgumentException("agent_channel must be 0 (left) or 1 (right), got " + channel);

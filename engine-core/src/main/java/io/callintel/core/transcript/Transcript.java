@@ -12,6 +12,7 @@ import java.util.List;
  * @param turns    who spoke when, from the audio itself, in time order (turns of different speakers
  *                 overlap where both talk at once, which only a recording with a channel per speaker shows)
  * @param overlaps stretches of simultaneous speech, in time order
+ * @param audio    per channel (or for the mix), its noise and whether noise reduction ran; empty when not known
  */
 public record Transcript(
         double duration,
@@ -19,7 +20,8 @@ public record Transcript(
         List<Segment> segments,
         List<Speaker> speakers,
         List<Turn> turns,
-        List<Overlap> overlaps) {
+        List<Overlap> overlaps,
+        List<ChannelAudio> audio) {
 
     public Transcript {
         words = List.copyOf(words);
@@ -27,6 +29,23 @@ public record Transcript(
         speakers = List.copyOf(speakers);
         turns = List.copyOf(turns);
         overlaps = List.copyOf(overlaps);
+        audio = List.copyOf(audio);
+    }
+
+    /** A transcript with nothing known of its audio: built from text, or stored before that was kept. */
+    public Transcript(
+            double duration,
+            List<Word> words,
+            List<Segment> segments,
+            List<Speaker> speakers,
+            List<Turn> turns,
+            List<Overlap> overlaps) {
+        this(duration, words, segments, speakers, turns, overlaps, List.of());
+    }
+
+    /** The same transcript with what was heard of its audio. */
+    public Transcript withAudio(List<ChannelAudio> audio) {
+        return new Transcript(duration, words, segments, speakers, turns, overlaps, audio);
     }
 
     /** The transcript as plain text, one utterance per line. */

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * The pipeline's recognition stage on the shared engine. Per-upload options come from the
- * recording's processing hints: the agent's channel (0 = left, 1 = right) and how many speak in a
- * mono call, when the upload said.
+ * recording's processing hints: the agent's channel (0 = left, 1 = right), how many speak in a
+ * mono call and whether to reduce noise, when the upload said.
  */
 final class AsrTranscription implements Transcription {
 
@@ -32,6 +32,10 @@ final class AsrTranscription implements Transcription {
         }
         if (recording.hints().speakers().isPresent()) {
             options = options.withSpeakers(recording.hints().speakers().getAsInt());
+        }
+        if (recording.hints().noiseReduction().isPresent()) {
+            options = options.withNoiseReduction(
+                    recording.hints().noiseReduction().get());
         }
         return options;
     }

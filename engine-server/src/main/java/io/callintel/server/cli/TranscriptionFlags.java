@@ -2,6 +2,7 @@ package io.callintel.server.cli;
 
 import io.callintel.asr.ChannelMode;
 import io.callintel.asr.TranscriptionOptions;
+import io.callintel.core.audio.NoiseReductionMode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -41,6 +42,14 @@ final class TranscriptionFlags {
     Integer agentChannel;
 
     @Option(
+            names = "--noise-reduction",
+            paramLabel = "MODE",
+            defaultValue = "auto",
+            description = "auto (default): denoise a channel whose noise floor the recording shows; on: always;"
+                    + " off: never.")
+    String noiseReduction;
+
+    @Option(
             names = {"-w", "--workers"},
             paramLabel = "N",
             description = "Recognizer threads (default: the number of cores, ${DEFAULT-VALUE}).")
@@ -62,13 +71,20 @@ final class TranscriptionFlags {
                 throw new ParameterException(
                         command, "--channels must be auto, mono or stereo, got '" + channels + "'");
         };
+        NoiseReductionMode reduction;
+        try {
+            reduction = NoiseReductionMode.fromWireName(noiseReduction.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command, "--noise-reduction " + e.getMessage());
+        }
         try {
             return new TranscriptionOptions(
                     mode,
                     speakers == null ? OptionalInt.empty() : OptionalInt.of(speakers),
                     speakers == null ? maxSpeakers : Math.max(maxSpeakers, speakers),
                     agentChannel == null ? OptionalInt.empty() : OptionalInt.of(agentChannel),
-                    Optional.empty());
+                    Optional.empty(),
+                    reduction);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command, e.getMessage());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.core.audio.NoiseReductionMode;
 import io.callintel.core.recording.ProcessingHints;
 import io.callintel.core.recording.Recording;
 import io.callintel.core.store.UseCaseStore;
@@ -184,12 +185,21 @@ final class UploadHandlers {
         speakers.stream().filter(n -> n < 1 || n > 10).findAny().ifPresent(n -> {
             throw ApiError.badRequest("metadata.speakers", "metadata.speakers must be 1..10");
         });
+        Optional<NoiseReductionMode> noiseReduction = fields.optionalText("noise_reduction")
+                .map(name -> {
+                    try {
+                        return NoiseReductionMode.fromWireName(name);
+                    } catch (IllegalArgumentException e) {
+                        throw ApiError.badRequest(
+                                "metadata.noise_reduction", "metadata.noise_reduction " + e.getMessage());
+                    }
+                });
         return new RecordingIntake.Metadata(
                 raw.toString(),
                 useCase.map(UseCase::uuid),
                 callDate,
                 callType,
-                new ProcessingHints(agentChannel, speakers));
+                new ProcessingHints(agentChannel, speakers, noiseReduction));
     }
 
     private static OptionalInt integer(Optional<Long> value) {

@@ -2,12 +2,15 @@ package io.callintel.server.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.callintel.core.audio.NoiseReductionMode;
 import io.callintel.core.recording.ProcessingHints;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The processing hints kept in a recording's stored metadata ({@code agent_channel}, {@code speakers}, as the
+ * The processing hints kept in a recording's stored metadata ({@code agent_channel}, {@code speakers},
+ * {@code noise_reduction}, as the
  * upload checked them), read back into their typed form when a row is loaded.
  */
 final class MetadataHints {
@@ -19,7 +22,13 @@ final class MetadataHints {
     static ProcessingHints read(String metadata) {
         try {
             JsonNode node = JSON.readTree(metadata);
-            return new ProcessingHints(integer(node, "agent_channel"), integer(node, "speakers"));
+            JsonNode reduction = node.get("noise_reduction");
+            return new ProcessingHints(
+                    integer(node, "agent_channel"),
+                    integer(node, "speakers"),
+                    reduction != null && reduction.isTextual()
+                            ? Optional.of(NoiseReductionMode.fromWireName(reduction.textValue()))
+                            : Optional.empty());
         } catch (IOException | IllegalArgumentException e) {
             return ProcessingHints.NONE; // checked when it was uploaded: a damaged row falls back to the defaults
         }

@@ -119,6 +119,12 @@ class ApiErrorsTest {
         link.putObject("metadata").put("speakers", 0);
         assertError(
                 server.post(BASE + "/acme/default/create-upload-link", token, link), 400, "metadata.speakers", "1..10");
+        link.putObject("metadata").put("noise_reduction", "loud");
+        assertError(
+                server.post(BASE + "/acme/default/create-upload-link", token, link),
+                400,
+                "metadata.noise_reduction",
+                "auto, on or off");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.callintel.server.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.callintel.core.audio.NoiseReductionMode;
 import io.callintel.core.recording.ProcessingHints;
 import io.callintel.core.recording.Recording;
 import io.callintel.core.recording.RecordingState;
@@ -21,15 +22,21 @@ class SqliteRecordingStoreTest {
     void hintsComeBackTypedFromTheStoredMetadata(@TempDir Path dir) {
         try (Database db = Database.open(dir.resolve("callintel.db"))) {
             SqliteRecordingStore store = new SqliteRecordingStore(db, Clock.systemUTC());
-            ProcessingHints hints = new ProcessingHints(OptionalInt.of(1), OptionalInt.of(3));
-            store.create(recording("a", "{\"agent_channel\": 1, \"speakers\": 3, \"call_type\": \"sales\"}", hints));
+            ProcessingHints hints =
+                    new ProcessingHints(OptionalInt.of(1), OptionalInt.of(3), Optional.of(NoiseReductionMode.OFF));
+            store.create(recording(
+                    "a",
+                    "{\"agent_channel\": 1, \"speakers\": 3, \"noise_reduction\": \"off\", \"call_type\": \"sales\"}",
+                    hints));
             store.create(recording("b", "{\"call_type\": \"sales\"}", ProcessingHints.NONE));
             store.create(recording("c", "{\"agent_channel\": 7}", ProcessingHints.NONE));
+            store.create(recording("d", "{\"noise_reduction\": \"loud\"}", ProcessingHints.NONE));
 
             assertEquals(hints, store.find("a").orElseThrow().hints());
             assertEquals(ProcessingHints.NONE, store.find("b").orElseThrow().hints());
             assertEquals(
                     ProcessingHints.NONE, store.find("c").orElseThrow().hints(), "a value out of range is no hint");
+            assertEquals(ProcessingHints.NONE, store.find("d").orElseThrow().hints());
         }
     }
 

@@ -3,6 +3,7 @@ package io.callintel.engine.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.core.transcript.ChannelAudio;
 import io.callintel.core.transcript.Overlap;
 import io.callintel.core.transcript.Role;
 import io.callintel.core.transcript.Segment;
@@ -23,7 +24,7 @@ public final class TranscriptJson {
 
     private TranscriptJson() {}
 
-    /** Adds duration, words, segments, speakers, turns and overlaps to {@code node}. */
+    /** Adds duration, words, segments, speakers, turns, overlaps and audio to {@code node}. */
     public static void fill(ObjectNode node, Transcript transcript) {
         node.put("duration", transcript.duration());
         ArrayNode words = node.putArray("words");
@@ -69,6 +70,16 @@ public final class TranscriptJson {
                     .put("speaking", overlap.speaking())
                     .put("overlapping", overlap.overlapping())
                     .put("interruption", overlap.interruption());
+        }
+        ArrayNode audio = node.putArray("audio");
+        for (ChannelAudio channel : transcript.audio()) {
+            ObjectNode entry = audio.addObject();
+            if (channel.channel() != -1) { // -1: the mix of a mono recording, written as no channel
+                entry.put("channel", channel.channel());
+            }
+            entry.put("noise_floor_dbfs", channel.noiseFloorDbfs())
+                    .put("snr_db", channel.snrDb())
+                    .put("noise_reduction", channel.noiseReduced());
         }
     }
 
@@ -123,7 +134,19 @@ public final class TranscriptJson {
                                 number(o, at, "end"),
                                 text(o, at, "speaking"),
                                 text(o, at, "overlapping"),
-                                bool(o, at, "interruption"))));
+                                bool(o, at, "interruption"))),
+                // Transcripts stored before the audio was reported have none.
+                !node.has("audio")
+                        ? List.of()
+                        : list(
+                                node,
+                                "",
+                                "audio",
+                                (a, at) -> new ChannelAudio(
+                                        a.has("channel") ? integer(a, at, "channel") : -1,
+                                        number(a, at, "noise_floor_dbfs"),
+                                        number(a, at, "snr_db"),
+                                        bool(a, at, "noise_reduction"))));
     }
 
     // Field readers, shared with AnalyticsJson: "at" is the path of the object holding the field.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.core.transcript.ChannelAudio;
 import io.callintel.core.transcript.Overlap;
 import io.callintel.core.transcript.Role;
 import io.callintel.core.transcript.Segment;
@@ -49,7 +50,8 @@ class TranscriptJsonTest {
                         new Turn("SPEAKER_2", 2.75, 3.65)),
                 List.of(
                         new Overlap(1.28, 1.52, "SPEAKER_1", "SPEAKER_2", false),
-                        new Overlap(2.75, 2.9, "SPEAKER_1", "SPEAKER_2", true)));
+                        new Overlap(2.75, 2.9, "SPEAKER_1", "SPEAKER_2", true)),
+                List.of(new ChannelAudio(0, -62.5, 41.0, false), new ChannelAudio(1, -41.2, 23.4, true)));
     }
 
     private static String write(Transcript transcript) {
@@ -65,6 +67,16 @@ class TranscriptJsonTest {
         Transcript back = TranscriptJson.read(JSON.readTree(json));
         assertEquals(json, write(back));
         assertEquals(call, back, "nothing is rounded away, not even a segment's mean confidence");
+    }
+
+    @Test
+    void theAudioOfEachChannelIsWrittenAndATranscriptStoredWithoutItReadsAsNone() throws Exception {
+        JsonNode node = JSON.readTree(write(stereoCall()));
+        assertEquals(
+                "{\"channel\":1,\"noise_floor_dbfs\":-41.2,\"snr_db\":23.4,\"noise_reduction\":true}",
+                node.path("audio").get(1).toString());
+        ((ObjectNode) node).remove("audio");
+        assertEquals(List.of(), TranscriptJson.read(node).audio());
     }
 
     @Test

@@ -1,16 +1,16 @@
-package io.callintel.asr;
+package io.callintel.testing;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /** Word error rate: (substitutions + deletions + insertions) / reference words, by edit distance over words. */
-final class WordErrorRate {
+public final class WordErrorRate {
 
     private int errors;
     private int referenceWords;
 
-    void add(String reference, String hypothesis) {
+    public void add(String reference, String hypothesis) {
         List<String> ref = words(reference);
         List<String> hyp = words(hypothesis);
         errors += distance(ref, hyp);
@@ -18,19 +18,19 @@ final class WordErrorRate {
     }
 
     /** In percent. */
-    double percent() {
+    public double percent() {
         return referenceWords == 0 ? 0 : 100.0 * errors / referenceWords;
     }
 
-    int errors() {
+    public int errors() {
         return errors;
     }
 
-    int referenceWords() {
+    public int referenceWords() {
         return referenceWords;
     }
 
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         String normalised =
                 text.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").trim();
         return normalised.isEmpty() ? List.of() : Arrays.asList(normalised.split("\\s+"));

@@ -1,0 +1,113 @@
+package io.callintel.asr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.core.audio.NoiseReductionMode;
+import io.callintel.core.transcript.ChannelAudio;
+import io.callintel.core.transcript.Segment;
+import io.callintel.core.transcript.Transcript;
+import io.callintel.core.transcript.Word;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogues;
+import io.callintel.testing.LabelledCalls;
+import io.callintel.testing.LibriVox;
+import io.callintel.testing.PhoneChannel;
+import io.callintel.testing.Wav;
+import io.callintel.testing.WordErrorRate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Noise reduction in front of recognition: on by itself where a telephone line ({@link PhoneChannel}) is noisy,
+ * with fewer word errors than without it, and no harm to clean real speech (the LibriVox clips). The
+ * per-condition table is {@code TelephoneBenchmark}'s (README).
+ */
+class TelephoneAudioTest {
+
+    @TempDir
+    static Path directory;
+
+    private static Transcriber transcriber;
+    private static List<LibriVox.Clip> clips;
+
+    @BeforeAll
+    static void setUp() {
+        transcriber = new Transcriber(new FfmpegAudioDecoder(), TestModels.vosk(), 2);
+        clips = LibriVox.clips(directory);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        transcriber.close();
+    }
+
+    /** Three of the labelled calls (synthesized, two parties) through white noise at 20 dB on a phone line. */
+    @Test
+    void onANoisyLineItRunsByItselfAndRecognitionMakesFewerErrors() throws Exception {
+        PhoneChannel.Condition noisy = PhoneChannel.named("white-20db");
+        WordErrorRate without = new WordErrorRate();
+        WordErrorRate with = new WordErrorRate();
+        List<LabelledCalls.Call> calls = LabelledCalls.all();
+        for (int i = 0; i < 3; i++) {
+            LabelledCalls.Call call = calls.get(i * 12);
+            Path clean = Dialogues.generate(call.dialogue(), CallFormat.MONO_16K, directory)
+                    .file();
+            Path file = directory.resolve(call.dialogue().name() + "-white-20db.wav");
+            Files.write(file, PhoneChannel.mono(noisy, Wav.readMono16(Files.readAllBytes(clean), 16_000), null, i));
+            String reference = call.referenceTranscript().segments().stream()
+                    .map(Segment::text)
+                    .collect(Collectors.joining(" "));
+
+            Transcript plain = transcribe(file, NoiseReductionMode.OFF);
+            Transcript auto = transcribe(file, NoiseReductionMode.AUTO);
+            without.add(reference, text(plain));
+            with.add(reference, text(auto));
+
+            ChannelAudio heard = auto.audio().get(0);
+            assertTrue(heard.noiseReduced(), "a 20 dB line is noisy: " + heard);
+            assertTrue(heard.snrDb() < 35, "the speech stands about 20 dB over the noise: " + heard);
+            assertFalse(plain.audio().get(0).noiseReduced(), "off means off");
+        }
+        System.out.printf(
+                "white noise at 20 dB through a phone channel: WER %.1f%% without noise reduction, %.1f%% with%n",
+                without.percent(), with.percent());
+        assertTrue(
+                with.percent() < without.percent() - 5, with.percent() + "% with, " + without.percent() + "% without");
+    }
+
+    @Test
+    void cleanSpeechLosesNothing() throws Exception {
+        WordErrorRate wer = new WordErrorRate();
+        for (LibriVox.Clip clip : clips) {
+            wer.add(clip.reference(), text(transcribe(clip.wav(), NoiseReductionMode.AUTO)));
+        }
+        assertTrue(wer.percent() <= 5.8, "clean 16 kHz LibriVox WER " + wer.percent());
+    }
+
+    @Test
+    void digitalSilenceBetweenTurnsIsNotNoise() throws Exception {
+        Path call = Dialogues.generate(Dialogues.BANK_SUPPORT, CallFormat.MONO_16K, directory)
+                .file();
+        ChannelAudio heard = transcribe(call, NoiseReductionMode.AUTO).audio().get(0);
+        assertFalse(heard.noiseReduced(), heard.toString());
+        assertEquals(-1, heard.channel(), "a mono call's audio is the mix");
+        assertTrue(transcribe(call, NoiseReductionMode.ON).audio().get(0).noiseReduced(), "on means on");
+    }
+
+    private static Transcript transcribe(Path file, NoiseReductionMode mode) throws InterruptedException {
+        return transcriber.transcribe(file, TranscriptionOptions.defaults().withNoiseReduction(mode));
+    }
+
+    private static String text(Transcript transcript) {
+        return transcript.words().stream().map(Word::word).collect(Collectors.joining(" "));
+    }
+}
