@@ -80,6 +80,19 @@ public final class PhoneChannel {
     }
 
     /**
+     * {@code seconds} of the condition's noise alone, at the level it would have under {@code speech}: what a
+     * recognizer hears in the pauses of a noisy call, where every word it finds is made up.
+     */
+    public static byte[] noiseOnly(Condition condition, short[] speech, int seconds, short[] babble, long seed) {
+        float[] phone = new Resampler(SPEECH_RATE, PHONE_RATE).resample(Wav.toFloat(speech));
+        if (condition.bandLimited()) {
+            phone = bandLimit(phone);
+        }
+        float[] noise = scaledNoise(condition, phone, seconds * PHONE_RATE, babble, new Random(seed));
+        return Wav.g711(PHONE_RATE, new float[][] {noise}, condition.aLaw());
+    }
+
+    /**
      * A stereo 8 kHz G.711 WAV, a speaker per channel, with different noise on each: the condition's on the left,
      * the next kind (white, brown, babble, white...) at the same level on the right.
      */
@@ -133,16 +146,25 @@ public final class PhoneChannel {
             case NONE -> {}
         }
         if (condition.noise() != Noise.NONE) {
-            float[] noise = noise(condition.noise(), phone.length, babble, random);
-            if (condition.bandLimited()) {
-                noise = bandLimit(noise);
-            }
-            double gain = Math.sqrt(activePower(phone) / Math.pow(10, condition.snrDb() / 10) / meanPower(noise));
+            float[] noise = scaledNoise(condition, phone, phone.length, babble, random);
             for (int i = 0; i < phone.length; i++) {
-                phone[i] += (float) (gain * noise[i]);
+                phone[i] += noise[i];
             }
         }
         return phone;
+    }
+
+    /** The condition's noise, at its signal-to-noise ratio under the (8 kHz) speech. */
+    private static float[] scaledNoise(Condition condition, float[] speech, int length, short[] babble, Random random) {
+        float[] noise = noise(condition.noise(), length, babble, random);
+        if (condition.bandLimited()) {
+            noise = bandLimit(noise);
+        }
+        double gain = Math.sqrt(activePower(speech) / Math.pow(10, condition.snrDb() / 10) / meanPower(noise));
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] *= (float) gain;
+        }
+        return noise;
     }
 
     private static float[] noise(Noise kind, int length, short[] babble, Random random) {

@@ -1,5 +1,6 @@
 package io.callintel.bench.probe;
 
+import io.callintel.asr.ChannelMode;
 import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
 import io.callintel.asr.vad.NoiseEstimate;
@@ -14,12 +15,16 @@ import io.callintel.core.audio.NoiseReductionMode;
 import io.callintel.core.audio.PcmStream;
 import io.callintel.core.transcript.Segment;
 import io.callintel.core.transcript.Transcript;
+import io.callintel.core.transcript.Turn;
 import io.callintel.core.transcript.Word;
 import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogue;
 import io.callintel.testing.Dialogues;
+import io.callintel.testing.DiarizationErrorRate;
 import io.callintel.testing.LabelledCalls;
 import io.callintel.testing.LibriVox;
 import io.callintel.testing.PhoneChannel;
+import io.callintel.testing.SynthesizedCall;
 import io.callintel.testing.Wav;
 import io.callintel.testing.WordErrorRate;
 import java.nio.file.Files;
@@ -37,8 +42,9 @@ import java.util.stream.Collectors;
  * noise reduction off, and the pipeline as it runs by default (noise reduction where a channel is noisy). Prints
  * a Markdown table (the README's), with the front end's cost: the time of the denoised decoding passes (the
  * extra pass that finds speech in the denoised audio, and the denoising of the pass that feeds recognition) over
- * the default pipeline's wall time, both on the same files in the same run. The files are rebuilt in
- * {@code --dir} on every run: the conditions are deterministic.
+ * the default pipeline's wall time, both on the same files in the same run. Then the words recognised in a
+ * minute of noise alone, and the diarization error rate of mono and stereo calls through noisy lines. The files
+ * are rebuilt in {@code --dir} on every run: the conditions are deterministic.
  *
  * <pre>java --enable-native-access=ALL-UNNAMED -cp benchmarks/probes/target/probes.jar \
  *     io.callintel.bench.probe.TelephoneBenchmark [--every 12] [--conditions white-20db,brown-20db] [--dir DIR]</pre>
@@ -117,6 +123,113 @@ public final class TelephoneBenchmark {
                         items.size(),
                         100.0 * frontEndNanos / pipelineNanos);
             }
+            hallucinations(transcriber, dir, items, babble);
+            diarization(transcriber, decoder, dir, babble);
+        }
+    }
+
+    /**
+     * Diarization error rate (no collar) of the five synthesized dialogues of the diarization tests through noisy
+     * phone channels, mono (both parties on one channel) and stereo (a party per channel, different noise on
+     * each), with and without noise reduction.
+     */
+    private static void diarization(Transcriber transcriber, AudioDecoder decoder, Path dir, short[] babble)
+            throws Exception {
+        System.out.println();
+        System.out.println("| condition | mono DER, no noise reduction | mono DER (default) | stereo DER, no noise"
+                + " reduction | stereo DER (default) |");
+        System.out.println("|---|---|---|---|---|");
+        for (String name : List.of("g711-mulaw", "white-20db", "brown-20db", "babble-20db")) {
+            PhoneChannel.Condition condition = PhoneChannel.named(name);
+            double[] error = new double[4];
+            double speech = 0;
+            int seed = 0;
+            for (Dialogue dialogue : Dialogues.all()) {
+                SynthesizedCall mono = Dialogues.generate(dialogue, CallFormat.MONO_16K, dir);
+                SynthesizedCall stereo = Dialogues.generate(dialogue, CallFormat.STEREO_16K, dir);
+                Path monoFile = dir.resolve(dialogue.name() + "-" + name + "-mono.wav");
+                Path stereoFile = dir.resolve(dialogue.name() + "-" + name + "-stereo.wav");
+                Files.write(
+                        monoFile,
+                        PhoneChannel.mono(
+                                condition, Wav.readMono16(Files.readAllBytes(mono.file()), 16_000), babble, seed));
+                Files.write(
+                        stereoFile,
+                        PhoneChannel.stereo(
+                                condition,
+                                decode(decoder, stereo.file(), 0),
+                                decode(decoder, stereo.file(), 1),
+                                babble,
+                                seed));
+                seed += 2;
+                List<DiarizationErrorRate.Segment> reference = DiarizationErrorRate.segments(mono.turns());
+                Path[] files = {monoFile, monoFile, stereoFile, stereoFile};
+                for (int i = 0; i < 4; i++) {
+                    NoiseReductionMode mode = i % 2 == 0 ? NoiseReductionMode.OFF : NoiseReductionMode.AUTO;
+                    DiarizationErrorRate.Result result = DiarizationErrorRate.score(
+                            reference,
+                            turns(transcriber.transcribe(
+                                    files[i],
+                                    options(mode).withChannels(i < 2 ? ChannelMode.MONO : ChannelMode.STEREO))));
+                    error[i] += result.rate() * result.referenceSpeech();
+                    if (i == 0) {
+                        speech += result.referenceSpeech();
+                    }
+                }
+                Files.delete(monoFile);
+                Files.delete(stereoFile);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n",
+                    name,
+                    100 * error[0] / speech,
+                    100 * error[1] / speech,
+                    100 * error[2] / speech,
+                    100 * error[3] / speech);
+        }
+    }
+
+    private static List<DiarizationErrorRate.Segment> turns(Transcript transcript) {
+        List<DiarizationErrorRate.Segment> segments = new ArrayList<>();
+        for (Turn turn : transcript.turns()) {
+            int speaker =
+                    Integer.parseInt(turn.speaker().substring(turn.speaker().lastIndexOf('_') + 1)) - 1;
+            segments.add(new DiarizationErrorRate.Segment(turn.start(), turn.end(), speaker));
+        }
+        return segments;
+    }
+
+    private static short[] decode(AudioDecoder decoder, Path file, int channel) {
+        return decodeAll(decoder, file, DecodeOptions.channel(channel));
+    }
+
+    /**
+     * Words recognised in noise alone: a minute of each kind of noise, at the level it has under the LibriVox
+     * speech at 20 dB, through the phone channel, with and without noise reduction. Any word is a hallucination.
+     */
+    private static void hallucinations(Transcriber transcriber, Path dir, List<Item> items, short[] babble)
+            throws Exception {
+        short[] speech = items.get(0).speech();
+        System.out.println();
+        System.out.println("| noise alone, 1 min, at the 20 dB level | words without noise reduction | words with |");
+        System.out.println("|---|---|---|");
+        for (PhoneChannel.Noise kind :
+                List.of(PhoneChannel.Noise.WHITE, PhoneChannel.Noise.BROWN, PhoneChannel.Noise.BABBLE)) {
+            PhoneChannel.Condition condition =
+                    new PhoneChannel.Condition("noise-only", false, true, kind, 20, PhoneChannel.Damage.NONE);
+            Path file = dir.resolve("noise-only-" + kind + ".wav");
+            Files.write(file, PhoneChannel.noiseOnly(condition, speech, 60, babble, 99));
+            int without = transcriber
+                    .transcribe(file, options(NoiseReductionMode.OFF))
+                    .words()
+                    .size();
+            int with = transcriber
+                    .transcribe(file, options(NoiseReductionMode.AUTO))
+                    .words()
+                    .size();
+            System.out.printf(Locale.ROOT, "| %s | %d | %d |%n", kind.name().toLowerCase(Locale.ROOT), without, with);
+            Files.delete(file);
         }
     }
 
@@ -170,9 +283,18 @@ public final class TelephoneBenchmark {
 
     /** One fresh recognizer over the whole decoded file: what the engine is measured against. */
     private static String plainLoop(AudioDecoder decoder, VoskModel model, Path file) {
+        short[] pcm = decodeAll(decoder, file, DecodeOptions.defaults());
+        try (SpeechRecognizer recognizer = new SpeechRecognizer(model)) {
+            return recognizer.recognize(pcm, 0, pcm.length).stream()
+                    .map(RecognizedWord::word)
+                    .collect(Collectors.joining(" "));
+        }
+    }
+
+    private static short[] decodeAll(AudioDecoder decoder, Path file, DecodeOptions options) {
         short[] pcm = new short[0];
         int size = 0;
-        try (PcmStream stream = decoder.open(file, DecodeOptions.defaults())) {
+        try (PcmStream stream = decoder.open(file, options)) {
             short[] chunk = new short[16_000];
             int n;
             while ((n = stream.read(chunk, 0, chunk.length)) >= 0) {
@@ -183,11 +305,7 @@ public final class TelephoneBenchmark {
                 size += n;
             }
         }
-        try (SpeechRecognizer recognizer = new SpeechRecognizer(model)) {
-            return recognizer.recognize(pcm, 0, size).stream()
-                    .map(RecognizedWord::word)
-                    .collect(Collectors.joining(" "));
-        }
+        return Arrays.copyOf(pcm, size);
     }
 
     private static String text(Transcript transcript) {
