@@ -75,6 +75,24 @@ class NoiseReductionTest {
     }
 
     @Test
+    void recordingsShorterThanTheFiltersDelayKeepTheirLength() throws Exception {
+        for (int length : new int[] {1, 160, NoiseReducer.DELAY, 5_000}) {
+            Path file = directory.resolve("short-" + length + ".wav");
+            short[] samples = Arrays.copyOfRange(clean, speechStart, speechStart + length);
+            AudioSystem.write(
+                    new AudioInputStream(
+                            new ByteArrayInputStream(Signals.toBytes(samples)),
+                            new AudioFormat(RATE, 16, 1, true, false),
+                            samples.length),
+                    AudioFileFormat.Type.WAVE,
+                    file.toFile());
+            short[] denoised = Signals.decodeAll(
+                    DECODER, file, DecodeOptions.defaults().withNoiseReduction(new NoiseReduction(-50)));
+            assertEquals(length, denoised.length, length + " samples");
+        }
+    }
+
+    @Test
     void aFloorOutsideWhatTheFilterTakesIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new NoiseReduction(-10));
         assertThrows(IllegalArgumentException.class, () -> new NoiseReduction(Double.NaN));
