@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Real read speech with reference transcriptions: five public-domain LibriVox clips (Sense and Sensibility,
- * 16 kHz mono WAV, 25 s in all), as published in Debian's pocketsphinx-testdata and committed here.
+ * 16 kHz mono WAV, 25 s in all), as published in Debian's pocketsphinx-testdata and committed here; and the same
+ * clips through a GSM 06.10 phone line ({@code regenerate-gsm.sh}, sox: no GSM encoder runs in process).
  */
 public final class LibriVox {
 
@@ -23,6 +24,15 @@ public final class LibriVox {
 
     /** Writes the clips into {@code directory} as {@code <id>.wav} and returns them in the reference file's order. */
     public static List<Clip> clips(Path directory) {
+        return clips(directory, "", "");
+    }
+
+    /** The clips through a GSM 06.10 phone line (8 kHz, 300-3400 Hz), written as {@code <id>-gsm.wav}. */
+    public static List<Clip> gsm(Path directory) {
+        return clips(directory, "gsm/", "-gsm");
+    }
+
+    private static List<Clip> clips(Path directory, String folder, String suffix) {
         List<Clip> clips = new ArrayList<>();
         for (String line : new String(bytes("transcription"), StandardCharsets.UTF_8).split("\n")) {
             if (line.isBlank()) {
@@ -34,8 +44,8 @@ public final class LibriVox {
                     .replace("<s>", "")
                     .replace("</s>", "")
                     .trim();
-            Path wav = directory.resolve(id + ".wav");
-            try (InputStream in = resource(id + ".wav")) {
+            Path wav = directory.resolve(id + suffix + ".wav");
+            try (InputStream in = resource(folder + id + ".wav")) {
                 Files.copy(in, wav, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -123,6 +123,7 @@ public final class TelephoneBenchmark {
                         items.size(),
                         100.0 * frontEndNanos / pipelineNanos);
             }
+            gsm(transcriber, decoder, model, dir);
             hallucinations(transcriber, dir, items, babble);
             diarization(transcriber, decoder, dir, babble);
         }
@@ -202,6 +203,22 @@ public final class TelephoneBenchmark {
 
     private static short[] decode(AudioDecoder decoder, Path file, int channel) {
         return decodeAll(decoder, file, DecodeOptions.channel(channel));
+    }
+
+    /** The GSM 06.10 condition: the LibriVox clips only, as committed (no GSM encoder runs in process). */
+    private static void gsm(Transcriber transcriber, AudioDecoder decoder, VoskModel model, Path dir) throws Exception {
+        WordErrorRate[] wer = {new WordErrorRate(), new WordErrorRate(), new WordErrorRate()};
+        for (LibriVox.Clip clip : LibriVox.gsm(dir)) {
+            wer[0].add(clip.reference(), plainLoop(decoder, model, clip.wav()));
+            wer[1].add(clip.reference(), text(transcriber.transcribe(clip.wav(), options(NoiseReductionMode.OFF))));
+            wer[2].add(clip.reference(), text(transcriber.transcribe(clip.wav(), options(NoiseReductionMode.AUTO))));
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "| gsm-06.10 (real speech only) | %s | %s | %s | | | | | |%n",
+                percent(wer[0]),
+                percent(wer[1]),
+                percent(wer[2]));
     }
 
     /**
