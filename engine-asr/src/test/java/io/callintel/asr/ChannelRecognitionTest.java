@@ -14,6 +14,7 @@ import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeOptions;
 import io.callintel.core.audio.NoiseReductionMode;
 import io.callintel.core.audio.WavHeader16;
+import io.callintel.testing.Pcm;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -69,7 +70,7 @@ class ChannelRecognitionTest {
                         heardWhenTold.add(heard.size);
                     });
 
-            short[] decoded = WordErrorRateTest.decodeAll(file);
+            short[] decoded = Pcm.decode(file, DecodeOptions.defaults());
             assertEquals(decoded.length, result.samples());
             assertArrayEquals(decoded, heard.samples(), "every sample once, in order, skipped silence included");
             assertEquals(List.of(decoded.length), heardWhenTold, "told once, after the last sample");

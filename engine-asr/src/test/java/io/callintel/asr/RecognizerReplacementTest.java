@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.callintel.asr.vosk.RecognizedWord;
 import io.callintel.asr.vosk.SpeechRecognizer;
+import io.callintel.core.audio.DecodeOptions;
 import io.callintel.testing.LibriVox;
+import io.callintel.testing.Pcm;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -22,8 +24,8 @@ class RecognizerReplacementTest {
 
     @BeforeAll
     static void readSpeech(@TempDir Path directory) {
-        speech = Arrays.copyOf(
-                WordErrorRateTest.decodeAll(LibriVox.clips(directory).get(1).wav()), 4 * 16_000);
+        speech =
+                Arrays.copyOf(Pcm.decode(LibriVox.clips(directory).get(1).wav(), DecodeOptions.defaults()), 4 * 16_000);
     }
 
     @Test

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.audio.NoiseReductionMode;
 import io.callintel.core.transcript.ChannelAudio;
-import io.callintel.core.transcript.Segment;
 import io.callintel.core.transcript.Transcript;
-import io.callintel.core.transcript.Word;
 import io.callintel.testing.CallFormat;
 import io.callintel.testing.Dialogues;
 import io.callintel.testing.LabelledCalls;
@@ -20,7 +18,6 @@ import io.callintel.testing.WordErrorRate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,14 +60,12 @@ class TelephoneAudioTest {
                     .file();
             Path file = directory.resolve(call.dialogue().name() + "-white-20db.wav");
             Files.write(file, PhoneChannel.mono(noisy, Wav.readMono16(Files.readAllBytes(clean), 16_000), null, i));
-            String reference = call.referenceTranscript().segments().stream()
-                    .map(Segment::text)
-                    .collect(Collectors.joining(" "));
+            String reference = call.referenceTranscript().text();
 
             Transcript plain = transcribe(file, NoiseReductionMode.OFF);
             Transcript auto = transcribe(file, NoiseReductionMode.AUTO);
-            without.add(reference, text(plain));
-            with.add(reference, text(auto));
+            without.add(reference, plain.text());
+            with.add(reference, auto.text());
 
             ChannelAudio heard = auto.audio().get(0);
             assertTrue(heard.noiseReduced(), "a 20 dB line is noisy: " + heard);
@@ -88,7 +83,9 @@ class TelephoneAudioTest {
     void cleanSpeechLosesNothing() throws Exception {
         WordErrorRate wer = new WordErrorRate();
         for (LibriVox.Clip clip : clips) {
-            wer.add(clip.reference(), text(transcribe(clip.wav(), NoiseReductionMode.AUTO)));
+            wer.add(
+                    clip.reference(),
+                    transcribe(clip.wav(), NoiseReductionMode.AUTO).text());
         }
         assertTrue(wer.percent() <= 5.8, "clean 16 kHz LibriVox WER " + wer.percent());
     }
@@ -105,9 +102,5 @@ class TelephoneAudioTest {
 
     private static Transcript transcribe(Path file, NoiseReductionMode mode) throws InterruptedException {
         return transcriber.transcribe(file, TranscriptionOptions.defaults().withNoiseReduction(mode));
-    }
-
-    private static String text(Transcript transcript) {
-        return transcript.words().stream().map(Word::word).collect(Collectors.joining(" "));
     }
 }

@@ -8,12 +8,11 @@ import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeOptions;
-import io.callintel.core.audio.PcmStream;
 import io.callintel.core.transcript.Word;
 import io.callintel.testing.LibriVox;
+import io.callintel.testing.Pcm;
 import io.callintel.testing.WordErrorRate;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ class WordErrorRateTest {
     void thePipelineIsAsAccurateAsAPlainVoskLoop() throws Exception {
         WordErrorRate plain = new WordErrorRate();
         for (var entry : references.entrySet()) {
-            short[] pcm = decodeAll(librivox.resolve(entry.getKey() + ".wav"));
+            short[] pcm = Pcm.decode(librivox.resolve(entry.getKey() + ".wav"), DecodeOptions.defaults());
             try (SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk())) { // a fresh recognizer per file
                 String words = text(recognizer.recognize(pcm, 0, pcm.length));
                 plain.add(entry.getValue(), words);
@@ -86,7 +85,8 @@ class WordErrorRateTest {
 
     @Test
     void aReusedRecognizerGivesTheSameWordsAtTheSameTimes() throws Exception {
-        short[] pcm = decodeAll(librivox.resolve("sense_and_sensibility_01_austen_64kb-0880.wav"));
+        short[] pcm =
+                Pcm.decode(librivox.resolve("sense_and_sensibility_01_austen_64kb-0880.wav"), DecodeOptions.defaults());
         try (SpeechRecognizer recognizer = new SpeechRecognizer(TestModels.vosk())) {
             List<RecognizedWord> first = recognizer.recognize(pcm, 0, pcm.length);
             List<RecognizedWord> second = recognizer.recognize(pcm, 0, pcm.length);
@@ -116,20 +116,5 @@ class WordErrorRateTest {
 
     private static String text(List<RecognizedWord> words) {
         return words.stream().map(RecognizedWord::word).collect(Collectors.joining(" "));
-    }
-
-    static short[] decodeAll(Path file) {
-        try (PcmStream stream = DECODER.open(file, DecodeOptions.defaults())) {
-            short[] all = new short[16_000 * 10];
-            int size = 0;
-            int n;
-            while ((n = stream.read(all, size, all.length - size)) >= 0) {
-                size += n;
-                if (size == all.length) {
-                    all = Arrays.copyOf(all, all.length * 2);
-                }
-            }
-            return Arrays.copyOf(all, size);
-        }
     }
 }

@@ -38,20 +38,17 @@ class NoiseReductionTest {
         speechStart = RATE;
         clean = new short[speech.length + 2 * RATE];
         System.arraycopy(speech, 0, clean, speechStart, speech.length);
-        double rms = Math.sqrt(
-                Arrays.stream(toDoubles(speech)).map(s -> s * s).average().orElseThrow());
+        double sum = 0;
+        for (short sample : speech) {
+            sum += sample * (double) sample;
+        }
+        double rms = Math.sqrt(sum / speech.length);
         Random random = new Random(7);
         short[] mixed = new short[clean.length];
         for (int i = 0; i < mixed.length; i++) {
             mixed[i] = (short) Math.max(-32768, Math.min(32767, clean[i] + random.nextGaussian() * rms / 10));
         }
-        noisy = directory.resolve("noisy.wav");
-        byte[] bytes = Signals.toBytes(mixed);
-        AudioFormat format = new AudioFormat(RATE, 16, 1, true, false);
-        AudioSystem.write(
-                new AudioInputStream(new ByteArrayInputStream(bytes), format, mixed.length),
-                AudioFileFormat.Type.WAVE,
-                noisy.toFile());
+        noisy = wav("noisy.wav", mixed);
     }
 
     @Test
@@ -77,15 +74,7 @@ class NoiseReductionTest {
     @Test
     void recordingsShorterThanTheFiltersDelayKeepTheirLength() throws Exception {
         for (int length : new int[] {1, 160, NoiseReducer.DELAY, 5_000}) {
-            Path file = directory.resolve("short-" + length + ".wav");
-            short[] samples = Arrays.copyOfRange(clean, speechStart, speechStart + length);
-            AudioSystem.write(
-                    new AudioInputStream(
-                            new ByteArrayInputStream(Signals.toBytes(samples)),
-                            new AudioFormat(RATE, 16, 1, true, false),
-                            samples.length),
-                    AudioFileFormat.Type.WAVE,
-                    file.toFile());
+            Path file = wav("short-" + length + ".wav", Arrays.copyOfRange(clean, speechStart, speechStart + length));
             short[] denoised = Signals.decodeAll(
                     DECODER, file, DecodeOptions.defaults().withNoiseReduction(new NoiseReduction(-50)));
             assertEquals(length, denoised.length, length + " samples");
@@ -118,11 +107,16 @@ class NoiseReductionTest {
         return 10 * Math.log10(sum / (to - from) / (32768.0 * 32768.0) + 1e-12);
     }
 
-    private static double[] toDoubles(short[] samples) {
-        double[] values = new double[samples.length];
-        for (int i = 0; i < samples.length; i++) {
-            values[i] = samples[i];
-        }
-        return values;
+    /** A 16 kHz mono 16-bit WAV of the samples, written with the JDK's own writer. */
+    private static Path wav(String name, short[] samples) throws Exception {
+        Path file = directory.resolve(name);
+        AudioSystem.write(
+                new AudioInputStream(
+                        new ByteArrayInputStream(Signals.toBytes(samples)),
+                        new AudioFormat(RATE, 16, 1, true, false),
+                        samples.length),
+                AudioFileFormat.Type.WAVE,
+                file.toFile());
+        return file;
     }
 }

@@ -84,10 +84,7 @@ public final class PhoneChannel {
      * recognizer hears in the pauses of a noisy call, where every word it finds is made up.
      */
     public static byte[] noiseOnly(Condition condition, short[] speech, int seconds, short[] babble, long seed) {
-        float[] phone = new Resampler(SPEECH_RATE, PHONE_RATE).resample(Wav.toFloat(speech));
-        if (condition.bandLimited()) {
-            phone = bandLimit(phone);
-        }
+        float[] phone = phoneSpeech(condition, speech);
         float[] noise = scaledNoise(condition, phone, seconds * PHONE_RATE, babble, new Random(seed));
         return Wav.g711(PHONE_RATE, new float[][] {noise}, condition.aLaw());
     }
@@ -136,10 +133,7 @@ public final class PhoneChannel {
 
     /** One channel through the condition, at 8 kHz, in 16-bit units (not yet companded). */
     static float[] channel(Condition condition, short[] speech, short[] babble, Random random) {
-        float[] phone = new Resampler(SPEECH_RATE, PHONE_RATE).resample(Wav.toFloat(speech));
-        if (condition.bandLimited()) {
-            phone = bandLimit(phone);
-        }
+        float[] phone = phoneSpeech(condition, speech);
         switch (condition.damage()) {
             case CLIPPING -> clip(phone);
             case LEVEL_DROPS -> dropLevel(phone);
@@ -152,6 +146,12 @@ public final class PhoneChannel {
             }
         }
         return phone;
+    }
+
+    /** 16 kHz speech at the phone's rate, band-limited where the condition is. */
+    private static float[] phoneSpeech(Condition condition, short[] speech) {
+        float[] phone = new Resampler(SPEECH_RATE, PHONE_RATE).resample(Wav.toFloat(speech));
+        return condition.bandLimited() ? bandLimit(phone) : phone;
     }
 
     /** The condition's noise, at its signal-to-noise ratio under the (8 kHz) speech. */

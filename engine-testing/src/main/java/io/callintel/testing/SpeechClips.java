@@ -1,9 +1,6 @@
 package io.callintel.testing;
 
-import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.audio.AudioDecoder;
-import io.callintel.core.audio.DecodeOptions;
-import io.callintel.core.audio.PcmStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -30,7 +26,6 @@ final class SpeechClips {
 
     static final int SAMPLE_RATE = AudioDecoder.SAMPLE_RATE;
     static final String RECORD_PROPERTY = "callintel.speech.record";
-    private static final AudioDecoder DECODER = new FfmpegAudioDecoder();
     /** The clips' formats, in lookup order: the first clips were FLAC; clips are recorded as Opus. */
     private static final String RECORDED_FORMAT = ".opus";
 
@@ -50,7 +45,7 @@ final class SpeechClips {
                     .findFirst()
                     .orElseGet(() -> record(directory.resolve(name + RECORDED_FORMAT), voice, text));
             try (InputStream in = Files.newInputStream(clip)) {
-                return decode(in, clip.getFileName().toString());
+                return Pcm.decode(in, clip.getFileName().toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -58,7 +53,7 @@ final class SpeechClips {
         for (String format : FORMATS) {
             try (InputStream in = SpeechClips.class.getResourceAsStream("speech/" + name + format)) {
                 if (in != null) {
-                    return decode(in, name + format);
+                    return Pcm.decode(in, name + format);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -76,20 +71,6 @@ final class SpeechClips {
             return HexFormat.of().formatHex(digest, 0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static short[] decode(InputStream in, String name) {
-        try (PcmStream stream = DECODER.open(in, name, DecodeOptions.defaults())) {
-            short[] samples = new short[SAMPLE_RATE * 8];
-            int size = 0;
-            for (int n; (n = stream.read(samples, size, samples.length - size)) >= 0; ) {
-                size += n;
-                if (size == samples.length) {
-                    samples = Arrays.copyOf(samples, samples.length * 2);
-                }
-            }
-            return Arrays.copyOf(samples, size);
         }
     }
 

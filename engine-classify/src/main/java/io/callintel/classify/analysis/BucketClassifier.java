@@ -90,7 +90,8 @@ final class BucketClassifier {
         return text.toString();
     }
 
-    private static Map<String, Double> softmax(Map<String, Double> scores) {
+    /** Scores as probabilities, sharpened at {@link #TEMPERATURE}. */
+    static Map<String, Double> softmax(Map<String, Double> scores) {
         double max =
                 scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
         Map<String, Double> exp = new LinkedHashMap<>();

@@ -87,11 +87,9 @@ public final class CallAnalyzer {
     public CallAnalytics analyze(Transcript transcript, AnalysisConfig config, List<CorrectedCall> corrected) {
         LearnedCorrections learned = corrected.isEmpty()
                 ? LearnedCorrections.NONE
-                : LearnedCorrections.learn(
-                        corrected.stream()
-                                .map(call -> judged(new Judging(call, config)))
-                                .toList(),
-                        BucketClassifier.TEMPERATURE);
+                : LearnedCorrections.learn(corrected.stream()
+                        .map(call -> judged(new Judging(call, config)))
+                        .toList());
         ScoredCall call = ScoredCall.of(transcript, encoder, library);
         List<QuestionAnswer> answers = new ArrayList<>();
         for (QuestionDefinition question : config.questions()) {

@@ -64,12 +64,16 @@ final class LearnedCorrections {
         this.remapped = remapped;
     }
 
-    static LearnedCorrections learn(List<Judged> calls, double temperature) {
-        return new LearnedCorrections(biases(calls, temperature), remapped(calls));
+    static LearnedCorrections learn(List<Judged> calls) {
+        return new LearnedCorrections(biases(calls), remapped(calls));
     }
 
     /** The method's bucket scores with the learned biases added. */
     Map<String, Double> biased(Map<String, Double> scores) {
+        return plus(scores, biases);
+    }
+
+    private static Map<String, Double> plus(Map<String, Double> scores, Map<String, Double> biases) {
         Map<String, Double> biased = new LinkedHashMap<>();
         scores.forEach((name, score) -> biased.put(name, score + biases.getOrDefault(name, 0.0)));
         return biased;
@@ -85,53 +89,31 @@ final class LearnedCorrections {
         return new QuestionAnswer(answer.question(), remap.to(), 0.5 + 0.5 * (1 - answer.confidence()), List.of());
     }
 
-    private static Map<String, Double> biases(List<Judged> calls, double temperature) {
+    private static Map<String, Double> biases(List<Judged> calls) {
         List<Judged> labelled = calls.stream()
                 .filter(c -> c.bucket() != null && c.bucketScores().containsKey(c.bucket()))
                 .toList();
+        Map<String, Double> biases = new HashMap<>();
         if (labelled.isEmpty()) {
-            return Map.of();
+            return biases;
         }
-        List<String> names = new ArrayList<>(labelled.get(0).bucketScores().keySet());
-        double[] bias = new double[names.size()];
+        double temperature = BucketClassifier.TEMPERATURE;
         // Gradient descent with a step under 1 / (the loss's largest curvature): it converges for any number of calls.
         double step = 1 / (2 * RIDGE + labelled.size() / (2 * temperature * temperature));
         for (int i = 0; i < STEPS; i++) {
-            double[] gradient = new double[bias.length];
+            Map<String, Double> gradient = new HashMap<>();
             for (Judged call : labelled) {
-                double[] p = softmax(call.bucketScores(), names, bias, temperature);
-                for (int k = 0; k < bias.length; k++) {
-                    double target = names.get(k).equals(call.bucket()) ? 1 : 0;
-                    gradient[k] += (p[k] - target) / temperature;
-                }
+                BucketClassifier.softmax(plus(call.bucketScores(), biases)).forEach((name, p) -> {
+                    double target = name.equals(call.bucket()) ? 1 : 0;
+                    gradient.merge(name, (p - target) / temperature, Double::sum);
+                });
             }
-            for (int k = 0; k < bias.length; k++) {
-                bias[k] -= step * (gradient[k] + 2 * RIDGE * bias[k]);
-            }
-        }
-        Map<String, Double> biases = new HashMap<>();
-        for (int k = 0; k < bias.length; k++) {
-            biases.put(names.get(k), bias[k]);
+            gradient.forEach((name, g) -> {
+                double bias = biases.getOrDefault(name, 0.0);
+                biases.put(name, bias - step * (g + 2 * RIDGE * bias));
+            });
         }
         return biases;
-    }
-
-    private static double[] softmax(Map<String, Double> scores, List<String> names, double[] bias, double temperature) {
-        double[] z = new double[names.size()];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < z.length; k++) {
-            z[k] = (scores.getOrDefault(names.get(k), 0.0) + bias[k]) / temperature;
-            max = Math.max(max, z[k]);
-        }
-        double sum = 0;
-        for (int k = 0; k < z.length; k++) {
-            z[k] = Math.exp(z[k] - max);
-            sum += z[k];
-        }
-        for (int k = 0; k < z.length; k++) {
-            z[k] /= sum;
-        }
-        return z;
     }
 
     private static Map<String, Map<String, Remap>> remapped(List<Judged> calls) {

@@ -20,7 +20,7 @@ class LearnedCorrectionsTest {
                 bucket("Passive", Map.of("Passive", 0.40, "Declined", 0.48)),
                 bucket("Passive", Map.of("Passive", 0.42, "Declined", 0.47)),
                 bucket("Declined", Map.of("Passive", 0.30, "Declined", 0.80)));
-        LearnedCorrections learned = LearnedCorrections.learn(calls, BucketClassifier.TEMPERATURE);
+        LearnedCorrections learned = LearnedCorrections.learn(calls);
 
         Map<String, Double> biased = learned.biased(Map.of("Passive", 0.41, "Declined", 0.46));
         assertTrue(biased.get("Passive") > biased.get("Declined"), biased.toString());
@@ -34,8 +34,7 @@ class LearnedCorrectionsTest {
         List<LearnedCorrections.Judged> calls = List.of(
                 bucket("Passive", Map.of("Passive", 0.9, "Declined", 0.2)),
                 bucket("Declined", Map.of("Passive", 0.2, "Declined", 0.9)));
-        Map<String, Double> biased = LearnedCorrections.learn(calls, BucketClassifier.TEMPERATURE)
-                .biased(Map.of("Passive", 0.5, "Declined", 0.5));
+        Map<String, Double> biased = LearnedCorrections.learn(calls).biased(Map.of("Passive", 0.5, "Declined", 0.5));
         assertEquals(biased.get("Passive"), biased.get("Declined"), 1e-3);
     }
 
@@ -46,7 +45,7 @@ class LearnedCorrectionsTest {
                 answer(QuestionAnswer.NO, 0.62, QuestionAnswer.YES),
                 answer(QuestionAnswer.NO, 0.80, QuestionAnswer.YES),
                 answer(QuestionAnswer.YES, 0.90, QuestionAnswer.YES));
-        LearnedCorrections learned = LearnedCorrections.learn(calls, BucketClassifier.TEMPERATURE);
+        LearnedCorrections learned = LearnedCorrections.learn(calls);
 
         assertEquals(
                 QuestionAnswer.YES,
@@ -64,7 +63,7 @@ class LearnedCorrectionsTest {
         List<LearnedCorrections.Judged> calls = List.of(
                 answer(QuestionAnswer.NO, 0.70, QuestionAnswer.YES),
                 answer(QuestionAnswer.NO, 0.70, QuestionAnswer.NO));
-        LearnedCorrections learned = LearnedCorrections.learn(calls, BucketClassifier.TEMPERATURE);
+        LearnedCorrections learned = LearnedCorrections.learn(calls);
         assertEquals(
                 QuestionAnswer.NO,
                 learned.corrected(given(QuestionAnswer.NO, 0.6)).answer());
@@ -74,7 +73,7 @@ class LearnedCorrectionsTest {
     void openAnswersAreSentencesOfTheirOwnCallAndAreNotCarriedOver() {
         List<LearnedCorrections.Judged> calls =
                 List.of(answer("", 0, "next monday"), answer("", 0, "next monday"), answer("", 0, "next monday"));
-        LearnedCorrections learned = LearnedCorrections.learn(calls, BucketClassifier.TEMPERATURE);
+        LearnedCorrections learned = LearnedCorrections.learn(calls);
         assertEquals("", learned.corrected(given("", 0)).answer());
     }
 

@@ -16,13 +16,13 @@ import io.callintel.core.audio.PcmStream;
 import io.callintel.core.transcript.Segment;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.transcript.Turn;
-import io.callintel.core.transcript.Word;
 import io.callintel.testing.CallFormat;
 import io.callintel.testing.Dialogue;
 import io.callintel.testing.Dialogues;
 import io.callintel.testing.DiarizationErrorRate;
 import io.callintel.testing.LabelledCalls;
 import io.callintel.testing.LibriVox;
+import io.callintel.testing.Pcm;
 import io.callintel.testing.PhoneChannel;
 import io.callintel.testing.SynthesizedCall;
 import io.callintel.testing.Wav;
@@ -96,12 +96,16 @@ public final class TelephoneBenchmark {
                     Path file = dir.resolve(item.id() + "-" + name + ".wav");
                     Files.write(file, PhoneChannel.mono(condition, item.speech(), babble, seed++));
                     WordErrorRate[] wer = item.real() ? real : synthesized;
-                    wer[0].add(item.reference(), plainLoop(decoder, model, file));
-                    wer[1].add(item.reference(), text(transcriber.transcribe(file, options(NoiseReductionMode.OFF))));
+                    wer[0].add(item.reference(), plainLoop(model, file));
+                    wer[1].add(
+                            item.reference(),
+                            transcriber
+                                    .transcribe(file, options(NoiseReductionMode.OFF))
+                                    .text());
                     long start = System.nanoTime();
                     Transcript auto = transcriber.transcribe(file, options(NoiseReductionMode.AUTO));
                     pipelineNanos += System.nanoTime() - start;
-                    wer[2].add(item.reference(), text(auto));
+                    wer[2].add(item.reference(), auto.text());
                     if (auto.audio().get(0).noiseReduced()) {
                         reduced++;
                         frontEndNanos +=
@@ -123,9 +127,9 @@ public final class TelephoneBenchmark {
                         items.size(),
                         100.0 * frontEndNanos / pipelineNanos);
             }
-            gsm(transcriber, decoder, model, dir);
+            gsm(transcriber, model, dir);
             hallucinations(transcriber, dir, items, babble);
-            diarization(transcriber, decoder, dir, babble);
+            diarization(transcriber, dir, babble);
         }
     }
 
@@ -134,8 +138,7 @@ public final class TelephoneBenchmark {
      * phone channels, mono (both parties on one channel) and stereo (a party per channel, different noise on
      * each), with and without noise reduction.
      */
-    private static void diarization(Transcriber transcriber, AudioDecoder decoder, Path dir, short[] babble)
-            throws Exception {
+    private static void diarization(Transcriber transcriber, Path dir, short[] babble) throws Exception {
         System.out.println();
         System.out.println("| condition | mono DER, no noise reduction | mono DER (default) | stereo DER, no noise"
                 + " reduction | stereo DER (default) |");
@@ -158,8 +161,8 @@ public final class TelephoneBenchmark {
                         stereoFile,
                         PhoneChannel.stereo(
                                 condition,
-                                decode(decoder, stereo.file(), 0),
-                                decode(decoder, stereo.file(), 1),
+                                Pcm.decode(stereo.file(), DecodeOptions.channel(0)),
+                                Pcm.decode(stereo.file(), DecodeOptions.channel(1)),
                                 babble,
                                 seed));
                 seed += 2;
@@ -201,17 +204,21 @@ public final class TelephoneBenchmark {
         return segments;
     }
 
-    private static short[] decode(AudioDecoder decoder, Path file, int channel) {
-        return decodeAll(decoder, file, DecodeOptions.channel(channel));
-    }
-
     /** The GSM 06.10 condition: the LibriVox clips only, as committed (no GSM encoder runs in process). */
-    private static void gsm(Transcriber transcriber, AudioDecoder decoder, VoskModel model, Path dir) throws Exception {
+    private static void gsm(Transcriber transcriber, VoskModel model, Path dir) throws Exception {
         WordErrorRate[] wer = {new WordErrorRate(), new WordErrorRate(), new WordErrorRate()};
         for (LibriVox.Clip clip : LibriVox.gsm(dir)) {
-            wer[0].add(clip.reference(), plainLoop(decoder, model, clip.wav()));
-            wer[1].add(clip.reference(), text(transcriber.transcribe(clip.wav(), options(NoiseReductionMode.OFF))));
-            wer[2].add(clip.reference(), text(transcriber.transcribe(clip.wav(), options(NoiseReductionMode.AUTO))));
+            wer[0].add(clip.reference(), plainLoop(model, clip.wav()));
+            wer[1].add(
+                    clip.reference(),
+                    transcriber
+                            .transcribe(clip.wav(), options(NoiseReductionMode.OFF))
+                            .text());
+            wer[2].add(
+                    clip.reference(),
+                    transcriber
+                            .transcribe(clip.wav(), options(NoiseReductionMode.AUTO))
+                            .text());
         }
         System.out.printf(
                 Locale.ROOT,
@@ -299,34 +306,13 @@ public final class TelephoneBenchmark {
     }
 
     /** One fresh recognizer over the whole decoded file: what the engine is measured against. */
-    private static String plainLoop(AudioDecoder decoder, VoskModel model, Path file) {
-        short[] pcm = decodeAll(decoder, file, DecodeOptions.defaults());
+    private static String plainLoop(VoskModel model, Path file) {
+        short[] pcm = Pcm.decode(file, DecodeOptions.defaults());
         try (SpeechRecognizer recognizer = new SpeechRecognizer(model)) {
             return recognizer.recognize(pcm, 0, pcm.length).stream()
                     .map(RecognizedWord::word)
                     .collect(Collectors.joining(" "));
         }
-    }
-
-    private static short[] decodeAll(AudioDecoder decoder, Path file, DecodeOptions options) {
-        short[] pcm = new short[0];
-        int size = 0;
-        try (PcmStream stream = decoder.open(file, options)) {
-            short[] chunk = new short[16_000];
-            int n;
-            while ((n = stream.read(chunk, 0, chunk.length)) >= 0) {
-                if (size + n > pcm.length) {
-                    pcm = Arrays.copyOf(pcm, Math.max(size + n, pcm.length * 2));
-                }
-                System.arraycopy(chunk, 0, pcm, size, n);
-                size += n;
-            }
-        }
-        return Arrays.copyOf(pcm, size);
-    }
-
-    private static String text(Transcript transcript) {
-        return transcript.words().stream().map(Word::word).collect(Collectors.joining(" "));
     }
 
     private static String percent(WordErrorRate wer) {
