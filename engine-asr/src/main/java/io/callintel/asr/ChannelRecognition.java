@@ -3,6 +3,7 @@ package io.callintel.asr;
 import io.callintel.asr.vad.EnergyVad;
 import io.callintel.asr.vad.FrameEnergies;
 import io.callintel.asr.vad.NoiseEstimate;
+import io.callintel.asr.vad.SileroVad;
 import io.callintel.asr.vad.SpeechSpan;
 import io.callintel.asr.vosk.RecognizedWord;
 import io.callintel.asr.vosk.SpeechRecognizer;
@@ -10,6 +11,7 @@ import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DecodeOptions;
 import io.callintel.core.audio.NoiseReductionMode;
 import io.callintel.core.audio.PcmStream;
+import io.callintel.core.audio.SpeechDetector;
 import io.callintel.core.transcript.ChannelAudio;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,6 +56,8 @@ final class ChannelRecognition {
     private final ExecutorService workers;
     private final Semaphore inFlight;
     private final EnergyVad vad;
+    private final SileroVad neuralVad;
+    private final VoiceDetection detection;
     private final ChunkPlanner planner;
 
     ChannelRecognition(
@@ -62,12 +66,16 @@ final class ChannelRecognition {
             ExecutorService workers,
             Semaphore inFlight,
             EnergyVad vad,
+            SileroVad neuralVad,
+            VoiceDetection detection,
             ChunkPlanner planner) {
         this.decoder = decoder;
         this.recognizer = recognizer;
         this.workers = workers;
         this.inFlight = inFlight;
         this.vad = vad;
+        this.neuralVad = neuralVad;
+        this.detection = detection;
         this.planner = planner;
     }
 
@@ -85,19 +93,42 @@ final class ChannelRecognition {
             throws InterruptedException {
         DecodeOptions options =
                 channel == DecodeOptions.MIX ? DecodeOptions.defaults() : DecodeOptions.channel(channel);
-        FrameEnergies energies = energies(file, options);
+        FrameEnergies energies = new FrameEnergies();
+        firstPass(file, options, energies::accept);
         NoiseEstimate noise = NoiseEstimate.of(energies);
         boolean reduce = switch (noiseReduction) {
             case AUTO -> noise.noisy();
             case ON -> true;
             case OFF -> false;
         };
-        if (reduce) {
-            options = options.withNoiseReduction(noise.reduction());
-            energies = energies(file, options);
+        boolean neural = switch (detection) {
+            case ENERGY -> false;
+            case NEURAL -> true;
+            case NEURAL_WHEN_NOISY -> noise.noisy();
+        };
+        List<SpeechSpan> speech;
+        if (reduce || neural) {
+            // Measured again on what the recognizer will hear.
+            options = reduce ? options.withNoiseReduction(noise.reduction()) : options;
+            FrameEnergies heard = new FrameEnergies();
+            SileroVad.Listener model = neural ? neuralVad.listener() : null;
+            firstPass(file, options, (pcm, offset, length) -> {
+                heard.accept(pcm, offset, length);
+                if (model != null) {
+                    model.accept(pcm, offset, length);
+                }
+            });
+            energies = heard;
+            speech = neural ? model.probabilities().spans(energies) : vad.detect(energies);
+        } else {
+            speech = vad.detect(energies);
         }
-        ChannelAudio audio = new ChannelAudio(channel, round(noise.floorDbfs()), round(noise.snrDb()), reduce);
-        List<SpeechSpan> speech = vad.detect(energies);
+        ChannelAudio audio = new ChannelAudio(
+                channel,
+                round(noise.floorDbfs()),
+                round(noise.snrDb()),
+                reduce,
+                neural ? SpeechDetector.NEURAL : SpeechDetector.ENERGY);
         List<Future<List<RecognizedWord>>> pending = new ArrayList<>();
         try {
             try (PcmStream pcm = decoder.open(file, options)) {
@@ -113,16 +144,15 @@ final class ChannelRecognition {
         }
     }
 
-    private FrameEnergies energies(Path file, DecodeOptions options) {
-        FrameEnergies energies = new FrameEnergies();
+    /** Decodes the whole channel selection for the measurements made before recognition. */
+    private void firstPass(Path file, DecodeOptions options, PcmListener listener) {
         try (PcmStream pcm = decoder.open(file, options)) {
             short[] buffer = new short[READ];
             int n;
             while ((n = pcm.read(buffer, 0, buffer.length)) >= 0) {
-                energies.accept(buffer, 0, n);
+                listener.accept(buffer, 0, n);
             }
         }
-        return energies;
     }
 
     private static double round(double value) {

@@ -5,6 +5,7 @@ import io.callintel.asr.diarize.MonoDiarizer;
 import io.callintel.asr.diarize.SpeakerTurn;
 import io.callintel.asr.vad.EnergyVad;
 import io.callintel.asr.vad.FrameEnergies;
+import io.callintel.asr.vad.SileroVad;
 import io.callintel.asr.vad.SpeechSpan;
 import io.callintel.asr.vosk.RecognizedWord;
 import io.callintel.asr.vosk.SpeechRecognizer;
@@ -58,6 +59,7 @@ public final class Transcriber implements AutoCloseable {
     private final AudioDecoder decoder;
     private final SpeechRecognizer recognizer;
     private final ExecutorService workers;
+    private final SileroVad neuralVad;
     private final ChannelRecognition recognition;
     private final Segmenter segmenter = new Segmenter(SEGMENT_PAUSE);
     private final RoleAssigner roles = new RoleAssigner();
@@ -76,11 +78,22 @@ public final class Transcriber implements AutoCloseable {
      *                                memory, more cold starts (see {@link SpeechRecognizer})
      */
     public Transcriber(AudioDecoder decoder, VoskModel model, int workers, double replaceRecognizersAfter) {
+        this(decoder, model, workers, replaceRecognizersAfter, VoiceDetection.NEURAL_WHEN_NOISY);
+    }
+
+    /** @param detection which voice activity detector finds the speech (the default is chosen by measurement, README) */
+    public Transcriber(
+            AudioDecoder decoder,
+            VoskModel model,
+            int workers,
+            double replaceRecognizersAfter,
+            VoiceDetection detection) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, got " + workers);
         }
         this.decoder = decoder;
         this.recognizer = new SpeechRecognizer(model, replaceRecognizersAfter);
+        this.neuralVad = detection == VoiceDetection.ENERGY ? null : SileroVad.load();
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "callintel-asr-" + threads.incrementAndGet());
@@ -94,6 +107,8 @@ public final class Transcriber implements AutoCloseable {
                 this.workers,
                 new Semaphore(workers * 2),
                 EnergyVad.forCalls(),
+                neuralVad,
+                detection,
                 new ChunkPlanner(MAX_CHUNK_SECONDS, JOIN_GAP_SECONDS, PADDING_SECONDS));
     }
 
@@ -269,5 +284,8 @@ public final class Transcriber implements AutoCloseable {
             return;
         }
         recognizer.close();
+        if (neuralVad != null) {
+            neuralVad.close();
+        }
     }
 }

@@ -59,6 +59,8 @@ class ChannelRecognitionTest {
                     workers,
                     new Semaphore(4),
                     EnergyVad.forCalls(),
+                    null,
+                    VoiceDetection.ENERGY,
                     new ChunkPlanner(15, 0.5, 0.25));
             Heard heard = new Heard();
             List<List<SpeechSpan>> told = new ArrayList<>();
@@ -95,6 +97,8 @@ class ChannelRecognitionTest {
                     worker,
                     new Semaphore(2),
                     EnergyVad.forCalls(),
+                    null,
+                    VoiceDetection.ENERGY,
                     new ChunkPlanner(15, 0.5, 0.25));
             // The worker is held busy, so the first two stretches wait in the queue (both slots taken) when
             // the listener fails at 4.6 s, as a decoder might on a damaged file. The failed call must hand

@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.audio.FfmpegAudioDecoder;
+import io.callintel.core.audio.DecodeOptions;
 import io.callintel.core.audio.NoiseReductionMode;
+import io.callintel.core.audio.SpeechDetector;
 import io.callintel.core.transcript.ChannelAudio;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.testing.CallFormat;
 import io.callintel.testing.Dialogues;
+import io.callintel.testing.DiarizationErrorRate;
 import io.callintel.testing.LabelledCalls;
 import io.callintel.testing.LibriVox;
+import io.callintel.testing.Pcm;
 import io.callintel.testing.PhoneChannel;
+import io.callintel.testing.SynthesizedCall;
 import io.callintel.testing.Wav;
 import io.callintel.testing.WordErrorRate;
 import java.nio.file.Files;
@@ -98,6 +104,69 @@ class TelephoneAudioTest {
         assertFalse(heard.noiseReduced(), heard.toString());
         assertEquals(-1, heard.channel(), "a mono call's audio is the mix");
         assertTrue(transcribe(call, NoiseReductionMode.ON).audio().get(0).noiseReduced(), "on means on");
+    }
+
+    /**
+     * A stereo call with brown noise on the agent's line and six talkers babbling 20 dB under the customer on
+     * theirs: loudness alone takes the babble for the customer, the neural detector held to the channel's
+     * foreground level does not.
+     */
+    @Test
+    void backgroundTalkOnAStereoChannelIsNotTheSpeaker() throws Exception {
+        SynthesizedCall call = Dialogues.generate(Dialogues.BANK_SUPPORT, CallFormat.STEREO_16K, directory);
+        List<short[]> talkers = LabelledCalls.all().stream()
+                .limit(6)
+                .map(other -> Pcm.decode(
+                        Dialogues.generate(other.dialogue(), CallFormat.MONO_16K, directory)
+                                .file(),
+                        DecodeOptions.defaults()))
+                .toList();
+        Path file = directory.resolve("bank-support-babble.wav");
+        Files.write(
+                file,
+                PhoneChannel.stereo(
+                        PhoneChannel.named("brown-20db"),
+                        Pcm.decode(call.file(), DecodeOptions.channel(0)),
+                        Pcm.decode(call.file(), DecodeOptions.channel(1)),
+                        PhoneChannel.babble(talkers, 16_000 * 120),
+                        0));
+        TranscriptionOptions stereo = TranscriptionOptions.defaults().withChannels(ChannelMode.STEREO);
+        Transcript neural = transcriber.transcribe(file, stereo);
+        Transcript loudness;
+        try (Transcriber energy = new Transcriber(
+                new FfmpegAudioDecoder(),
+                TestModels.vosk(),
+                2,
+                SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS,
+                VoiceDetection.ENERGY)) {
+            loudness = energy.transcribe(file, stereo);
+        }
+        double withModel = der(call, neural);
+        double withLoudness = der(call, loudness);
+        System.out.printf(
+                "stereo, brown noise and babble at 20 dB: DER %.1f%% by loudness, %.1f%% by the model%n",
+                100 * withLoudness, 100 * withModel);
+        assertEquals(
+                SpeechDetector.NEURAL,
+                neural.audio().get(1).speechDetector(),
+                neural.audio().toString());
+        assertTrue(withModel < 0.15, "DER " + withModel);
+        assertTrue(withModel < withLoudness / 3, withModel + " by the model, " + withLoudness + " by loudness");
+    }
+
+    private static double der(SynthesizedCall call, Transcript transcript) {
+        List<DiarizationErrorRate.Segment> hypothesis = transcript.turns().stream()
+                .map(turn -> new DiarizationErrorRate.Segment(
+                        turn.start(),
+                        turn.end(),
+                        transcript.speakers().stream()
+                                .filter(speaker -> speaker.label().equals(turn.speaker()))
+                                .findFirst()
+                                .orElseThrow()
+                                .channel()))
+                .toList();
+        return DiarizationErrorRate.score(DiarizationErrorRate.segments(call.turns()), hypothesis)
+                .rate();
     }
 
     private static Transcript transcribe(Path file, NoiseReductionMode mode) throws InterruptedException {

@@ -1,5 +1,8 @@
 package io.callintel.core.transcript;
 
+import io.callintel.core.audio.SpeechDetector;
+import java.util.Objects;
+
 /**
  * What the recognizer heard on one channel (or the mix) of a recording, and what it did about it.
  *
@@ -7,5 +10,17 @@ package io.callintel.core.transcript;
  * @param noiseFloorDbfs the level of the quiet tenth of the audio, in dB relative to full scale
  * @param snrDb          how far the loud tenth (speech) stands above that floor, in dB
  * @param noiseReduced   whether noise reduction was applied in front of recognition
+ * @param speechDetector which detector found the speech that was recognized
  */
-public record ChannelAudio(int channel, double noiseFloorDbfs, double snrDb, boolean noiseReduced) {}
+public record ChannelAudio(
+        int channel, double noiseFloorDbfs, double snrDb, boolean noiseReduced, SpeechDetector speechDetector) {
+
+    public ChannelAudio {
+        Objects.requireNonNull(speechDetector, "speechDetector");
+    }
+
+    /** A channel whose speech was found by loudness, as every channel was before the neural detector. */
+    public ChannelAudio(int channel, double noiseFloorDbfs, double snrDb, boolean noiseReduced) {
+        this(channel, noiseFloorDbfs, snrDb, noiseReduced, SpeechDetector.ENERGY);
+    }
+}

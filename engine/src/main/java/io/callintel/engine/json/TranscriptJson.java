@@ -3,6 +3,7 @@ package io.callintel.engine.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.core.audio.SpeechDetector;
 import io.callintel.core.transcript.ChannelAudio;
 import io.callintel.core.transcript.Overlap;
 import io.callintel.core.transcript.Role;
@@ -79,7 +80,8 @@ public final class TranscriptJson {
             }
             entry.put("noise_floor_dbfs", channel.noiseFloorDbfs())
                     .put("snr_db", channel.snrDb())
-                    .put("noise_reduction", channel.noiseReduced());
+                    .put("noise_reduction", channel.noiseReduced())
+                    .put("speech_detection", channel.speechDetector().wireName());
         }
     }
 
@@ -146,7 +148,9 @@ public final class TranscriptJson {
                                         a.has("channel") ? integer(a, at, "channel") : -1,
                                         number(a, at, "noise_floor_dbfs"),
                                         number(a, at, "snr_db"),
-                                        bool(a, at, "noise_reduction"))));
+                                        bool(a, at, "noise_reduction"),
+                                        // Before the neural detector, every channel's speech was found by loudness.
+                                        a.has("speech_detection") ? detector(a, at) : SpeechDetector.ENERGY)));
     }
 
     // Field readers, shared with AnalyticsJson: "at" is the path of the object holding the field.
@@ -206,6 +210,14 @@ public final class TranscriptJson {
             return Role.fromWireName(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path(at, field) + " must be \"agent\" or \"customer\"");
+        }
+    }
+
+    private static SpeechDetector detector(JsonNode node, String at) {
+        try {
+            return SpeechDetector.fromWireName(text(node, at, "speech_detection"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path(at, "speech_detection") + " " + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.core.audio.SpeechDetector;
 import io.callintel.core.transcript.ChannelAudio;
 import io.callintel.core.transcript.Overlap;
 import io.callintel.core.transcript.Role;
@@ -51,7 +52,9 @@ class TranscriptJsonTest {
                 List.of(
                         new Overlap(1.28, 1.52, "SPEAKER_1", "SPEAKER_2", false),
                         new Overlap(2.75, 2.9, "SPEAKER_1", "SPEAKER_2", true)),
-                List.of(new ChannelAudio(0, -62.5, 41.0, false), new ChannelAudio(1, -41.2, 23.4, true)));
+                List.of(
+                        new ChannelAudio(0, -62.5, 41.0, false),
+                        new ChannelAudio(1, -41.2, 23.4, true, SpeechDetector.NEURAL)));
     }
 
     private static String write(Transcript transcript) {
@@ -73,8 +76,17 @@ class TranscriptJsonTest {
     void theAudioOfEachChannelIsWrittenAndATranscriptStoredWithoutItReadsAsNone() throws Exception {
         JsonNode node = JSON.readTree(write(stereoCall()));
         assertEquals(
-                "{\"channel\":1,\"noise_floor_dbfs\":-41.2,\"snr_db\":23.4,\"noise_reduction\":true}",
+                "{\"channel\":1,\"noise_floor_dbfs\":-41.2,\"snr_db\":23.4,\"noise_reduction\":true,"
+                        + "\"speech_detection\":\"neural\"}",
                 node.path("audio").get(1).toString());
+        ((ObjectNode) node.path("audio").get(1)).remove("speech_detection");
+        assertEquals(
+                SpeechDetector.ENERGY,
+                TranscriptJson.read(node).audio().get(1).speechDetector(),
+                "stored before the neural detector: found by loudness");
+        ((ObjectNode) node.path("audio").get(1)).put("speech_detection", "magic");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> TranscriptJson.read(node));
+        assertEquals("audio[1].speech_detection must be energy or neural, got 'magic'", bad.getMessage());
         ((ObjectNode) node).remove("audio");
         assertEquals(List.of(), TranscriptJson.read(node).audio());
     }

@@ -3,7 +3,9 @@ package io.callintel.bench.probe;
 import io.callintel.asr.ChannelMode;
 import io.callintel.asr.Transcriber;
 import io.callintel.asr.TranscriptionOptions;
+import io.callintel.asr.VoiceDetection;
 import io.callintel.asr.vad.NoiseEstimate;
+import io.callintel.asr.vad.SileroVad;
 import io.callintel.asr.vosk.RecognizedWord;
 import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.asr.vosk.VoskModel;
@@ -44,10 +46,12 @@ import java.util.stream.Collectors;
  * extra pass that finds speech in the denoised audio, and the denoising of the pass that feeds recognition) over
  * the default pipeline's wall time, both on the same files in the same run. Then the words recognised in a
  * minute of noise alone, and the diarization error rate of mono and stereo calls through noisy lines. The files
- * are rebuilt in {@code --dir} on every run: the conditions are deterministic.
+ * are rebuilt in {@code --dir} on every run: the conditions are deterministic, and so are the figures, so runs
+ * with different {@code --vad} detectors compare (accuracy only: time is compared within one run).
  *
  * <pre>java --enable-native-access=ALL-UNNAMED -cp benchmarks/probes/target/probes.jar \
- *     io.callintel.bench.probe.TelephoneBenchmark [--every 12] [--conditions white-20db,brown-20db] [--dir DIR]</pre>
+ *     io.callintel.bench.probe.TelephoneBenchmark [--every 12] [--conditions white-20db,brown-20db] [--dir DIR] \
+ *     [--vad energy|neural|neural_when_noisy] [--skip wer,gsm,hallucinations,diarization,cost]</pre>
  */
 public final class TelephoneBenchmark {
 
@@ -61,11 +65,15 @@ public final class TelephoneBenchmark {
                 .map(PhoneChannel.Condition::name)
                 .toList();
         Path dir = Files.createTempDirectory("callintel-telephone");
+        VoiceDetection detection = VoiceDetection.NEURAL_WHEN_NOISY;
+        List<String> skip = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--every" -> every = Integer.parseInt(args[++i]);
                 case "--conditions" -> names = Arrays.asList(args[++i].split(","));
                 case "--dir" -> dir = Files.createDirectories(Path.of(args[++i]));
+                case "--vad" -> detection = VoiceDetection.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                case "--skip" -> skip = Arrays.asList(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -79,57 +87,121 @@ public final class TelephoneBenchmark {
                 16_000 * 120);
         AudioDecoder decoder = new FfmpegAudioDecoder();
         try (VoskModel model = VoskModel.load(BenchModels.voskModel());
-                Transcriber transcriber = new Transcriber(decoder, model, 2)) {
-            System.out.println("| condition | real speech: plain Vosk | pipeline, no noise reduction | pipeline"
-                    + " (default) | synthesized calls: plain Vosk | no noise reduction | pipeline (default) | noise"
-                    + " reduction ran | front end's share of the time |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
-            for (String name : names) {
-                PhoneChannel.Condition condition = PhoneChannel.named(name);
-                WordErrorRate[] real = {new WordErrorRate(), new WordErrorRate(), new WordErrorRate()};
-                WordErrorRate[] synthesized = {new WordErrorRate(), new WordErrorRate(), new WordErrorRate()};
-                int reduced = 0;
-                int seed = 0;
-                long pipelineNanos = 0;
-                long frontEndNanos = 0;
-                for (Item item : items) {
-                    Path file = dir.resolve(item.id() + "-" + name + ".wav");
-                    Files.write(file, PhoneChannel.mono(condition, item.speech(), babble, seed++));
-                    WordErrorRate[] wer = item.real() ? real : synthesized;
-                    wer[0].add(item.reference(), plainLoop(model, file));
-                    wer[1].add(
-                            item.reference(),
-                            transcriber
-                                    .transcribe(file, options(NoiseReductionMode.OFF))
-                                    .text());
-                    long start = System.nanoTime();
-                    Transcript auto = transcriber.transcribe(file, options(NoiseReductionMode.AUTO));
-                    pipelineNanos += System.nanoTime() - start;
-                    wer[2].add(item.reference(), auto.text());
-                    if (auto.audio().get(0).noiseReduced()) {
-                        reduced++;
-                        frontEndNanos +=
-                                frontEnd(decoder, file, auto.audio().get(0).noiseFloorDbfs());
-                    }
-                    Files.delete(file);
-                }
-                System.out.printf(
-                        Locale.ROOT,
-                        "| %s | %s | %s | %s | %s | %s | %s | %d of %d | %.1f%% |%n",
-                        name,
-                        percent(real[0]),
-                        percent(real[1]),
-                        percent(real[2]),
-                        percent(synthesized[0]),
-                        percent(synthesized[1]),
-                        percent(synthesized[2]),
-                        reduced,
-                        items.size(),
-                        100.0 * frontEndNanos / pipelineNanos);
+                Transcriber transcriber =
+                        new Transcriber(decoder, model, 2, SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS, detection)) {
+            System.out.println("voice activity detection: " + detection.name().toLowerCase(Locale.ROOT));
+            if (!skip.contains("wer")) {
+                wer(transcriber, model, decoder, dir, names, items, babble);
             }
-            gsm(transcriber, model, dir);
-            hallucinations(transcriber, dir, items, babble);
-            diarization(transcriber, dir, babble);
+            if (!skip.contains("gsm")) {
+                gsm(transcriber, model, dir);
+            }
+            if (!skip.contains("hallucinations")) {
+                hallucinations(transcriber, dir, items, babble);
+            }
+            if (!skip.contains("diarization")) {
+                diarization(transcriber, dir, babble);
+            }
+            if (!skip.contains("cost")) {
+                detectorCost(decoder, transcriber, dir, items, babble);
+            }
+        }
+    }
+
+    /**
+     * What the neural detector costs: its time over a noisy call's channel, beside the time of transcribing that
+     * call, median of five, in one run (the same files, one after the other).
+     */
+    private static void detectorCost(
+            AudioDecoder decoder, Transcriber transcriber, Path dir, List<Item> items, short[] babble)
+            throws Exception {
+        Item call = items.stream().filter(item -> !item.real()).findFirst().orElseThrow();
+        Path file = dir.resolve("cost.wav");
+        Files.write(file, PhoneChannel.mono(PhoneChannel.named("white-20db"), call.speech(), babble, 1));
+        short[] pcm = Pcm.decode(file, DecodeOptions.defaults());
+        double[] model = new double[5];
+        double[] pipeline = new double[5];
+        try (SileroVad vad = SileroVad.load()) {
+            for (int run = 0; run < 5; run++) {
+                long start = System.nanoTime();
+                SileroVad.Listener listener = vad.listener();
+                listener.accept(pcm, 0, pcm.length);
+                listener.probabilities();
+                model[run] = (System.nanoTime() - start) / 1e9;
+                start = System.nanoTime();
+                transcriber.transcribe(file, options(NoiseReductionMode.AUTO));
+                pipeline[run] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        Arrays.sort(model);
+        Arrays.sort(pipeline);
+        double seconds = pcm.length / 16_000.0;
+        System.out.printf(
+                Locale.ROOT,
+                "%nneural detector over %.1f s of a noisy call: %.3f s (%.0fx real time, one thread); transcribing"
+                        + " the call: %.2f s; the detector's share %.1f%% (medians of 5)%n",
+                seconds,
+                model[2],
+                seconds / model[2],
+                pipeline[2],
+                100 * model[2] / pipeline[2]);
+        Files.delete(file);
+    }
+
+    private static void wer(
+            Transcriber transcriber,
+            VoskModel model,
+            AudioDecoder decoder,
+            Path dir,
+            List<String> names,
+            List<Item> items,
+            short[] babble)
+            throws Exception {
+        System.out.println("| condition | real speech: plain Vosk | pipeline, no noise reduction | pipeline"
+                + " (default) | synthesized calls: plain Vosk | no noise reduction | pipeline (default) | noise"
+                + " reduction ran | front end's share of the time |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (String name : names) {
+            PhoneChannel.Condition condition = PhoneChannel.named(name);
+            WordErrorRate[] real = {new WordErrorRate(), new WordErrorRate(), new WordErrorRate()};
+            WordErrorRate[] synthesized = {new WordErrorRate(), new WordErrorRate(), new WordErrorRate()};
+            int reduced = 0;
+            int seed = 0;
+            long pipelineNanos = 0;
+            long frontEndNanos = 0;
+            for (Item item : items) {
+                Path file = dir.resolve(item.id() + "-" + name + ".wav");
+                Files.write(file, PhoneChannel.mono(condition, item.speech(), babble, seed++));
+                WordErrorRate[] wer = item.real() ? real : synthesized;
+                wer[0].add(item.reference(), plainLoop(model, file));
+                wer[1].add(
+                        item.reference(),
+                        transcriber
+                                .transcribe(file, options(NoiseReductionMode.OFF))
+                                .text());
+                long start = System.nanoTime();
+                Transcript auto = transcriber.transcribe(file, options(NoiseReductionMode.AUTO));
+                pipelineNanos += System.nanoTime() - start;
+                wer[2].add(item.reference(), auto.text());
+                if (auto.audio().get(0).noiseReduced()) {
+                    reduced++;
+                    frontEndNanos += frontEnd(decoder, file, auto.audio().get(0).noiseFloorDbfs());
+                }
+                Files.delete(file);
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s | %s | %d of %d | %.1f%% |%n",
+                    name,
+                    percent(real[0]),
+                    percent(real[1]),
+                    percent(real[2]),
+                    percent(synthesized[0]),
+                    percent(synthesized[1]),
+                    percent(synthesized[2]),
+                    reduced,
+                    items.size(),
+                    100.0 * frontEndNanos / pipelineNanos);
         }
     }
 
