@@ -17,8 +17,11 @@ import java.util.logging.Logger;
 /**
  * A pool of threads that take recordings off the durable queue and run them through the pipeline.
  * A transient error releases the recording for another attempt, up to {@code maxAttempts}; a
- * permanent one fails it with its message. {@link #close()} lets work in flight finish within the
- * grace period, then interrupts it and gives it back to the queue.
+ * permanent one fails it with its message. Every claim counts an attempt, so a recording that never
+ * finishes (it hangs until the process is killed, or crashes it natively) is quarantined as failed
+ * when it is claimed once more than allowed, instead of crashing every restart. {@link #close()} lets
+ * work in flight finish within the grace period, then interrupts it and hands it back to the queue
+ * without counting the attempt.
  */
 public final class Workers implements AutoCloseable {
 
@@ -89,10 +92,14 @@ public final class Workers implements AutoCloseable {
                 idle();
                 continue;
             }
+            if (next.get().attempts() > maxAttempts) {
+                fail(next.get(), "processing did not finish after " + maxAttempts + " attempts");
+                continue;
+            }
             try {
                 process(next.get());
             } catch (InterruptedException e) {
-                recordings.release(next.get().uuid()); // shutting down: the next start takes it up again
+                recordings.handBack(next.get().uuid()); // shutting down: the next start takes it up again
                 return;
             }
         }

@@ -53,8 +53,14 @@ public interface RecordingStore {
      */
     Optional<Recording> claimNext();
 
-    /** Gives a claimed recording back to the queue (after a transient error, or at shutdown). */
+    /** Gives a claimed recording back to the queue after a transient error; the attempt stays counted. */
     void release(String uuid);
+
+    /**
+     * Gives a claimed recording back to the queue uncounted: the process is stopping and the recording was not at
+     * fault, so the attempt it was claimed for is taken back.
+     */
+    void handBack(String uuid);
 
     /**
      * Releases every claim: called once at start-up, when no worker runs, so that recordings left

@@ -126,6 +126,16 @@ final class InMemoryStores {
         }
 
         @Override
+        public synchronized void handBack(String uuid) {
+            if (claimed.remove(uuid)) {
+                Recording r = rows.get(uuid);
+                rows.put(
+                        uuid,
+                        r.toBuilder().attempts(Math.max(0, r.attempts() - 1)).build());
+            }
+        }
+
+        @Override
         public int releaseAll() {
             int n = claimed.size();
             claimed.clear();

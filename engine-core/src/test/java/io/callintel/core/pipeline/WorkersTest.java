@@ -143,6 +143,32 @@ class WorkersTest {
         assertEquals(
                 RecordingState.INITIATED, recordings.find("d").orElseThrow().state());
         assertEquals(1, recordings.queueDepth(), "back in the queue, unclaimed");
+        assertEquals(0, recordings.find("d").orElseThrow().attempts(), "a stop is not the recording's fault");
+    }
+
+    @Test
+    void aRecordingThatNeverFinishesIsQuarantinedInsteadOfClaimedForever() throws Exception {
+        // Three earlier processes claimed it and died with it (a native crash, or a hang ended by a kill): each
+        // claim counted, and each start released the claim.
+        recordings.create(InMemoryStores.recording("f"));
+        for (int run = 0; run < 3; run++) {
+            recordings.claimNext();
+            recordings.releaseAll();
+        }
+        AtomicInteger calls = new AtomicInteger();
+        try (Workers workers = workers(
+                (audio, recording) -> {
+                    calls.incrementAndGet();
+                    return EMPTY;
+                },
+                3)) {
+            workers.start();
+            awaitState("f", RecordingState.FAILED);
+        }
+        assertEquals(0, calls.get(), "not tried a fourth time");
+        assertEquals(
+                "processing did not finish after 3 attempts",
+                recordings.find("f").orElseThrow().error());
     }
 
     @Test

@@ -89,6 +89,11 @@ final class ObservedRecordingStore implements RecordingStore {
     }
 
     @Override
+    public void handBack(String uuid) {
+        store.handBack(uuid);
+    }
+
+    @Override
     public int releaseAll() {
         return store.releaseAll();
     }

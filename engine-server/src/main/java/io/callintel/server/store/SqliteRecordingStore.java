@@ -229,6 +229,13 @@ public final class SqliteRecordingStore implements RecordingStore {
     }
 
     @Override
+    public void handBack(String uuid) {
+        db.update(
+                "UPDATE recording SET claimed = 0, attempts = MAX(0, attempts - 1) WHERE uuid = ? AND claimed = 1",
+                uuid);
+    }
+
+    @Override
     public int releaseAll() {
         return db.update("UPDATE recording SET claimed = 0 WHERE claimed = 1 AND state IN " + WORK);
     }

@@ -40,6 +40,24 @@ class SqliteRecordingStoreTest {
         }
     }
 
+    @Test
+    void aFailedAttemptStaysCountedAndAStoppedOneDoesNot(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("callintel.db"))) {
+            SqliteRecordingStore store = new SqliteRecordingStore(db, Clock.systemUTC());
+            store.create(recording("a", "{}", ProcessingHints.NONE));
+            store.transition("a", RecordingState.INITIATED, "");
+
+            assertEquals(1, store.claimNext().orElseThrow().attempts());
+            store.release("a"); // a transient error
+            assertEquals(2, store.claimNext().orElseThrow().attempts());
+            store.handBack("a"); // the process stopped
+            assertEquals(1, store.find("a").orElseThrow().attempts());
+            assertEquals(1, store.queueDepth(), "back in the queue");
+            store.handBack("a");
+            assertEquals(1, store.find("a").orElseThrow().attempts(), "an unclaimed recording is left alone");
+        }
+    }
+
     private static Recording recording(String uuid, String metadata, ProcessingHints hints) {
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
         return Recording.builder(uuid, "org")
