@@ -82,7 +82,8 @@ final class ServeCommand implements Callable<Integer> {
             names = "--public-url",
             paramLabel = "URL",
             description =
-                    "How clients reach this server, for presigned URLs (default: from each request's Host header).")
+                    "How clients reach this server, for presigned URLs (default: http://HOST:PORT of the bind address; the"
+                            + " machine's name when bound to all addresses; never a request's Host header).")
     String publicUrl;
 
     @Option(

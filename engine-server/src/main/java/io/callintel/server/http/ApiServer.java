@@ -63,13 +63,13 @@ public final class ApiServer implements AutoCloseable {
     /**
      * @param host         address to bind (0.0.0.0 for all)
      * @param port         0 picks a free port
-     * @param publicUrl    how clients reach the server, for the URLs it hands out; from each request when empty
+     * @param publicUrl    how clients reach the server, for the URLs it hands out; the bind address when empty
      * @param uploadTemp   where multipart uploads are spooled while they arrive
      */
     public ApiServer(
             Dependencies d, String host, int port, Optional<String> publicUrl, Path uploadTemp, Limits limits) {
         Views views = new Views(d.json());
-        PublicUrl urls = new PublicUrl(publicUrl);
+        PublicUrl urls = new PublicUrl(publicUrl, host, this::port);
         UseCaseHandlers useCases =
                 new UseCaseHandlers(d.useCases(), d.recordings(), d.summaries(), d.json(), views, d.clock());
         UploadHandlers uploads =

@@ -146,7 +146,7 @@ final class RecordingHandlers {
         }
         UrlSigner.Signed signed = signer.sign("GET", AUDIO_PATH + recording.uuid(), audioUrlValidity);
         ctx.json(views.object()
-                .put("url", publicUrl.of(ctx) + AUDIO_PATH + recording.uuid() + "?" + signed.query())
+                .put("url", publicUrl.get() + AUDIO_PATH + recording.uuid() + "?" + signed.query())
                 .put("s3_key", key)
                 .put("expires_at", signed.expires().toString())
                 .put("expires_in", audioUrlValidity.toSeconds()));

@@ -83,7 +83,7 @@ final class UploadHandlers {
         UrlSigner.Signed signed = signer.sign("PUT", UPLOAD_PATH + uuid, linkValidity);
         ObjectNode response = views.object()
                 .put("recording_uuid", uuid)
-                .put("upload_url", publicUrl.of(ctx) + UPLOAD_PATH + uuid + "?" + signed.query())
+                .put("upload_url", publicUrl.get() + UPLOAD_PATH + uuid + "?" + signed.query())
                 .put("method", "PUT")
                 .put("s3_key", recording.storageKey())
                 .put("expires_at", signed.expires().toString())

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.data.DataDirectory;
 import io.callintel.server.http.TestServer.Reply;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -144,6 +146,31 @@ class PresignedUrlTest {
                 + signer.sign("PUT", UploadHandlers.UPLOAD_PATH + uuid, Duration.ofMinutes(5))
                         .query();
         assertEquals(404, server.putFile(url, mp3, "audio/mpeg").status());
+    }
+
+    @Test
+    void aSpoofedHostHeaderDoesNotComeBackInTheUploadUrl() throws Exception {
+        // java.net.http will not send a Host of our choosing, so the request is written by hand.
+        URI base = URI.create(server.base);
+        byte[] body = TestServer.linkRequest(mp3, "audio/mpeg", null).toString().getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + BASE + "/acme/default/create-upload-link HTTP/1.1\r\n"
+                + "Host: attacker.example\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "Connection: close\r\n\r\n";
+        String response;
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(response.startsWith("HTTP/1.1 201"), response);
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("\"upload_url\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(response);
+        assertTrue(url.find(), response);
+        String uploadUrl = url.group(1);
+        assertTrue(uploadUrl.startsWith(server.base + "/"), "the bind address, not the Host header: " + uploadUrl);
     }
 
     private JsonNode link() throws Exception {
