@@ -15,6 +15,7 @@ import io.callintel.server.auth.PemKeys;
 import io.callintel.server.auth.Secrets;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.data.DataDirectory;
+import io.callintel.server.data.UploadSpool;
 import io.callintel.server.http.ApiServer;
 import io.callintel.server.service.Corrections;
 import io.callintel.server.service.RecordingIntake;
@@ -134,6 +135,7 @@ public final class CallintelServer implements AutoCloseable {
                     serving::get,
                     json,
                     clock);
+            open(opened, UploadSpool.start(data.uploads(), clock));
             ApiServer api = new ApiServer(
                     dependencies, config.host(), config.port(), config.publicUrl(), data.uploads(), config.limits());
             CallintelServer server = new CallintelServer(config, workers, api, serving, opened);

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.FileAttribute;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -36,19 +36,25 @@ public final class Secrets {
         return new Secrets(secret.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The secret kept in {@code file}, created when absent. */
-    public static Secrets inFile(Path file) throws IOException {
+    /**
+     * The secret kept in {@code file}, created when absent. The new key is written in full to a private temporary
+     * file and then linked into place, so no process ever reads a half-written key, and of two processes creating
+     * it at once, one wins and both use its key.
+     *
+     * @param attributes of a new key file (its permissions)
+     */
+    public static Secrets inFile(Path file, FileAttribute<?>... attributes) throws IOException {
         if (!Files.exists(file)) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".secret", ".tmp", attributes);
             try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getEncoder().encodeToString(random) + "\n");
+                Files.writeString(temporary, Base64.getEncoder().encodeToString(random) + "\n");
+                Files.createLink(file, temporary);
             } catch (FileAlreadyExistsException e) {
                 // another process created it first: use theirs
-            } catch (UnsupportedOperationException e) {
-                Files.writeString(file, Base64.getEncoder().encodeToString(random) + "\n"); // not a POSIX file system
+            } finally {
+                Files.deleteIfExists(temporary);
             }
         }
         return new Secrets(Base64.getDecoder().decode(Files.readString(file).trim()));

@@ -1,6 +1,7 @@
 package io.callintel.server.store;
 
 import io.callintel.core.store.BlobStore;
+import io.callintel.server.data.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -31,8 +33,8 @@ public final class FileBlobStore implements BlobStore {
     private final Path incoming;
 
     public FileBlobStore(Path root) throws IOException {
-        this.root = Files.createDirectories(root).toRealPath();
-        this.incoming = Files.createDirectories(this.root.resolve(".incoming"));
+        this.root = OwnerOnly.directories(root).toRealPath();
+        this.incoming = OwnerOnly.directories(this.root.resolve(".incoming"));
         try (var leftovers = Files.list(incoming)) { // partial writes of a previous process
             for (Path partial : leftovers.toList()) {
                 Files.deleteIfExists(partial);
@@ -51,8 +53,8 @@ public final class FileBlobStore implements BlobStore {
         Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
         long written = 0;
         try {
-            try (FileChannel out =
-                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(
+                    temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnly.file())) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = content.read(buffer)) != -1; ) {
                     written += n;
@@ -66,7 +68,7 @@ public final class FileBlobStore implements BlobStore {
                 }
                 out.force(true);
             }
-            Files.createDirectories(target.getParent());
+            OwnerOnly.directories(target.getParent());
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
