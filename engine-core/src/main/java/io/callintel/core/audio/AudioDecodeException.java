@@ -22,7 +22,9 @@ public final class AudioDecodeException extends RuntimeException {
         /** Decoding made no progress within the configured stall timeout. */
         TIMEOUT,
         /** The requested channel does not exist in the recording. */
-        BAD_CHANNEL
+        BAD_CHANNEL,
+        /** The audio is, or would decode to, more than a recording of its size can hold or the limit allows. */
+        TOO_LONG
     }
 
     private final Problem problem;

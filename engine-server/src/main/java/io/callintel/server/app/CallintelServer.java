@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callintel.classify.index.IndexedSegment;
 import io.callintel.classify.index.SegmentIndex;
 import io.callintel.core.audio.AudioDecoder;
+import io.callintel.core.audio.DurationBound;
 import io.callintel.core.pipeline.PipelineListener;
 import io.callintel.core.pipeline.RecordingPipeline;
 import io.callintel.core.pipeline.SearchIndexer;
@@ -62,8 +63,10 @@ public final class CallintelServer implements AutoCloseable {
     }
 
     /** Opens everything and starts serving; fails (closing what it opened) when any part cannot start. */
-    public static CallintelServer start(ServerConfig config, AudioDecoder decoder) throws IOException {
+    public static CallintelServer start(ServerConfig config, AudioDecoder unbounded) throws IOException {
         List<AutoCloseable> opened = new ArrayList<>();
+        // Uploads and processing alike: a small file with a forged header must not decode into days of audio.
+        AudioDecoder decoder = new DurationBound(unbounded, config.limits().maxCallDuration());
         try {
             DataDirectory data = DataDirectory.create(config.dataDirectory());
             // Millisecond ticks: what the database keeps, so a response never shows a time that a re-read would change.

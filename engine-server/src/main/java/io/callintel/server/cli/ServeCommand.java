@@ -121,6 +121,14 @@ final class ServeCommand implements Callable<Integer> {
     long audioLinkSeconds;
 
     @Option(
+            names = "--max-call-seconds",
+            paramLabel = "SECONDS",
+            defaultValue = "14400",
+            description = "Longest recording accepted, checked at upload and while decoding; longer ones fail"
+                    + " (default: ${DEFAULT-VALUE}, 4 hours).")
+    long maxCallSeconds;
+
+    @Option(
             names = "--log-level",
             paramLabel = "LEVEL",
             defaultValue = "info",
@@ -140,7 +148,10 @@ final class ServeCommand implements Callable<Integer> {
         Limits limits;
         try {
             limits = new Limits(
-                    maxUploadBytes, Duration.ofSeconds(uploadLinkSeconds), Duration.ofSeconds(audioLinkSeconds));
+                    maxUploadBytes,
+                    Duration.ofSeconds(uploadLinkSeconds),
+                    Duration.ofSeconds(audioLinkSeconds),
+                    Duration.ofSeconds(maxCallSeconds));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

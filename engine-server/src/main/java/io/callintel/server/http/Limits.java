@@ -8,11 +8,14 @@ import java.time.Duration;
  * @param maxUploadBytes     largest audio file accepted, in bytes
  * @param uploadLinkValidity how long a presigned upload link can be used
  * @param audioUrlValidity   how long a presigned audio URL can be used
+ * @param maxCallDuration    the longest recording accepted, checked at upload and while decoding
  */
-public record Limits(long maxUploadBytes, Duration uploadLinkValidity, Duration audioUrlValidity) {
+public record Limits(
+        long maxUploadBytes, Duration uploadLinkValidity, Duration audioUrlValidity, Duration maxCallDuration) {
 
-    /** 100 MB (the hosted API's limit), 15-minute upload links, one-hour audio URLs. */
-    public static final Limits DEFAULTS = new Limits(104_857_600L, Duration.ofMinutes(15), Duration.ofHours(1));
+    /** 100 MB (the hosted API's limit), 15-minute upload links, one-hour audio URLs, 4-hour calls. */
+    public static final Limits DEFAULTS =
+            new Limits(104_857_600L, Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4));
 
     public Limits {
         if (maxUploadBytes < 1) {
@@ -23,6 +26,11 @@ public record Limits(long maxUploadBytes, Duration uploadLinkValidity, Duration 
                 throw new IllegalArgumentException(
                         "link lifetimes must be 1 second to 7 days, got " + validity.toSeconds() + " s");
             }
+        }
+        if (maxCallDuration.compareTo(Duration.ofMinutes(1)) < 0
+                || maxCallDuration.compareTo(Duration.ofHours(48)) > 0) {
+            throw new IllegalArgumentException(
+                    "the longest call must be 60 seconds to 48 hours, got " + maxCallDuration.toSeconds() + " s");
         }
     }
 }

@@ -275,6 +275,12 @@ class ApiErrorsTest {
         Reply direct =
                 directUpload("noise.mp3", "audio/mpeg", new java.io.ByteArrayInputStream(garbage), garbage.length);
         assertError(direct, 415, "file", "Unsupported or unreadable audio");
+
+        // A real WAV whose sample-rate field says 1 Hz: 845 KB that would decode into days of audio.
+        byte[] forged = Files.readAllBytes(Path.of("../engine-audio/src/test/resources/audio/speech-16k.wav"));
+        java.nio.ByteBuffer.wrap(forged).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24, 1);
+        Reply bomb = directUpload("bomb.wav", "audio/wav", new java.io.ByteArrayInputStream(forged), forged.length);
+        assertError(bomb, 415, "file", "sample rate of 1 Hz");
     }
 
     @Test
