@@ -21,6 +21,12 @@ import java.util.UUID;
 /** Create, read, update, delete and list use cases. */
 final class UseCaseHandlers {
 
+    /** Per use case: every call is judged against each question and bucket, so their number bounds its cost. */
+    static final int MAX_QUESTIONS = 50;
+
+    static final int MAX_BUCKETS = 50;
+    static final int MAX_TAGS = 50;
+
     private final UseCaseStore useCases;
     private final RecordingStore recordings;
     private final Summaries summaries;
@@ -56,8 +62,8 @@ final class UseCaseHandlers {
                 org,
                 body.requiredText("usecase_name"),
                 body.optionalText("usecase_desc").orElse(""),
-                body.optionalStrings("tags").orElse(List.of()),
-                body.optionalStrings("buckets").orElse(List.of()),
+                strings(body, "tags", MAX_TAGS).orElse(List.of()),
+                strings(body, "buckets", MAX_BUCKETS).orElse(List.of()),
                 analysisConfig(body).orElse(AnalysisConfig.empty()),
                 now,
                 now);
@@ -84,8 +90,8 @@ final class UseCaseHandlers {
                 current.org(),
                 body.optionalText("usecase_name").orElse(current.name()),
                 body.has("usecase_desc") ? body.optionalText("usecase_desc").orElse("") : current.description(),
-                body.optionalStrings("tags").orElse(current.tags()),
-                body.optionalStrings("buckets").orElse(current.buckets()),
+                strings(body, "tags", MAX_TAGS).orElse(current.tags()),
+                strings(body, "buckets", MAX_BUCKETS).orElse(current.buckets()),
                 analysisConfig(body).orElse(current.analysis()),
                 current.createdAt(),
                 clock.instant());
@@ -133,10 +139,30 @@ final class UseCaseHandlers {
         if (!body.has("analysis_config")) {
             return Optional.empty();
         }
+        AnalysisConfig config;
         try {
-            return Optional.of(UseCaseJson.analysisConfig(body.node()));
+            config = UseCaseJson.analysisConfig(body.node());
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(fieldOf(e.getMessage()), e.getMessage());
+        }
+        atMost(MAX_QUESTIONS, config.questions(), "analysis_config.analysis_questions", "questions");
+        atMost(MAX_BUCKETS, config.buckets(), "analysis_config.analysis_buckets", "buckets");
+        return Optional.of(config);
+    }
+
+    /** The body's list of strings named {@code field}, if any, refused past {@code max} entries. */
+    private static Optional<List<String>> strings(JsonBody body, String field, int max) {
+        Optional<List<String>> values = body.optionalStrings(field);
+        values.ifPresent(list -> atMost(max, list, field, field));
+        return values;
+    }
+
+    private static void atMost(int max, List<?> items, String field, String what) {
+        if (items.size() > max) {
+            throw ApiError.badRequest(
+                    field,
+                    "at most " + max + " " + what + " per use case (analysis cost grows with each), got "
+                            + items.size());
         }
     }
 

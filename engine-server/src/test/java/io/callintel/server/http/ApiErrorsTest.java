@@ -88,6 +88,22 @@ class ApiErrorsTest {
         buckets.putObject("analysis_config").putArray("analysis_buckets").add("Hot Lead");
         assertError(
                 server.post(BASE + "/usecase", token, buckets), 400, "analysis_config.analysis_buckets[0]", "object");
+        ObjectNode tooMany = useCase();
+        var questions = tooMany.putObject("analysis_config").putArray("analysis_questions");
+        for (int i = 0; i <= UseCaseHandlers.MAX_QUESTIONS; i++) {
+            questions.add("Question " + i + "? (Yes/No)");
+        }
+        assertError(
+                server.post(BASE + "/usecase", token, tooMany),
+                400,
+                "analysis_config.analysis_questions",
+                "at most 50 questions per use case");
+        ObjectNode manyBuckets = useCase();
+        var names = manyBuckets.putArray("buckets");
+        for (int i = 0; i <= UseCaseHandlers.MAX_BUCKETS; i++) {
+            names.add("Bucket " + i);
+        }
+        assertError(server.post(BASE + "/usecase", token, manyBuckets), 400, "buckets", "at most 50 buckets");
         ObjectNode missing = useCase();
         missing.remove("usecase_name");
         assertError(server.post(BASE + "/usecase", token, missing), 400, "usecase_name", "required");
