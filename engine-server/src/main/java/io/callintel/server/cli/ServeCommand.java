@@ -129,6 +129,22 @@ final class ServeCommand implements Callable<Integer> {
     long maxCallSeconds;
 
     @Option(
+            names = "--rate-per-key",
+            paramLabel = "N",
+            defaultValue = "600",
+            description = "API requests one token or API key may make per minute; more get 429 with Retry-After"
+                    + " (default: ${DEFAULT-VALUE}; 0: no limit).")
+    int ratePerKey;
+
+    @Option(
+            names = "--rate-per-org",
+            paramLabel = "N",
+            defaultValue = "3000",
+            description = "API requests all of an organization's credentials may make together per minute"
+                    + " (default: ${DEFAULT-VALUE}; 0: no limit).")
+    int ratePerOrg;
+
+    @Option(
             names = "--log-level",
             paramLabel = "LEVEL",
             defaultValue = "info",
@@ -151,7 +167,9 @@ final class ServeCommand implements Callable<Integer> {
                     maxUploadBytes,
                     Duration.ofSeconds(uploadLinkSeconds),
                     Duration.ofSeconds(audioLinkSeconds),
-                    Duration.ofSeconds(maxCallSeconds));
+                    Duration.ofSeconds(maxCallSeconds),
+                    ratePerKey,
+                    ratePerOrg);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

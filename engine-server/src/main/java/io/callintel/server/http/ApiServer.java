@@ -12,6 +12,7 @@ import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.service.Corrections;
 import io.callintel.server.service.RecordingIntake;
+import io.callintel.server.service.RequestQuota;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
 import io.javalin.Javalin;
@@ -103,7 +104,8 @@ public final class ApiServer implements AutoCloseable {
                 AccessLog.log(ctx, millis);
             });
 
-            config.routes.before(BASE + "/*", ctx -> authenticate(ctx, d.authenticator()));
+            RequestQuota quota = new RequestQuota(limits.requestsPerMinutePerKey(), limits.requestsPerMinutePerOrg());
+            config.routes.before(BASE + "/*", ctx -> authenticate(ctx, d.authenticator(), quota));
 
             config.routes.post(BASE + "/usecase", useCases::create);
             config.routes.get(BASE + "/usecase/{usecase_uuid}", useCases::get);
@@ -158,8 +160,19 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
-    private static void authenticate(Context ctx, Authenticator authenticator) {
-        String org = authenticator.org(ctx.header("Authorization")).orElseThrow(ApiError::unauthorized);
+    private static void authenticate(Context ctx, Authenticator authenticator, RequestQuota quota) {
+        String credential = ctx.header("Authorization");
+        String org = authenticator.org(credential).orElseThrow(ApiError::unauthorized);
+        quota.take(credential, org).ifPresent(exceeded -> {
+            long seconds = Math.max(1, (exceeded.retryAfter().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiError(
+                    429,
+                    "rate_limited",
+                    "Too many requests for " + exceeded.limit() + ": " + exceeded.perMinute()
+                            + " per minute; retry after " + seconds + " s",
+                    null);
+        });
         Caller.set(ctx, org);
     }
 

@@ -9,13 +9,23 @@ import java.time.Duration;
  * @param uploadLinkValidity how long a presigned upload link can be used
  * @param audioUrlValidity   how long a presigned audio URL can be used
  * @param maxCallDuration    the longest recording accepted, checked at upload and while decoding
+ * @param requestsPerMinutePerKey API requests one credential may make per minute (0: no limit)
+ * @param requestsPerMinutePerOrg API requests an organization's credentials may make together per minute (0: none)
  */
 public record Limits(
-        long maxUploadBytes, Duration uploadLinkValidity, Duration audioUrlValidity, Duration maxCallDuration) {
+        long maxUploadBytes,
+        Duration uploadLinkValidity,
+        Duration audioUrlValidity,
+        Duration maxCallDuration,
+        int requestsPerMinutePerKey,
+        int requestsPerMinutePerOrg) {
 
-    /** 100 MB (the hosted API's limit), 15-minute upload links, one-hour audio URLs, 4-hour calls. */
+    /**
+     * 100 MB (the hosted API's limit), 15-minute upload links, one-hour audio URLs, 4-hour calls, 600 requests a
+     * minute per credential and 3,000 per organization.
+     */
     public static final Limits DEFAULTS =
-            new Limits(104_857_600L, Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4));
+            new Limits(104_857_600L, Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4), 600, 3_000);
 
     public Limits {
         if (maxUploadBytes < 1) {
@@ -26,6 +36,9 @@ public record Limits(
                 throw new IllegalArgumentException(
                         "link lifetimes must be 1 second to 7 days, got " + validity.toSeconds() + " s");
             }
+        }
+        if (requestsPerMinutePerKey < 0 || requestsPerMinutePerOrg < 0) {
+            throw new IllegalArgumentException("request rates must be 0 (no limit) or more");
         }
         if (maxCallDuration.compareTo(Duration.ofMinutes(1)) < 0
                 || maxCallDuration.compareTo(Duration.ofHours(48)) > 0) {

@@ -60,6 +60,10 @@ final class TestServer {
 
     /** @param shutdownGrace how long recordings in flight may run on when it is closed */
     static TestServer start(Path data, Duration shutdownGrace) {
+        return start(data, shutdownGrace, Limits.DEFAULTS);
+    }
+
+    static TestServer start(Path data, Duration shutdownGrace, Limits limits) {
         try {
             ServerConfig config = new ServerConfig(
                     data.toAbsolutePath(),
@@ -75,7 +79,7 @@ final class TestServer {
                     3,
                     Duration.ofMillis(200),
                     shutdownGrace,
-                    Limits.DEFAULTS);
+                    limits);
             return new TestServer(CallintelServer.start(config, new FfmpegAudioDecoder()), data.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -48,6 +48,11 @@ final class ServerLoadServer implements AutoCloseable {
                         "--data",
                         data.toString(),
                         "--workers",
+                        "0",
+                        // The load is the measurement: the per-key and per-organization rate limits would cap it.
+                        "--rate-per-key",
+                        "0",
+                        "--rate-per-org",
                         "0")
                 .redirectOutput(log.resolveSibling("server-stdout.log").toFile());
         this.process = builder.start();
