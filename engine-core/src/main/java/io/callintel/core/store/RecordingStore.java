@@ -4,6 +4,7 @@ import io.callintel.core.recording.AudioFile;
 import io.callintel.core.recording.Recording;
 import io.callintel.core.recording.RecordingState;
 import io.callintel.core.recording.StateChange;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +70,14 @@ public interface RecordingStore {
      * @return how many were released
      */
     int releaseAll();
+
+    /**
+     * Deletes the recordings still waiting for their upload that were created before {@code cutoff}: their links
+     * have expired, so no file can arrive for them any more.
+     *
+     * @return how many were deleted
+     */
+    int deleteUnusedLinks(Instant cutoff);
 
     /** Unclaimed recordings with work left. */
     long queueDepth();

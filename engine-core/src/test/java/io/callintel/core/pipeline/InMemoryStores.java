@@ -136,6 +136,20 @@ final class InMemoryStores {
         }
 
         @Override
+        public synchronized int deleteUnusedLinks(java.time.Instant cutoff) {
+            List<String> unused = rows.values().stream()
+                    .filter(r -> r.state() == RecordingState.AWAITING_UPLOAD
+                            && r.createdAt().isBefore(cutoff))
+                    .map(Recording::uuid)
+                    .toList();
+            unused.forEach(uuid -> {
+                rows.remove(uuid);
+                history.remove(uuid);
+            });
+            return unused.size();
+        }
+
+        @Override
         public int releaseAll() {
             int n = claimed.size();
             claimed.clear();

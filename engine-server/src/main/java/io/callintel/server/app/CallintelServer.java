@@ -9,6 +9,7 @@ import io.callintel.core.pipeline.PipelineListener;
 import io.callintel.core.pipeline.RecordingPipeline;
 import io.callintel.core.pipeline.SearchIndexer;
 import io.callintel.core.pipeline.Workers;
+import io.callintel.core.store.RecordingStore;
 import io.callintel.engine.CallIntelEngine;
 import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
@@ -22,6 +23,7 @@ import io.callintel.server.service.Corrections;
 import io.callintel.server.service.RecordingIntake;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
+import io.callintel.server.service.UnusedLinks;
 import io.callintel.server.store.Database;
 import io.callintel.server.store.FileBlobStore;
 import io.callintel.server.store.SqliteCorrectionStore;
@@ -116,6 +118,8 @@ public final class CallintelServer implements AutoCloseable {
             Workers workers = new Workers(
                     recordings, pipeline, listener, config.workers(), config.maxAttempts(), config.retryDelay());
 
+            RecordingStore observed = summaries.observing(recordings);
+            open(opened, UnusedLinks.start(observed, config.limits().uploadLinkValidity(), clock));
             AtomicBoolean serving = new AtomicBoolean();
             var dependencies = new ApiServer.Dependencies(
                     useCases,
@@ -125,7 +129,7 @@ public final class CallintelServer implements AutoCloseable {
                     blobs,
                     index,
                     new RecordingIntake(
-                            summaries.observing(recordings),
+                            observed,
                             blobs,
                             decoder,
                             workers::wake,

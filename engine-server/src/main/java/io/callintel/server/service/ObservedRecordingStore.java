@@ -7,13 +7,14 @@ import io.callintel.core.recording.StateChange;
 import io.callintel.core.store.Page;
 import io.callintel.core.store.RecordingQuery;
 import io.callintel.core.store.RecordingStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A recording store that tells the summaries of each recording created and each upload received, once the
- * store has committed it. Processing steps are told by the pipeline, so {@link #transition} is passed through.
+ * A recording store that tells the summaries of each recording created, each upload received and each unused
+ * link deleted, once the store has committed it. Processing steps are told by the pipeline, so {@link #transition} is passed through.
  */
 final class ObservedRecordingStore implements RecordingStore {
 
@@ -86,6 +87,15 @@ final class ObservedRecordingStore implements RecordingStore {
     @Override
     public void release(String uuid) {
         store.release(uuid);
+    }
+
+    @Override
+    public int deleteUnusedLinks(Instant cutoff) {
+        int deleted = store.deleteUnusedLinks(cutoff);
+        if (deleted > 0) {
+            summaries.forgetAll(); // they were counted as awaiting upload; rare enough to rebuild
+        }
+        return deleted;
     }
 
     @Override

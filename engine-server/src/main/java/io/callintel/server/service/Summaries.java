@@ -86,6 +86,11 @@ public final class Summaries implements PipelineListener {
                 .ifPresent(tracked -> tracked.summary().analysed(analytics));
     }
 
+    /** Recordings went away: every use case's totals are rebuilt when next asked for. */
+    synchronized void forgetAll() {
+        byUseCase.clear();
+    }
+
     /** The use case changed or went away: its totals are rebuilt when next asked for. */
     public synchronized void forget(String useCase) {
         byUseCase.remove(useCase);

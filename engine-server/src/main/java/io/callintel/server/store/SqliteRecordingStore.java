@@ -229,6 +229,21 @@ public final class SqliteRecordingStore implements RecordingStore {
     }
 
     @Override
+    public int deleteUnusedLinks(Instant cutoff) {
+        return db.inTransaction(connection -> {
+            String unused = "SELECT uuid FROM recording WHERE state = 'AWAITING_UPLOAD' AND created_at < ?";
+            Database.update(
+                    connection,
+                    "DELETE FROM recording_history WHERE recording IN (" + unused + ")",
+                    cutoff.toEpochMilli());
+            return Database.update(
+                    connection,
+                    "DELETE FROM recording WHERE state = 'AWAITING_UPLOAD' AND created_at < ?",
+                    cutoff.toEpochMilli());
+        });
+    }
+
+    @Override
     public void handBack(String uuid) {
         db.update(
                 "UPDATE recording SET claimed = 0, attempts = MAX(0, attempts - 1) WHERE uuid = ? AND claimed = 1",

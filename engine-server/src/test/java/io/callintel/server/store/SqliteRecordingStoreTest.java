@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,26 @@ class SqliteRecordingStoreTest {
             assertEquals(1, store.queueDepth(), "back in the queue");
             store.handBack("a");
             assertEquals(1, store.find("a").orElseThrow().attempts(), "an unclaimed recording is left alone");
+        }
+    }
+
+    @Test
+    void linksThatExpiredUnusedAreDeletedWithTheirHistory(@TempDir Path dir) {
+        try (Database db = Database.open(dir.resolve("callintel.db"))) {
+            SqliteRecordingStore store = new SqliteRecordingStore(db, Clock.systemUTC());
+            store.create(recording("unused", "{}", ProcessingHints.NONE));
+            store.create(recording("uploaded", "{}", ProcessingHints.NONE));
+            store.transition("uploaded", RecordingState.INITIATED, "");
+            Instant created = store.find("unused").orElseThrow().createdAt();
+
+            assertEquals(0, store.deleteUnusedLinks(created), "created at the cutoff: kept");
+            assertEquals(1, store.deleteUnusedLinks(created.plusSeconds(1)));
+            assertEquals(Optional.empty(), store.find("unused"));
+            assertEquals(List.of(), store.history("unused"));
+            assertEquals(
+                    RecordingState.INITIATED,
+                    store.find("uploaded").orElseThrow().state(),
+                    "a file arrived");
         }
     }
 
