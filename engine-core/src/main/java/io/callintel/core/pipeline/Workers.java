@@ -1,6 +1,7 @@
 package io.callintel.core.pipeline;
 
 import io.callintel.core.pipeline.RecordingPipeline.PermanentFailure;
+import io.callintel.core.recording.AudioFile;
 import io.callintel.core.recording.Recording;
 import io.callintel.core.recording.RecordingState;
 import io.callintel.core.store.RecordingStore;
@@ -8,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,7 +25,8 @@ import java.util.logging.Logger;
  * finishes (it hangs until the process is killed, or crashes it natively) is quarantined as failed
  * when it is claimed once more than allowed, instead of crashing every restart. {@link #close()} lets
  * work in flight finish within the grace period, then interrupts it and hands it back to the queue
- * without counting the attempt.
+ * without counting the attempt. A recording that runs past its {@link Budget} is interrupted and
+ * failed (native code that never returns keeps its thread, but no longer holds a worker).
  */
 public final class Workers implements AutoCloseable {
 
@@ -34,10 +39,34 @@ public final class Workers implements AutoCloseable {
     private final PipelineListener listener;
     private final int maxAttempts;
     private final Duration retryDelay;
+    private final Budget budget;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "callintel-worker-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final List<Thread> threads = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private volatile boolean stopping;
+
+    /**
+     * How long one recording may take: a base plus a multiple of its length (the longest call accepted when
+     * its length is unknown). The default, 10 minutes plus twice the audio's length, is many times what
+     * transcription and analysis take on a loaded machine.
+     */
+    public record Budget(Duration base, double perAudioSecond, double unknownLengthSeconds) {
+        public static final Budget DEFAULT = new Budget(Duration.ofMinutes(10), 2, 4 * 3600);
+
+        Duration of(Recording recording) {
+            double seconds = recording
+                    .audio()
+                    .map(AudioFile::duration)
+                    .filter(d -> Double.isFinite(d) && d >= 0)
+                    .orElse(unknownLengthSeconds);
+            return base.plusMillis(Math.round(seconds * perAudioSecond * 1000));
+        }
+    }
 
     /**
      * @param maxAttempts processing attempts per recording before it fails (1 = no retry)
@@ -50,6 +79,18 @@ public final class Workers implements AutoCloseable {
             int count,
             int maxAttempts,
             Duration retryDelay) {
+        this(recordings, pipeline, listener, count, maxAttempts, retryDelay, Budget.DEFAULT);
+    }
+
+    /** @param budget how long one recording may take before it fails */
+    public Workers(
+            RecordingStore recordings,
+            RecordingPipeline pipeline,
+            PipelineListener listener,
+            int count,
+            int maxAttempts,
+            Duration retryDelay,
+            Budget budget) {
         if (count < 0 || maxAttempts < 1) {
             throw new IllegalArgumentException(
                     "workers must be 0 or more (0: accept uploads, process none) and attempts 1 or more");
@@ -59,6 +100,7 @@ public final class Workers implements AutoCloseable {
         this.listener = listener;
         this.maxAttempts = maxAttempts;
         this.retryDelay = retryDelay;
+        this.budget = budget;
         for (int i = 1; i <= count; i++) {
             Thread thread = new Thread(this::run, "callintel-worker-" + i);
             thread.setDaemon(true);
@@ -120,6 +162,58 @@ public final class Workers implements AutoCloseable {
     }
 
     private void process(Recording recording) throws InterruptedException {
+        Alarm alarm = new Alarm(Thread.currentThread());
+        Duration limit = budget.of(recording);
+        ScheduledFuture<?> scheduled = watchdog.schedule(alarm::ring, limit.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            attempt(recording);
+        } catch (InterruptedException e) {
+            if (!alarm.rang()) {
+                throw e;
+            }
+        } finally {
+            scheduled.cancel(false);
+            if (alarm.silence()) {
+                Thread.interrupted(); // the alarm's interrupt is spent: the next claim must not see it
+                if (recordings
+                        .find(recording.uuid())
+                        .map(r -> r.state().isProcessing())
+                        .orElse(false)) {
+                    fail(recording, "processing took longer than its budget of " + limit.toSeconds() + " s");
+                }
+            }
+        }
+    }
+
+    /** Interrupts a worker that runs past its budget, unless it finished first. */
+    private static final class Alarm {
+        private final Thread worker;
+        private boolean finished;
+        private boolean rang;
+
+        Alarm(Thread worker) {
+            this.worker = worker;
+        }
+
+        synchronized void ring() {
+            if (!finished) {
+                rang = true;
+                worker.interrupt();
+            }
+        }
+
+        synchronized boolean rang() {
+            return rang;
+        }
+
+        /** No ring after this; whether it rang. */
+        synchronized boolean silence() {
+            finished = true;
+            return rang;
+        }
+    }
+
+    private void attempt(Recording recording) throws InterruptedException {
         try {
             pipeline.process(recording);
         } catch (InterruptedException e) {
@@ -185,6 +279,7 @@ public final class Workers implements AutoCloseable {
         for (Thread thread : threads) {
             thread.join();
         }
+        watchdog.shutdownNow();
     }
 
     /** {@link #stop} with 30 seconds' grace. */

@@ -172,6 +172,43 @@ class WorkersTest {
     }
 
     @Test
+    void aRecordingPastItsBudgetFailsAndTheWorkerGoesOn() throws Exception {
+        recordings.create(InMemoryStores.recording("g"));
+        RecordingPipeline pipeline = new RecordingPipeline(
+                recordings,
+                noUseCases,
+                results,
+                new InMemoryStores.Corrections(),
+                new InMemoryStores.Blobs(),
+                (audio, recording) -> {
+                    if (recording.uuid().equals("g")) {
+                        Thread.sleep(60_000); // a recognition that hangs
+                    }
+                    return EMPTY;
+                },
+                (transcript, config, corrected) -> NOTHING,
+                (recording, transcript) -> {},
+                new PipelineListener() {});
+        try (Workers workers = new Workers(
+                recordings,
+                pipeline,
+                new PipelineListener() {},
+                1,
+                3,
+                Duration.ofMillis(1),
+                new Workers.Budget(Duration.ofSeconds(1), 0, 0))) {
+            workers.start();
+            awaitState("g", RecordingState.FAILED);
+            recordings.create(InMemoryStores.recording("h"));
+            workers.wake();
+            awaitState("h", RecordingState.ANALYSIS_COMPLETED);
+        }
+        assertEquals(
+                "processing took longer than its budget of 1 s",
+                recordings.find("g").orElseThrow().error());
+    }
+
+    @Test
     void aTranscribedRecordingResumesWithAnalysisOnly() throws Exception {
         recordings.create(InMemoryStores.recording("e"));
         recordings.transition("e", RecordingState.TRANSCRIPTION_COMPLETED, "");
