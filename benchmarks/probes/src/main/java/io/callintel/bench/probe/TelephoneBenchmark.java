@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * noise reduction off, and the pipeline as it runs by default (noise reduction where a channel is noisy). Prints
  * a Markdown table (the README's), with the front end's cost: the time of the denoised decoding passes (the
  * extra pass that finds speech in the denoised audio, and the denoising of the pass that feeds recognition) over
- * the default pipeline's wall time, both on the same files in the same run. Then the words recognised in a
+ * the default pipeline's wall time, both on the same files in the same run; the neural voice activity detector's
+ * own time is measured last, beside the pipeline's on one noisy call. Then the words recognised in a
  * minute of noise alone, and the diarization error rate of mono and stereo calls through noisy lines. The files
  * are rebuilt in {@code --dir} on every run: the conditions are deterministic, and so are the figures, so runs
  * with different {@code --vad} detectors compare (accuracy only: time is compared within one run).
