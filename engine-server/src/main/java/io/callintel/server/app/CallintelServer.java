@@ -15,6 +15,7 @@ import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.PemKeys;
 import io.callintel.server.auth.Secrets;
+import io.callintel.server.auth.Sessions;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.data.DataDirectory;
 import io.callintel.server.data.UploadSpool;
@@ -136,6 +137,7 @@ public final class CallintelServer implements AutoCloseable {
                             clock,
                             config.limits().maxUploadBytes()),
                     authenticator,
+                    new Sessions(authenticator, secrets, clock),
                     new UrlSigner(secrets, clock),
                     summaries,
                     metrics,

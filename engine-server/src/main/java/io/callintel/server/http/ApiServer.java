@@ -9,6 +9,7 @@ import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.ResultStore;
 import io.callintel.core.store.UseCaseStore;
 import io.callintel.server.auth.Authenticator;
+import io.callintel.server.auth.Sessions;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.service.Corrections;
 import io.callintel.server.service.RecordingIntake;
@@ -18,6 +19,7 @@ import io.callintel.server.service.Summaries;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
@@ -54,6 +56,7 @@ public final class ApiServer implements AutoCloseable {
             SegmentIndex index,
             RecordingIntake intake,
             Authenticator authenticator,
+            Sessions sessions,
             UrlSigner signer,
             Summaries summaries,
             ServerMetrics metrics,
@@ -88,6 +91,7 @@ public final class ApiServer implements AutoCloseable {
                 d.corrections());
         SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);
         SearchHandler search = new SearchHandler(d.index(), views);
+        SessionHandlers session = new SessionHandlers(d.sessions(), d.authenticator(), d.json(), views);
 
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -105,7 +109,7 @@ public final class ApiServer implements AutoCloseable {
             });
 
             RequestQuota quota = new RequestQuota(limits.requestsPerMinutePerKey(), limits.requestsPerMinutePerOrg());
-            config.routes.before(BASE + "/*", ctx -> authenticate(ctx, d.authenticator(), quota));
+            config.routes.before(BASE + "/*", ctx -> authenticate(ctx, d.authenticator(), d.sessions(), quota));
 
             config.routes.post(BASE + "/usecase", useCases::create);
             config.routes.get(BASE + "/usecase/{usecase_uuid}", useCases::get);
@@ -127,6 +131,13 @@ public final class ApiServer implements AutoCloseable {
             // Presigned: the URL's signature is the authority, no token.
             config.routes.put(UploadHandlers.UPLOAD_PATH + "{recording_uuid}", uploads::receive);
             config.routes.get(RecordingHandlers.AUDIO_PATH + "{recording_uuid}", recordings::streamAudio);
+
+            // The web app and its sign-in (a session cookie for the API above).
+            config.routes.get("/", WebApp::page);
+            config.routes.get(WebApp.ASSETS + "{file}", WebApp::asset);
+            config.routes.post(SessionHandlers.PATH, session::signIn);
+            config.routes.get(SessionHandlers.PATH, session::current);
+            config.routes.delete(SessionHandlers.PATH, session::signOut);
 
             config.routes.get("/health", ctx -> health(ctx, d.ready()));
             config.routes.get(
@@ -160,8 +171,20 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
-    private static void authenticate(Context ctx, Authenticator authenticator, RequestQuota quota) {
+    /**
+     * The caller is whoever the Authorization header names, or else the web app's session cookie; a write by
+     * cookie must carry the session's CSRF token.
+     */
+    private static void authenticate(Context ctx, Authenticator authenticator, Sessions sessions, RequestQuota quota) {
         String credential = ctx.header("Authorization");
+        String session = ctx.cookie(SessionHandlers.COOKIE);
+        if (credential == null && session != null && !session.isEmpty()) {
+            boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+            if (!read && !sessions.csrfMatches(session, ctx.header(SessionHandlers.CSRF_HEADER))) {
+                throw new ApiError(403, "csrf", "A write from the web app must carry its X-CSRF-Token header", null);
+            }
+            credential = "Bearer " + session;
+        }
         String org = authenticator.org(credential).orElseThrow(ApiError::unauthorized);
         quota.take(credential, org).ifPresent(exceeded -> {
             long seconds = Math.max(1, (exceeded.retryAfter().toMillis() + 999) / 1000);

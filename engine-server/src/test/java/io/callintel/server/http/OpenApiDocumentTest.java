@@ -69,12 +69,22 @@ class OpenApiDocumentTest {
             "GET /v1alpha/callintel/search",
             "PUT /presigned/upload/{recording_uuid}",
             "GET /presigned/audio/{recording_uuid}",
+            "GET /",
+            "GET /assets/{file}",
+            "POST /session",
+            "GET /session",
+            "DELETE /session",
             "GET /health",
             "GET /metrics",
             "GET /openapi.json");
 
     /** Routes answered without an Authorization header. */
     private static final Set<String> PUBLIC_ROUTES = Set.of(
+            "GET /",
+            "GET /assets/{file}",
+            "POST /session",
+            "GET /session",
+            "DELETE /session",
             "PUT /presigned/upload/{recording_uuid}",
             "GET /presigned/audio/{recording_uuid}",
             "GET /health",
@@ -179,6 +189,8 @@ class OpenApiDocumentTest {
                             case "BASE", "ApiServer.BASE" -> ApiServer.BASE;
                             case "UploadHandlers.UPLOAD_PATH" -> UploadHandlers.UPLOAD_PATH;
                             case "RecordingHandlers.AUDIO_PATH" -> RecordingHandlers.AUDIO_PATH;
+                            case "WebApp.ASSETS" -> WebApp.ASSETS;
+                            case "SessionHandlers.PATH" -> SessionHandlers.PATH;
                             default -> throw new AssertionError("unknown path part in ApiServer: " + token);
                         });
             }

@@ -1,0 +1,153 @@
+package io.callintel.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web app in a real browser (Debian's headless Chromium, through its chromedriver; nothing is downloaded)
+ * against a real server: sign in, a use case created through the form with the API's validation shown at the
+ * field, sign out. Writes by session cookie without the CSRF token are refused.
+ */
+class WebAppTest {
+
+    private static final TestServer SERVER = TestServer.shared();
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void openBrowser() {
+        ChromeOptions options = new ChromeOptions()
+                .setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signInCreateAUseCaseAndSignOut() {
+        String token = SERVER.newOrgToken();
+        browser.get(SERVER.base + "/");
+
+        WebElement credential = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credential")));
+        credential.sendKeys("not-a-key");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("field-credential-error"), "Unknown or expired API key or token"));
+
+        credential.clear();
+        credential.sendKeys(token);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Use cases"));
+
+        browser.findElement(By.linkText("New use case")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-usecase-name")));
+        browser.findElement(By.cssSelector("button[type=submit]")).click(); // no name
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("field-usecase-name-error"), "usecase_name"));
+        assertEquals("true", browser.findElement(By.id("field-usecase-name")).getDomAttribute("aria-invalid"));
+
+        browser.findElement(By.id("field-usecase-name")).sendKeys("Loan sales");
+        browser.findElement(By.id("field-analysis-config-analysis-questions"))
+                .sendKeys("Is the lead interested in the loan offer? (Yes/No)");
+        browser.findElement(By.id("field-analysis-config-analysis-buckets"))
+                .sendKeys("Hot lead: wants the loan now\nNot interested: declines the offer");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "Loan sales"));
+        List<WebElement> cells = browser.findElements(By.cssSelector("tbody tr td"));
+        assertEquals("1", cells.get(3).getText(), "one question");
+        assertEquals("2", cells.get(4).getText(), "two buckets");
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credential")));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credential")));
+    }
+
+    @Test
+    void aWriteBySessionCookieNeedsTheCsrfToken() throws Exception {
+        TestServer.Reply signedIn = SERVER.send(HttpRequest.newBuilder(URI.create(SERVER.base + "/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"credential\": \"" + SERVER.newOrgToken() + "\"}"))
+                .build());
+        assertEquals(200, signedIn.status(), signedIn.body());
+        String setCookie = signedIn.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String org = signedIn.json().path("org_uuid").asText();
+        String useCase = "{\"org_uuid\": \"" + org + "\", \"usecase_name\": \"By cookie\"}";
+
+        TestServer.Reply forged =
+                SERVER.send(HttpRequest.newBuilder(URI.create(SERVER.base + ApiServer.BASE + "/usecase"))
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(useCase))
+                        .build());
+        assertEquals(403, forged.status(), forged.body());
+
+        TestServer.Reply allowed = SERVER.send(HttpRequest.newBuilder(
+                        URI.create(SERVER.base + ApiServer.BASE + "/usecase"))
+                .header("Cookie", cookie)
+                .header("X-CSRF-Token", signedIn.json().path("csrf_token").asText())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(useCase))
+                .build());
+        assertEquals(201, allowed.status(), allowed.body());
+
+        TestServer.Reply read =
+                SERVER.send(HttpRequest.newBuilder(URI.create(SERVER.base + ApiServer.BASE + "/org-usecases/" + org))
+                        .header("Cookie", cookie)
+                        .GET()
+                        .build());
+        assertEquals(200, read.status(), "reads need no token: " + read.body());
+    }
+
+    @Test
+    void thePageAndItsAssetsComeFromTheJarWithCacheHeaders() {
+        TestServer.Reply page = SERVER.send(
+                HttpRequest.newBuilder(URI.create(SERVER.base + "/")).GET().build());
+        assertEquals(200, page.status());
+        assertEquals(
+                "no-cache", page.raw().headers().firstValue("Cache-Control").orElseThrow());
+        TestServer.Reply script = SERVER.send(HttpRequest.newBuilder(URI.create(SERVER.base + "/assets/app.js"))
+                .GET()
+                .build());
+        assertEquals(200, script.status());
+        assertTrue(
+                script.raw().headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"));
+        assertEquals(
+                "max-age=3600",
+                script.raw().headers().firstValue("Cache-Control").orElseThrow());
+        assertEquals(
+                404,
+                SERVER.send(HttpRequest.newBuilder(URI.create(SERVER.base + "/assets/..%2Fopenapi.json"))
+                                .GET()
+                                .build())
+                        .status());
+    }
+}
