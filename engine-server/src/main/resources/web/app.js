@@ -1,16 +1,20 @@
 // The web app: a hash router over a few views, each rendering into <main>. Plain ES modules, no build step.
 import * as api from './api.js';
 import { signInView } from './signin.js';
-import { useCasesView, newUseCaseView } from './usecases.js';
+import { useCasesView, newUseCaseView, editUseCaseView } from './usecases.js';
+import { useCaseView } from './recordings.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 let current = null;
 
-const routes = {
-  '#/usecases': useCasesView,
-  '#/usecases/new': newUseCaseView,
-};
+// Hash routes: a pattern and its view; a view gets <main>, the session and the pattern's parts.
+const routes = [
+  [/^#\/usecases\/new$/, newUseCaseView],
+  [/^#\/usecases\/([0-9a-f-]{36})\/edit$/, editUseCaseView],
+  [/^#\/usecases\/([0-9a-f-]{36})$/, useCaseView],
+  [/^#\/usecases$/, useCasesView],
+];
 
 async function route() {
   current = current ?? (await api.session());
@@ -23,9 +27,11 @@ async function route() {
     });
     return;
   }
-  const view = routes[location.hash] ?? useCasesView;
+  const [view, parts] = routes
+    .map(([pattern, v]) => [v, pattern.exec(location.hash)])
+    .find(([, match]) => match) ?? [useCasesView, []];
   try {
-    await view(main, current);
+    await view(main, current, ...parts.slice(1));
   } catch (e) {
     if (e.status === 401) {
       current = null;

@@ -4,7 +4,7 @@ import { h, field, showError } from './dom.js';
 export async function useCasesView(main, session) {
   const page = await api.call(`${api.BASE}/org-usecases/${session.org_uuid}?limit=100`);
   const rows = page.usecases.map((useCase) => h('tr', {},
-    h('td', {}, useCase.usecase_name),
+    h('td', {}, h('a', { href: `#/usecases/${useCase.usecase_uuid}` }, useCase.usecase_name)),
     h('td', {}, useCase.usecase_desc ?? ''),
     h('td', {}, (useCase.tags ?? []).join(', ')),
     h('td', {}, String(useCase.analysis_config?.analysis_questions?.length ?? 0)),
@@ -20,20 +20,35 @@ export async function useCasesView(main, session) {
 }
 
 export function newUseCaseView(main, session) {
-  const name = h('input', { type: 'text' });
+  useCaseForm(main, session, null);
+}
+
+export async function editUseCaseView(main, session, uuid) {
+  useCaseForm(main, session, await api.call(`${api.BASE}/usecase/${uuid}`));
+}
+
+/** The create form, or the edit form of {@code existing}; the API's errors appear at their fields. */
+function useCaseForm(main, session, existing) {
+  const config = existing?.analysis_config ?? {};
+  const name = h('input', { type: 'text', value: existing?.usecase_name ?? '' });
   const description = h('textarea', { rows: 2 });
-  const tags = h('input', { type: 'text', placeholder: 'sales, inbound' });
+  description.value = existing?.usecase_desc ?? '';
+  const tags = h('input', { type: 'text', placeholder: 'sales, inbound', value: (existing?.tags ?? []).join(', ') });
   const questions = h('textarea', { rows: 4, placeholder: 'Is the lead interested in the loan offer? (Yes/No)' });
+  questions.value = (config.analysis_questions ?? []).map((q) => (typeof q === 'string' ? q : q.question)).join('\n');
   const buckets = h('textarea', { rows: 4, placeholder: 'Hot lead: wants the loan now' });
+  buckets.value = (config.analysis_buckets ?? [])
+    .map((b) => (b.description ? `${b.objective_bucket_name}: ${b.description}` : b.objective_bucket_name)).join('\n');
+  const back = existing ? `#/usecases/${existing.usecase_uuid}` : '#/usecases';
   const form = h('form', { class: 'card', on: { submit } },
-    h('h1', {}, 'New use case'),
+    h('h1', {}, existing ? `Edit ${existing.usecase_name}` : 'New use case'),
     h('p', { class: 'error form-error', role: 'alert' }),
     field('Name', 'usecase_name', name),
     field('Description', 'usecase_desc', description),
     field('Tags (comma-separated)', 'tags', tags),
     field('Questions (one per line)', 'analysis_config.analysis_questions', questions),
     field('Buckets (one per line, "name: description")', 'analysis_config.analysis_buckets', buckets),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create'), h('a', { href: '#/usecases' }, 'Cancel')));
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, existing ? 'Save' : 'Create'), h('a', { href: back }, 'Cancel')));
   main.replaceChildren(form);
   name.focus();
 
@@ -56,8 +71,10 @@ export function newUseCaseView(main, session) {
       },
     };
     try {
-      await api.call(`${api.BASE}/usecase`, { method: 'POST', body });
-      location.hash = '#/usecases';
+      const saved = existing
+        ? await api.call(`${api.BASE}/usecase/${existing.usecase_uuid}`, { method: 'PUT', body })
+        : await api.call(`${api.BASE}/usecase`, { method: 'POST', body });
+      location.hash = existing ? `#/usecases/${saved.usecase_uuid}` : '#/usecases';
     } catch (e) {
       showError(form, e);
     }

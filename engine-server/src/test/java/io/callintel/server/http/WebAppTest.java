@@ -22,11 +22,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web app in a real browser (Debian's headless Chromium, through its chromedriver; nothing is downloaded)
  * against a real server: sign in, a use case created through the form with the API's validation shown at the
- * field, sign out. Writes by session cookie without the CSRF token are refused.
+ * field, its page listing an uploaded recording and filtering it away, an edit, sign out. Writes by session cookie without the CSRF token are refused.
  */
 class WebAppTest {
 
     private static final TestServer SERVER = TestServer.shared();
+    private static final java.nio.file.Path MP3 =
+            java.nio.file.Path.of("../engine-audio/src/test/resources/audio/speech.mp3");
     private static WebDriver browser;
     private static WebDriverWait wait;
 
@@ -50,7 +52,7 @@ class WebAppTest {
     }
 
     @Test
-    void signInCreateAUseCaseAndSignOut() {
+    void signInCreateAUseCaseAndSignOut() throws Exception {
         String token = SERVER.newOrgToken();
         browser.get(SERVER.base + "/");
 
@@ -82,6 +84,34 @@ class WebAppTest {
         List<WebElement> cells = browser.findElements(By.cssSelector("tbody tr td"));
         assertEquals("1", cells.get(3).getText(), "one question");
         assertEquals("2", cells.get(4).getText(), "two buckets");
+
+        // The use case's page: no recordings, then one uploaded through the API, then filtered away.
+        browser.findElement(By.linkText("Loan sales")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No recordings yet."));
+        String useCase = browser.getCurrentUrl().replaceAll(".*#/usecases/", "");
+        TestServer.Reply link = SERVER.post(
+                ApiServer.BASE + "/acme/default/create-upload-link",
+                token,
+                TestServer.linkRequest(MP3, "audio/mpeg", useCase));
+        assertEquals(201, link.status(), link.body());
+        assertEquals(
+                200,
+                SERVER.putFile(link.json().path("upload_url").asText(), MP3, "audio/mpeg")
+                        .status());
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "speech.mp3"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-state"))).selectByValue("FAILED");
+        browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No recordings match."));
+
+        browser.findElement(By.linkText("Edit")).click();
+        WebElement rename = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-usecase-name")));
+        assertEquals("Loan sales", rename.getDomProperty("value"));
+        rename.clear();
+        rename.sendKeys("Loan sales (UK)");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Loan sales (UK)"));
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("1 question(s), 2 bucket(s)"));
 
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credential")));
