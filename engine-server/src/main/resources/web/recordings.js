@@ -1,5 +1,6 @@
 import * as api from './api.js';
 import { h, field } from './dom.js';
+import { dashboard } from './dashboard.js';
 
 const STATES = ['AWAITING_UPLOAD', 'INITIATED', 'TRANSCRIPTION_COMPLETED', 'ANALYSIS_COMPLETED', 'FAILED'];
 const LIMIT = 20;
@@ -22,6 +23,7 @@ export async function useCaseView(main, session, uuid) {
       h('a', { class: 'button', href: `#/usecases/${uuid}/edit` }, 'Edit')),
     useCase.usecase_desc ? h('p', {}, useCase.usecase_desc) : null,
     h('p', {}, `${questions.length} question(s), ${buckets.length} bucket(s)`),
+    await dashboard(session, uuid),
     h('h2', {}, 'Recordings'),
     filters,
     results);

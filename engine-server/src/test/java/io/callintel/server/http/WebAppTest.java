@@ -100,6 +100,12 @@ class WebAppTest {
                         .status());
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "speech.mp3"));
+        WebElement dashboard = browser.findElement(By.cssSelector("section.dashboard"));
+        assertTrue(dashboard.getText().contains("1 call"), dashboard.getText());
+        assertTrue(dashboard.getText().contains("Hot lead"), "every bucket is listed: " + dashboard.getText());
+        assertTrue(
+                dashboard.getText().contains("Is the lead interested in the loan offer? (Yes/No)"),
+                dashboard.getText());
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-state"))).selectByValue("FAILED");
         browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No recordings match."));
