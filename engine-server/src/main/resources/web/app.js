@@ -3,6 +3,7 @@ import * as api from './api.js';
 import { signInView } from './signin.js';
 import { useCasesView, newUseCaseView, editUseCaseView } from './usecases.js';
 import { useCaseView } from './recordings.js';
+import { recordingView } from './recording.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -13,6 +14,7 @@ const routes = [
   [/^#\/usecases\/new$/, newUseCaseView],
   [/^#\/usecases\/([0-9a-f-]{36})\/edit$/, editUseCaseView],
   [/^#\/usecases\/([0-9a-f-]{36})$/, useCaseView],
+  [/^#\/usecases\/([0-9a-f-]{36})\/recordings\/([0-9a-f-]{36})$/, recordingView],
   [/^#\/usecases$/, useCasesView],
 ];
 

@@ -41,7 +41,7 @@ export async function useCaseView(main, session, uuid) {
       return;
     }
     const rows = listed.recordings.map((r) => h('tr', {},
-      h('td', {}, r.file_name),
+      h('td', {}, h('a', { href: `#/usecases/${uuid}/recordings/${r.recording_uuid}` }, r.file_name)),
       h('td', {}, r.call_date),
       h('td', {}, r.state, r.error ? h('div', { class: 'error' }, r.error) : null),
       h('td', {}, r.duration == null ? '' : `${Math.round(r.duration)} s`),

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,7 +37,13 @@ class WebAppTest {
     static void openBrowser() {
         ChromeOptions options = new ChromeOptions()
                 .setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--window-size=1280,900",
+                        "--mute-audio",
+                        "--autoplay-policy=no-user-gesture-required");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .build();
@@ -110,6 +117,37 @@ class WebAppTest {
         browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No recordings match."));
 
+        // The recording's page, once analysed: click a word to seek to it, play, and the highlight follows.
+        String recording = link.json().path("recording_uuid").asText();
+        awaitAnalysed(token, useCase, recording);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-state"))).selectByValue("");
+        browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("speech.mp3")))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.word")));
+        List<WebElement> words = browser.findElements(By.cssSelector("button.word"));
+        assertTrue(words.size() >= 3, "the transcript's words: " + words.size());
+        assertTrue(browser.findElements(By.cssSelector(".timeline .turn")).size() >= 1, "the speaker timeline");
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("Is the lead interested"), "the answers");
+        assertEquals(
+                3,
+                browser.findElements(By.cssSelector(".downloads a[download]")).size(),
+                "SRT, VTT, text");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        wait.until(driver ->
+                ((Number) js.executeScript("return document.querySelector('audio').readyState")).intValue() >= 1);
+        WebElement last = words.get(words.size() - 1);
+        double lastStart = Double.parseDouble(last.getDomAttribute("data-start"));
+        last.click();
+        wait.until(driver -> Math.abs(currentTime(js) - lastStart) < 0.05);
+        js.executeScript("const a = document.querySelector('audio'); a.currentTime = 0; a.play();");
+        wait.until(driver -> !currentWord(js).isEmpty());
+        String first = currentWord(js);
+        wait.until(driver -> !currentWord(js).isEmpty() && !currentWord(js).equals(first));
+        js.executeScript("document.querySelector('audio').pause()");
+        browser.findElement(By.linkText("← Back to the use case")).click();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Edit")));
         browser.findElement(By.linkText("Edit")).click();
         WebElement rename = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-usecase-name")));
         assertEquals("Loan sales", rename.getDomProperty("value"));
@@ -123,6 +161,38 @@ class WebAppTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credential")));
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credential")));
+    }
+
+    /** The highlighted word and its index, or "" when none is. */
+    private static String currentWord(JavascriptExecutor js) {
+        Object index = js.executeScript(
+                "return [...document.querySelectorAll('button.word')].findIndex(b => b.hasAttribute('aria-current'))");
+        return ((Number) index).intValue() < 0
+                ? ""
+                : js.executeScript("return document.querySelector('button.word[aria-current]').textContent") + ""
+                        + index;
+    }
+
+    private static double currentTime(JavascriptExecutor js) {
+        return ((Number) js.executeScript("return document.querySelector('audio').currentTime")).doubleValue();
+    }
+
+    private static void awaitAnalysed(String token, String useCase, String recording) throws Exception {
+        String org = TestServer.orgOf(token);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(180);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            TestServer.Reply details = SERVER.post(
+                    ApiServer.BASE + "/org-usecases/get-recording-details",
+                    token,
+                    TestServer.JSON.createObjectNode().put("org_uuid", org).put("recording_uuid", recording));
+            String state = details.json().path("state").asText();
+            if (state.equals("ANALYSIS_COMPLETED")) {
+                return;
+            }
+            assertTrue(!state.equals("FAILED"), details.body());
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not analysed within 3 minutes: " + recording);
     }
 
     @Test
