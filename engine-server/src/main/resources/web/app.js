@@ -4,6 +4,7 @@ import { signInView } from './signin.js';
 import { useCasesView, newUseCaseView, editUseCaseView } from './usecases.js';
 import { useCaseView } from './recordings.js';
 import { recordingView } from './recording.js';
+import { searchView } from './search.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -14,7 +15,8 @@ const routes = [
   [/^#\/usecases\/new$/, newUseCaseView],
   [/^#\/usecases\/([0-9a-f-]{36})\/edit$/, editUseCaseView],
   [/^#\/usecases\/([0-9a-f-]{36})$/, useCaseView],
-  [/^#\/usecases\/([0-9a-f-]{36})\/recordings\/([0-9a-f-]{36})$/, recordingView],
+  [/^#\/usecases\/([0-9a-f-]{36})\/recordings\/([0-9a-f-]{36})(?:\/at\/([0-9.]+))?$/, recordingView],
+  [/^#\/search(?:\/(.*))?$/, searchView],
   [/^#\/usecases$/, useCasesView],
 ];
 

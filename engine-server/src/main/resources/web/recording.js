@@ -6,7 +6,7 @@ import { h } from './dom.js';
  * spoken highlighted (a click on a word seeks to it), the answers and the bucket with evidence that seeks the
  * player, the call metrics, and the transcript to download as SRT, WebVTT or text.
  */
-export async function recordingView(main, session, useCaseUuid, recordingUuid) {
+export async function recordingView(main, session, useCaseUuid, recordingUuid, at) {
   const ids = { org_uuid: session.org_uuid, usecase_uuid: useCaseUuid, recording_uuid: recordingUuid };
   const details = await api.call(`${api.BASE}/org-usecases/get-recording-details`, { method: 'POST', body: ids });
   const back = h('p', {}, h('a', { href: `#/usecases/${useCaseUuid}` }, '← Back to the use case'));
@@ -15,11 +15,13 @@ export async function recordingView(main, session, useCaseUuid, recordingUuid) {
       h('p', {}, `State: ${details.state}`), details.error ? h('p', { class: 'error' }, details.error) : null);
     return;
   }
-  const [result, audio] = await Promise.all([
+  const [result, audio, useCase, corrections] = await Promise.all([
     api.call(`${api.BASE}/org-usecases/recording/transcript-analytics`, { method: 'POST', body: ids }),
     api.call(`${api.BASE}/org-usecases/recording/get-audio-presigned-url`, {
       method: 'POST', body: { s3_key: details.file.s3_key },
     }),
+    api.call(`${api.BASE}/usecase/${useCaseUuid}`),
+    api.call(`${api.BASE}/org-usecases/recording/corrections`, { method: 'POST', body: ids }),
   ]);
   const transcript = result.transcript;
   // The URL's path and query only: the page's own origin serves it, whatever host name the server signs with.
@@ -51,6 +53,10 @@ export async function recordingView(main, session, useCaseUuid, recordingUuid) {
     }
   });
 
+  if (at) {
+    // Opened from a search hit: start where the hit is.
+    player.addEventListener('loadedmetadata', () => { player.currentTime = Number(at); }, { once: true });
+  }
   main.replaceChildren(
     back,
     h('h1', {}, details.file_name),
@@ -58,7 +64,7 @@ export async function recordingView(main, session, useCaseUuid, recordingUuid) {
     timeline(transcript, colour, seek),
     h('div', { class: 'columns' },
       h('section', { 'aria-label': 'Transcript' }, h('h2', {}, 'Transcript'), downloads(transcript, details.file_name), text),
-      h('section', { 'aria-label': 'Analysis' }, h('h2', {}, 'Analysis'), analysis(result.analytics, seek))));
+      h('section', { 'aria-label': 'Analysis' }, h('h2', {}, 'Analysis'), analysis(result.analytics, seek, correcting(ids, useCase, corrections)))));
 }
 
 /** The turns of each speaker on one line per speaker, overlaps marked; a click seeks to the turn. */
@@ -79,7 +85,48 @@ function timeline(transcript, colour, seek) {
       ...transcript.overlaps.map((o) => place(h('span', { class: 'overlap', title: 'overlap' }), o.start, o.end))))));
 }
 
-function analysis(analytics, seek) {
+/**
+ * A supervisor's corrections of the bucket and the answers, through the API (later calls of the use case learn
+ * from them): the form for each, and what was corrected so far.
+ */
+function correcting(ids, useCase, initial) {
+  let known = initial;
+  const note = (text) => h('p', { class: 'corrected' }, text);
+  const form = (label, control, toBody, shown) => {
+    const status = h('span', { class: 'status', 'aria-live': 'polite' });
+    const wrapper = h('form', { class: 'correct', on: { submit: async (event) => {
+      event.preventDefault();
+      try {
+        known = await api.call(`${api.BASE}/org-usecases/recording/correct`, { method: 'POST', body: { ...ids, ...toBody(control.value) } });
+        status.textContent = 'Saved';
+        shown.replaceChildren(note(`Corrected to ${control.value}`));
+      } catch (e) {
+        status.textContent = e.message;
+      }
+    } } }, h('label', {}, label, ' ', control), ' ', h('button', { type: 'submit' }, 'Correct'), ' ', status);
+    return wrapper;
+  };
+  return {
+    bucket(current) {
+      const shown = h('div', {}, known.bucket ? note(`Corrected to ${known.bucket}`) : null);
+      const select = h('select', {}, ...useCase.analysis_config.analysis_buckets.map((b) => h('option', {
+        value: b.objective_bucket_name, selected: b.objective_bucket_name === (known.bucket ?? current),
+      }, b.objective_bucket_name)));
+      return h('div', {}, shown, form('Right bucket', select, (value) => ({ bucket: value }), shown));
+    },
+    answer(question, current) {
+      const previous = (known.answers ?? []).find((a) => a.question === question);
+      const shown = h('div', {}, previous ? note(`Corrected to ${previous.answer}`) : null);
+      const yesNo = /\(yes\s*\/\s*no\)\s*$/i.test(question);
+      const control = yesNo
+        ? h('select', {}, ...['Yes', 'No', 'Unclear'].map((a) => h('option', { value: a, selected: a === (previous?.answer ?? current) }, a)))
+        : h('input', { type: 'text', value: previous?.answer ?? current ?? '' });
+      return h('div', {}, shown, form('Right answer', control, (value) => ({ question, answer: value }), shown));
+    },
+  };
+}
+
+function analysis(analytics, seek, corrections) {
   if (!analytics) return h('p', { class: 'muted' }, 'Analysis in progress.');
   const evidence = (items) => h('ul', { class: 'evidence' }, ...(items ?? []).map((e) => h('li', {},
     h('button', { type: 'button', class: 'link', on: { click: () => seek(e.start) } }, `${clock(e.start)} ${e.speaker}: “${e.text}”`))));
@@ -87,9 +134,10 @@ function analysis(analytics, seek) {
   return h('div', {},
     analytics.bucket ? h('div', { class: 'panel' }, h('h3', {}, 'Bucket'),
       h('p', {}, h('strong', {}, analytics.bucket.name), ` (confidence ${percent(analytics.bucket.confidence)})`),
-      evidence(analytics.bucket.evidence)) : null,
+      evidence(analytics.bucket.evidence), corrections.bucket(analytics.bucket.name)) : null,
     ...(analytics.questions ?? []).map((q) => h('div', { class: 'panel' }, h('h3', {}, q.question),
-      h('p', {}, h('strong', {}, q.answer), ` (confidence ${percent(q.confidence)})`), evidence(q.evidence))),
+      h('p', {}, h('strong', {}, q.answer), ` (confidence ${percent(q.confidence)})`), evidence(q.evidence),
+      corrections.answer(q.question, q.answer))),
     h('div', { class: 'panel' }, h('h3', {}, 'Call metrics'), h('dl', {},
       ...[['Length', `${Math.round(metrics.duration ?? 0)} s`], ['Silence', `${(metrics.silence_time ?? 0).toFixed(1)} s`],
         ['Interruptions', String(metrics.interruptions ?? 0)], ['Pace', `${Math.round(metrics.words_per_minute ?? 0)} words/min`],

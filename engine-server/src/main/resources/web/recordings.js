@@ -1,6 +1,7 @@
 import * as api from './api.js';
 import { h, field } from './dom.js';
 import { dashboard } from './dashboard.js';
+import { uploader } from './upload.js';
 
 const STATES = ['AWAITING_UPLOAD', 'INITIATED', 'TRANSCRIPTION_COMPLETED', 'ANALYSIS_COMPLETED', 'FAILED'];
 const LIMIT = 20;
@@ -25,6 +26,7 @@ export async function useCaseView(main, session, uuid) {
     h('p', {}, `${questions.length} question(s), ${buckets.length} bucket(s)`),
     await dashboard(session, uuid),
     h('h2', {}, 'Recordings'),
+    uploader(session, uuid, () => load()),
     filters,
     results);
   await load();

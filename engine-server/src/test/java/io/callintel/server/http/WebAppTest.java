@@ -30,6 +30,8 @@ class WebAppTest {
     private static final TestServer SERVER = TestServer.shared();
     private static final java.nio.file.Path MP3 =
             java.nio.file.Path.of("../engine-audio/src/test/resources/audio/speech.mp3");
+    private static final java.nio.file.Path WAV =
+            java.nio.file.Path.of("../engine-audio/src/test/resources/audio/speech-16k.wav");
     private static WebDriver browser;
     private static WebDriverWait wait;
 
@@ -145,7 +147,54 @@ class WebAppTest {
         String first = currentWord(js);
         wait.until(driver -> !currentWord(js).isEmpty() && !currentWord(js).equals(first));
         js.executeScript("document.querySelector('audio').pause()");
+
+        // A supervisor corrects the bucket: the API keeps it, and the page says so.
+        WebElement bucketForm = browser.findElement(By.cssSelector("form.correct"));
+        new org.openqa.selenium.support.ui.Select(bucketForm.findElement(By.tagName("select")))
+                .selectByValue("Not interested");
+        bucketForm.findElement(By.tagName("button")).click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Corrected to Not interested"));
+        TestServer.Reply corrected = SERVER.post(
+                ApiServer.BASE + "/org-usecases/recording/corrections",
+                token,
+                TestServer.JSON.createObjectNode().put("recording_uuid", recording));
+        assertEquals("Not interested", corrected.json().path("bucket").asText(), corrected.body());
+
+        // Search for a word of the transcript: the hit is marked, and opens the recording at its time.
+        String word = words.stream()
+                .map(WebElement::getText)
+                .max(java.util.Comparator.comparingInt(String::length))
+                .orElseThrow(); // the longest: never a stop word
+        browser.findElement(By.linkText("Search")).click();
+        WebElement q = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-q")));
+        q.sendKeys(word);
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        WebElement mark;
+        try {
+            mark = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".hits mark")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "searching '" + word + "': "
+                            + browser.findElement(By.tagName("main")).getText(),
+                    e);
+        }
+        assertEquals(word, mark.getText().toLowerCase(java.util.Locale.ROOT));
+        browser.findElement(By.cssSelector(".hits a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.word")));
+        double at = Double.parseDouble(browser.getCurrentUrl().replaceAll(".*/at/", ""));
+        wait.until(driver -> Math.abs(currentTime(js) - at) < 0.05);
+
+        // Two files dropped at once (chosen through the file input): each goes through the presigned flow.
         browser.findElement(By.linkText("← Back to the use case")).click();
+        WebElement files = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")));
+        files.sendKeys(
+                MP3.toAbsolutePath().normalize() + "\n" + WAV.toAbsolutePath().normalize());
+        wait.until(driver -> driver.findElements(By.cssSelector(".uploads .status")).stream()
+                        .filter(status -> status.getText().equals("uploaded, queued"))
+                        .count()
+                == 2);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "speech-16k.wav"));
 
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Edit")));
         browser.findElement(By.linkText("Edit")).click();
