@@ -31,6 +31,13 @@ export async function useCaseView(main, session, uuid) {
     results);
   await load();
 
+  async function retry(recording) {
+    await api.call(`${api.BASE}/org-usecases/recording/retry`, {
+      method: 'POST', body: { org_uuid: session.org_uuid, recording_uuid: recording.recording_uuid },
+    });
+    await load();
+  }
+
   async function load() {
     const body = { usecase_uuid: uuid, page, limit: LIMIT };
     if (state.value) body.state = state.value;
@@ -45,7 +52,8 @@ export async function useCaseView(main, session, uuid) {
     const rows = listed.recordings.map((r) => h('tr', {},
       h('td', {}, h('a', { href: `#/usecases/${uuid}/recordings/${r.recording_uuid}` }, r.file_name)),
       h('td', {}, r.call_date),
-      h('td', {}, r.state, r.error ? h('div', { class: 'error' }, r.error) : null),
+      h('td', {}, r.state, r.error ? h('div', { class: 'error' }, r.error) : null,
+        r.state === 'FAILED' ? h('button', { type: 'button', class: 'retry', on: { click: () => retry(r) } }, 'Retry') : null),
       h('td', {}, r.duration == null ? '' : `${Math.round(r.duration)} s`),
       h('td', {}, new Date(r.created_at).toLocaleString())));
     results.replaceChildren(

@@ -72,6 +72,12 @@ public interface RecordingStore {
     int releaseAll();
 
     /**
+     * Puts a failed recording back in the queue, from the start, with its attempts reset: someone asked for it
+     * to be tried again. False when it is not failed (then nothing changes).
+     */
+    boolean requeue(String uuid);
+
+    /**
      * Deletes the recordings still waiting for their upload that were created before {@code cutoff}: their links
      * have expired, so no file can arrive for them any more.
      *

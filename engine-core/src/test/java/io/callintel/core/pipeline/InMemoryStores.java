@@ -136,6 +136,22 @@ final class InMemoryStores {
         }
 
         @Override
+        public synchronized boolean requeue(String uuid) {
+            Recording r = rows.get(uuid);
+            if (r == null || r.state() != RecordingState.FAILED) {
+                return false;
+            }
+            rows.put(
+                    uuid,
+                    r.toBuilder()
+                            .state(RecordingState.INITIATED, "")
+                            .attempts(0)
+                            .build());
+            history.get(uuid).add(new StateChange(RecordingState.INITIATED, Instant.now(), "retried"));
+            return true;
+        }
+
+        @Override
         public synchronized int deleteUnusedLinks(java.time.Instant cutoff) {
             List<String> unused = rows.values().stream()
                     .filter(r -> r.state() == RecordingState.AWAITING_UPLOAD

@@ -88,7 +88,8 @@ public final class ApiServer implements AutoCloseable {
                 views,
                 urls,
                 limits.audioUrlValidity(),
-                d.corrections());
+                d.corrections(),
+                d.intake());
         SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);
         SearchHandler search = new SearchHandler(d.index(), views);
         SessionHandlers session = new SessionHandlers(d.sessions(), d.authenticator(), d.json(), views);
@@ -124,6 +125,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.post(BASE + "/org-usecases/recording/get-audio-presigned-url", recordings::audioUrl);
             config.routes.post(BASE + "/org-usecases/recording/correct", recordings::correct);
             config.routes.post(BASE + "/org-usecases/recording/corrections", recordings::corrections);
+            config.routes.post(BASE + "/org-usecases/recording/retry", recordings::retry);
             config.routes.post(BASE + "/org-usecases/analytics/summary-counts", summaries::counts);
             config.routes.post(BASE + "/org-usecases/analytics/summary-details", summaries::details);
             config.routes.get(BASE + "/search", search::search);

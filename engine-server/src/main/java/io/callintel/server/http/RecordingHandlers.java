@@ -14,6 +14,7 @@ import io.callintel.engine.json.AnalyticsJson;
 import io.callintel.engine.json.TranscriptJson;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.service.Corrections;
+import io.callintel.server.service.RecordingIntake;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,6 +34,7 @@ final class RecordingHandlers {
 
     private final UseCaseStore useCases;
     private final RecordingStore recordings;
+    private final RecordingIntake intake;
     private final ResultStore results;
     private final BlobStore blobs;
     private final UrlSigner signer;
@@ -52,9 +54,11 @@ final class RecordingHandlers {
             Views views,
             PublicUrl publicUrl,
             Duration audioUrlValidity,
-            Corrections corrections) {
+            Corrections corrections,
+            RecordingIntake intake) {
         this.useCases = useCases;
         this.recordings = recordings;
+        this.intake = intake;
         this.results = results;
         this.blobs = blobs;
         this.signer = signer;
@@ -83,6 +87,21 @@ final class RecordingHandlers {
                         "recordings",
                         page.items().stream().map(views::recording).toList())
                 .put("usecase_uuid", useCase));
+    }
+
+    /** A failed recording back in the queue, from the start, its attempts reset. */
+    void retry(Context ctx) {
+        Recording recording = find(ctx, JsonBody.parse(json, ctx.body()));
+        if (!intake.retry(recording.uuid())) {
+            throw new ApiError(
+                    409,
+                    "conflict",
+                    "Only a failed recording can be retried; this one is "
+                            + recording.state().wireName(),
+                    "recording_uuid");
+        }
+        Recording requeued = recordings.find(recording.uuid()).orElseThrow(() -> ApiError.notFound("Recording"));
+        ctx.json(views.recordingDetails(requeued, recordings.history(requeued.uuid())));
     }
 
     void details(Context ctx) {

@@ -90,6 +90,16 @@ final class ObservedRecordingStore implements RecordingStore {
     }
 
     @Override
+    public boolean requeue(String uuid) {
+        Optional<Recording> before = store.find(uuid);
+        boolean requeued = store.requeue(uuid);
+        if (requeued) {
+            before.ifPresent(recording -> summaries.moved(recording, RecordingState.INITIATED));
+        }
+        return requeued;
+    }
+
+    @Override
     public int deleteUnusedLinks(Instant cutoff) {
         int deleted = store.deleteUnusedLinks(cutoff);
         if (deleted > 0) {

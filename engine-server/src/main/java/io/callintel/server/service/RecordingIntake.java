@@ -161,6 +161,18 @@ public final class RecordingIntake {
         return recordings.find(uuid).orElseThrow();
     }
 
+    /**
+     * A failed recording queued again from the start, its attempts reset; the workers are woken. False when it is
+     * not failed.
+     */
+    public boolean retry(String uuid) {
+        boolean requeued = recordings.requeue(uuid);
+        if (requeued) {
+            queued.run();
+        }
+        return requeued;
+    }
+
     /** A direct upload: stored, probed, created and queued at once. */
     public Recording direct(Upload upload, InputStream content) throws IOException {
         String uuid = UUID.randomUUID().toString();

@@ -229,6 +229,26 @@ public final class SqliteRecordingStore implements RecordingStore {
     }
 
     @Override
+    public boolean requeue(String uuid) {
+        Instant now = clock.instant();
+        return db.inTransaction(connection -> {
+            int changed = Database.update(
+                    connection,
+                    "UPDATE recording SET state = ?, error = '', attempts = 0, claimed = 0, queued_at = ?,"
+                            + " updated_at = ? WHERE uuid = ? AND state = ?",
+                    RecordingState.INITIATED.name(),
+                    now.toEpochMilli(),
+                    now.toEpochMilli(),
+                    uuid,
+                    RecordingState.FAILED.name());
+            if (changed > 0) {
+                history(connection, uuid, RecordingState.INITIATED, now, "retried");
+            }
+            return changed > 0;
+        });
+    }
+
+    @Override
     public int deleteUnusedLinks(Instant cutoff) {
         return db.inTransaction(connection -> {
             String unused = "SELECT uuid FROM recording WHERE state = 'AWAITING_UPLOAD' AND created_at < ?";

@@ -54,6 +54,7 @@ class OpenApiDocumentTest {
             "POST /v1alpha/callintel/usecase",
             "POST /v1alpha/callintel/org-usecases/recording/correct",
             "POST /v1alpha/callintel/org-usecases/recording/corrections",
+            "POST /v1alpha/callintel/org-usecases/recording/retry",
             "GET /v1alpha/callintel/usecase/{usecase_uuid}",
             "PUT /v1alpha/callintel/usecase/{usecase_uuid}",
             "DELETE /v1alpha/callintel/usecase/{usecase_uuid}",

@@ -3,6 +3,11 @@ package io.callintel.server.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.callintel.core.recording.RecordingState;
+import io.callintel.server.data.DataDirectory;
+import io.callintel.server.store.Database;
+import io.callintel.server.store.SqliteRecordingStore;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -196,6 +201,39 @@ class WebAppTest {
                 == 2);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "speech-16k.wav"));
 
+        // A failed recording shows its reason, and Retry puts it back in the queue.
+        String wav = null;
+        for (JsonNode listed : SERVER.post(
+                        ApiServer.BASE + "/org-usecases/recordings",
+                        token,
+                        TestServer.JSON
+                                .createObjectNode()
+                                .put("usecase_uuid", useCase)
+                                .put("limit", 100))
+                .json()
+                .path("recordings")) {
+            if (listed.path("file_name").asText().equals("speech-16k.wav")) {
+                wav = listed.path("recording_uuid").asText();
+            }
+        }
+        awaitSettled(token, wav);
+        try (Database db = Database.open(new DataDirectory(SERVER.data).database())) {
+            new SqliteRecordingStore(db, java.time.Clock.systemUTC())
+                    .transition(wav, RecordingState.FAILED, "failed after 3 attempts: disk hiccup");
+        }
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-state"))).selectByValue("FAILED");
+        browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "disk hiccup"));
+        browser.findElement(By.cssSelector("button.retry")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No recordings match."));
+
+        // At phone width nothing runs off the side.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+        assertTrue(
+                (Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "no horizontal scrolling at 375 px");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Edit")));
         browser.findElement(By.linkText("Edit")).click();
         WebElement rename = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-usecase-name")));
@@ -224,6 +262,25 @@ class WebAppTest {
 
     private static double currentTime(JavascriptExecutor js) {
         return ((Number) js.executeScript("return document.querySelector('audio').currentTime")).doubleValue();
+    }
+
+    /** Waits until the recording has left the queue (analysed or failed), so that nothing races the test. */
+    private static void awaitSettled(String token, String recording) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(180);
+        while (java.time.Instant.now().isBefore(deadline)) {
+            String state = SERVER.post(
+                            ApiServer.BASE + "/org-usecases/get-recording-details",
+                            token,
+                            TestServer.JSON.createObjectNode().put("recording_uuid", recording))
+                    .json()
+                    .path("state")
+                    .asText();
+            if (state.equals("ANALYSIS_COMPLETED") || state.equals("FAILED")) {
+                return;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("still processing after 3 minutes: " + recording);
     }
 
     private static void awaitAnalysed(String token, String useCase, String recording) throws Exception {
