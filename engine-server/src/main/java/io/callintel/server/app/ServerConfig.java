@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param workers         recordings processed at once; 0 for a node that only accepts uploads (they wait in the queue)
  * @param threads         threads shared by all recordings for chunk-parallel recognition
  * @param replaceRecognizersAfter audio seconds after which a thread's recognizer is replaced (memory against speed)
- * @param publicUrl       how clients reach this server (for presigned URLs); from each request when empty
+ * @param publicUrl       how clients reach this server (for presigned URLs); the bind address when empty
  * @param jwtSecret       HS256 secret; the data directory's {@code secret.key} when empty
  * @param jwtPublicKey    PEM file of an RSA public key, to accept RS256 tokens issued elsewhere
  * @param maxAttempts     processing attempts per recording before it fails

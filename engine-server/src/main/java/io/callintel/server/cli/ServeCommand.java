@@ -145,6 +145,14 @@ final class ServeCommand implements Callable<Integer> {
     int ratePerOrg;
 
     @Option(
+            names = "--cors-origin",
+            paramLabel = "ORIGIN",
+            split = ",",
+            description = "A web origin (https://host[:port]) whose pages may call the API from a browser; repeat or"
+                    + " separate with commas. None by default: the web app at / needs none.")
+    java.util.List<String> corsOrigins = new java.util.ArrayList<>();
+
+    @Option(
             names = "--log-level",
             paramLabel = "LEVEL",
             defaultValue = "info",
@@ -169,7 +177,8 @@ final class ServeCommand implements Callable<Integer> {
                     Duration.ofSeconds(audioLinkSeconds),
                     Duration.ofSeconds(maxCallSeconds),
                     ratePerKey,
-                    ratePerOrg);
+                    ratePerOrg,
+                    corsOrigins);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

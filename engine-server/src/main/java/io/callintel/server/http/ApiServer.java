@@ -97,6 +97,12 @@ public final class ApiServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(d.json(), false));
+            if (!limits.corsOrigins().isEmpty()) {
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    limits.corsOrigins().forEach(rule::allowHost);
+                    rule.exposeHeader("Retry-After");
+                }));
+            }
             config.jetty.host = host;
             config.jetty.port = port;
             config.http.maxRequestSize = MAX_JSON_BODY;
@@ -178,6 +184,9 @@ public final class ApiServer implements AutoCloseable {
      * cookie must carry the session's CSRF token.
      */
     private static void authenticate(Context ctx, Authenticator authenticator, Sessions sessions, RequestQuota quota) {
+        if (ctx.method() == HandlerType.OPTIONS) {
+            return; // a browser's CORS preflight carries no credentials by design; it reads nothing
+        }
         String credential = ctx.header("Authorization");
         String session = ctx.cookie(SessionHandlers.COOKIE);
         if (credential == null && session != null && !session.isEmpty()) {

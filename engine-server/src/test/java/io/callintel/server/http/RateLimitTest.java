@@ -23,7 +23,8 @@ class RateLimitTest {
                 Limits.DEFAULTS.audioUrlValidity(),
                 Limits.DEFAULTS.maxCallDuration(),
                 5,
-                8);
+                8,
+                java.util.List.of());
         TestServer server = TestServer.start(dir.resolve("data"), Duration.ofSeconds(1), small);
         try {
             String org = UUID.randomUUID().toString();
