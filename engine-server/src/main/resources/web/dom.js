@@ -16,6 +16,11 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Replaces {@code parent}'s children; absent (null) ones are left out, never written as "null". */
+export function show(parent, ...children) {
+  parent.replaceChildren(...children.flat().filter((child) => child != null));
+}
+
 /** A labelled form field with a place for its error, found again by the API field name it stands for. */
 export function field(label, apiField, control) {
   const id = `field-${apiField.replace(/[^a-z0-9]+/gi, '-')}`;

@@ -1,5 +1,5 @@
 import * as api from './api.js';
-import { h } from './dom.js';
+import { h, show } from './dom.js';
 
 /**
  * One recording: the audio with a speaker timeline, the transcript in speaker colours with the word being
@@ -11,7 +11,7 @@ export async function recordingView(main, session, useCaseUuid, recordingUuid, a
   const details = await api.call(`${api.BASE}/org-usecases/get-recording-details`, { method: 'POST', body: ids });
   const back = h('p', {}, h('a', { href: `#/usecases/${useCaseUuid}` }, '← Back to the use case'));
   if (details.state !== 'ANALYSIS_COMPLETED' && details.state !== 'TRANSCRIPTION_COMPLETED') {
-    main.replaceChildren(back, h('h1', {}, details.file_name),
+    show(main, back, h('h1', {}, details.file_name),
       h('p', {}, `State: ${details.state}`), details.error ? h('p', { class: 'error' }, details.error) : null);
     return;
   }

@@ -1,5 +1,5 @@
 import * as api from './api.js';
-import { h, field } from './dom.js';
+import { h, field, show } from './dom.js';
 import { dashboard } from './dashboard.js';
 import { uploader } from './upload.js';
 
@@ -19,7 +19,7 @@ export async function useCaseView(main, session, uuid) {
     h('button', { type: 'submit' }, 'Filter'));
   const questions = useCase.analysis_config?.analysis_questions ?? [];
   const buckets = useCase.analysis_config?.analysis_buckets ?? [];
-  main.replaceChildren(
+  show(main,
     h('div', { class: 'title' }, h('h1', {}, useCase.usecase_name),
       h('a', { class: 'button', href: `#/usecases/${uuid}/edit` }, 'Edit')),
     useCase.usecase_desc ? h('p', {}, useCase.usecase_desc) : null,

@@ -114,6 +114,10 @@ class WebAppTest {
                         .status());
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "speech.mp3"));
+        assertTrue(
+                !browser.findElement(By.tagName("main")).getText().contains("null"),
+                "nothing absent is written out: "
+                        + browser.findElement(By.tagName("main")).getText());
         WebElement dashboard = browser.findElement(By.cssSelector("section.dashboard"));
         assertTrue(dashboard.getText().contains("1 call"), dashboard.getText());
         assertTrue(dashboard.getText().contains("Hot lead"), "every bucket is listed: " + dashboard.getText());
