@@ -44,9 +44,9 @@ public final class DurationBound implements AudioDecoder {
                     file.getFileName() + ": the header declares a sample rate of " + info.sampleRate()
                             + " Hz; a recording has at least " + MIN_SAMPLE_RATE);
         }
-        double limit = limitSeconds(size(file));
-        if (info.durationSeconds() > limit) {
-            throw tooLong(file.getFileName().toString(), info.durationSeconds(), size(file));
+        long bytes = size(file);
+        if (info.durationSeconds() > limitSeconds(bytes)) {
+            throw tooLong(file.getFileName().toString(), info.durationSeconds(), bytes);
         }
         return info;
     }

@@ -71,18 +71,8 @@ public final class Workers implements AutoCloseable {
     /**
      * @param maxAttempts processing attempts per recording before it fails (1 = no retry)
      * @param retryDelay  wait before a failed attempt is given back, times the attempt number
+     * @param budget      how long one recording may take before it fails
      */
-    public Workers(
-            RecordingStore recordings,
-            RecordingPipeline pipeline,
-            PipelineListener listener,
-            int count,
-            int maxAttempts,
-            Duration retryDelay) {
-        this(recordings, pipeline, listener, count, maxAttempts, retryDelay, Budget.DEFAULT);
-    }
-
-    /** @param budget how long one recording may take before it fails */
     public Workers(
             RecordingStore recordings,
             RecordingPipeline pipeline,

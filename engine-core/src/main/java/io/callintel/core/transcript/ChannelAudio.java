@@ -18,9 +18,4 @@ public record ChannelAudio(
     public ChannelAudio {
         Objects.requireNonNull(speechDetector, "speechDetector");
     }
-
-    /** A channel whose speech was found by loudness, as every channel was before the neural detector. */
-    public ChannelAudio(int channel, double noiseFloorDbfs, double snrDb, boolean noiseReduced) {
-        this(channel, noiseFloorDbfs, snrDb, noiseReduced, SpeechDetector.ENERGY);
-    }
 }

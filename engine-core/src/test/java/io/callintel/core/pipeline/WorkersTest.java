@@ -49,6 +49,10 @@ class WorkersTest {
     };
 
     private Workers workers(Transcription transcription, int maxAttempts) {
+        return workers(transcription, maxAttempts, Workers.Budget.DEFAULT);
+    }
+
+    private Workers workers(Transcription transcription, int maxAttempts, Workers.Budget budget) {
         RecordingPipeline pipeline = new RecordingPipeline(
                 recordings,
                 noUseCases,
@@ -59,7 +63,8 @@ class WorkersTest {
                 (transcript, config, corrected) -> NOTHING,
                 (recording, transcript) -> {},
                 new PipelineListener() {});
-        return new Workers(recordings, pipeline, new PipelineListener() {}, 1, maxAttempts, Duration.ofMillis(1));
+        return new Workers(
+                recordings, pipeline, new PipelineListener() {}, 1, maxAttempts, Duration.ofMillis(1), budget);
     }
 
     @Test
@@ -174,28 +179,14 @@ class WorkersTest {
     @Test
     void aRecordingPastItsBudgetFailsAndTheWorkerGoesOn() throws Exception {
         recordings.create(InMemoryStores.recording("g"));
-        RecordingPipeline pipeline = new RecordingPipeline(
-                recordings,
-                noUseCases,
-                results,
-                new InMemoryStores.Corrections(),
-                new InMemoryStores.Blobs(),
+        try (Workers workers = workers(
                 (audio, recording) -> {
                     if (recording.uuid().equals("g")) {
                         Thread.sleep(60_000); // a recognition that hangs
                     }
                     return EMPTY;
                 },
-                (transcript, config, corrected) -> NOTHING,
-                (recording, transcript) -> {},
-                new PipelineListener() {});
-        try (Workers workers = new Workers(
-                recordings,
-                pipeline,
-                new PipelineListener() {},
-                1,
                 3,
-                Duration.ofMillis(1),
                 new Workers.Budget(Duration.ofSeconds(1), 0, 0))) {
             workers.start();
             awaitState("g", RecordingState.FAILED);

@@ -117,7 +117,13 @@ public final class CallintelServer implements AutoCloseable {
                     indexer,
                     listener);
             Workers workers = new Workers(
-                    recordings, pipeline, listener, config.workers(), config.maxAttempts(), config.retryDelay());
+                    recordings,
+                    pipeline,
+                    listener,
+                    config.workers(),
+                    config.maxAttempts(),
+                    config.retryDelay(),
+                    Workers.Budget.DEFAULT);
 
             RecordingStore observed = summaries.observing(recordings);
             open(opened, UnusedLinks.start(observed, config.limits().uploadLinkValidity(), clock));

@@ -53,7 +53,7 @@ class TranscriptJsonTest {
                         new Overlap(1.28, 1.52, "SPEAKER_1", "SPEAKER_2", false),
                         new Overlap(2.75, 2.9, "SPEAKER_1", "SPEAKER_2", true)),
                 List.of(
-                        new ChannelAudio(0, -62.5, 41.0, false),
+                        new ChannelAudio(0, -62.5, 41.0, false, SpeechDetector.ENERGY),
                         new ChannelAudio(1, -41.2, 23.4, true, SpeechDetector.NEURAL)));
     }
 
