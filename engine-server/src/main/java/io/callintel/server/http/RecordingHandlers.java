@@ -10,6 +10,7 @@ import io.callintel.core.store.RecordingQuery;
 import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.ResultStore;
 import io.callintel.core.store.UseCaseStore;
+import io.callintel.core.usecase.UseCase;
 import io.callintel.engine.json.AnalyticsJson;
 import io.callintel.engine.json.TranscriptJson;
 import io.callintel.server.auth.UrlSigner;
@@ -24,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Optional;
 
 /** Listing recordings, their details, transcripts and analytics, and their audio by presigned URL. */
@@ -69,24 +69,37 @@ final class RecordingHandlers {
         this.corrections = corrections;
     }
 
+    /**
+     * The org's recordings, a page at a time: of one use case, of those carrying a tag, or of all (recordings whose
+     * use case is gone included); filtered by state, call dates, bucket and answer, in the order asked for.
+     */
     void list(Context ctx) {
         String org = Caller.org(ctx);
         JsonBody body = JsonBody.parse(json, ctx.body());
-        String useCase = body.requiredUuid("usecase_uuid");
-        useCases.find(org, useCase).orElseThrow(() -> ApiError.notFound("Use case"));
+        Optional<UseCase> useCase = body.optionalUuid("usecase_uuid")
+                .map(uuid -> useCases.find(org, uuid).orElseThrow(() -> ApiError.notFound("Use case")));
         Optional<RecordingState> state = body.optionalText("state").map(RecordingHandlers::state);
-        Optional<LocalDate> from = body.optionalDate("start_date");
-        Optional<LocalDate> to = body.optionalDate("end_date");
-        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw ApiError.badRequest("start_date", "start_date must not be after end_date");
-        }
-        Page<Recording> page =
-                recordings.list(new RecordingQuery(org, useCase, state, from, to, Paging.fromBody(body, 10)));
+        DateRange dates = DateRange.of(body);
+        Optional<String> bucket = body.optionalText("bucket");
+        bucket.ifPresent(name -> useCase.ifPresent(u -> ListFilters.requireBucket(u, name)));
+        Optional<RecordingQuery.Answer> answer = ListFilters.answer(body);
+        answer.ifPresent(a -> useCase.ifPresent(u -> ListFilters.requireQuestion(u, a.question())));
+        RecordingQuery query = new RecordingQuery(
+                org,
+                ListFilters.useCases(useCases, org, useCase, body.optionalText("tag")),
+                state,
+                dates.from(),
+                dates.to(),
+                bucket,
+                answer,
+                ListFilters.sort(body),
+                Paging.fromBody(body, 10));
+        Page<Recording> page = recordings.list(query);
         ctx.json(views.page(
                         page,
                         "recordings",
                         page.items().stream().map(views::recording).toList())
-                .put("usecase_uuid", useCase));
+                .put("usecase_uuid", useCase.map(UseCase::uuid).orElse(null)));
     }
 
     /** A failed recording back in the queue, from the start, its attempts reset. */

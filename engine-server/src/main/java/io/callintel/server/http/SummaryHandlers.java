@@ -12,6 +12,7 @@ import io.callintel.core.usecase.QuestionDefinition;
 import io.callintel.core.usecase.UseCase;
 import io.callintel.server.service.Summaries;
 import io.javalin.http.Context;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,8 +32,9 @@ final class SummaryHandlers {
     }
 
     void counts(Context ctx) {
-        UseCase useCase = find(ctx);
-        UseCaseSummary.Snapshot s = summaries.of(useCase);
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        UseCase useCase = find(ctx, body);
+        UseCaseSummary.Snapshot s = snapshot(useCase, body);
         Map<RecordingState, Long> states = s.byState();
         ctx.json(header(useCase)
                 .put("total_calls", s.total())
@@ -46,8 +48,9 @@ final class SummaryHandlers {
     }
 
     void details(Context ctx) {
-        UseCase useCase = find(ctx);
-        UseCaseSummary.Snapshot s = summaries.of(useCase);
+        JsonBody body = JsonBody.parse(json, ctx.body());
+        UseCase useCase = find(ctx, body);
+        UseCaseSummary.Snapshot s = snapshot(useCase, body);
         ObjectNode node = header(useCase).put("total_calls", s.total()).put("analysed_calls", s.analysed());
         ObjectNode states = node.putObject("recordings_by_state");
         s.byState().forEach((state, n) -> states.put(state.wireName(), n));
@@ -85,9 +88,20 @@ final class SummaryHandlers {
                 .put("usecase_name", useCase.name());
     }
 
-    private UseCase find(Context ctx) {
+    /**
+     * The running totals, or, when the body gives {@code start_date} or {@code end_date}, the totals over the calls
+     * dated within them (both included).
+     */
+    private UseCaseSummary.Snapshot snapshot(UseCase useCase, JsonBody body) {
+        DateRange dates = DateRange.of(body);
+        return dates.isOpen()
+                ? summaries.of(useCase)
+                : summaries.between(
+                        useCase, dates.from().orElse(LocalDate.MIN), dates.to().orElse(LocalDate.MAX));
+    }
+
+    private UseCase find(Context ctx, JsonBody body) {
         String org = Caller.org(ctx);
-        JsonBody body = JsonBody.parse(json, ctx.body());
         body.optionalUuid("org_uuid").filter(o -> !o.equals(org)).ifPresent(o -> {
             throw ApiError.notFound("Use case");
         });

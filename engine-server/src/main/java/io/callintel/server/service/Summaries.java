@@ -8,9 +8,11 @@ import io.callintel.core.recording.RecordingState;
 import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.ResultStore;
 import io.callintel.core.usecase.UseCase;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Each use case's running totals ({@link UseCaseSummary}), kept in memory and updated as recordings
@@ -37,8 +39,20 @@ public final class Summaries implements PipelineListener {
     /** The use case's totals now. */
     public synchronized UseCaseSummary.Snapshot of(UseCase useCase) {
         return byUseCase
-                .computeIfAbsent(useCase.uuid(), uuid -> new Tracked(build(useCase), useCase.tags()))
+                .computeIfAbsent(useCase.uuid(), uuid -> new Tracked(build(useCase, recording -> true), useCase.tags()))
                 .summary()
+                .snapshot();
+    }
+
+    /**
+     * The use case's totals over the calls dated {@code from} to {@code to}, both included: built from the database
+     * for this request, so it reads every call of the use case once.
+     */
+    public UseCaseSummary.Snapshot between(UseCase useCase, LocalDate from, LocalDate to) {
+        return build(
+                        useCase,
+                        recording -> !recording.callDate().isBefore(from)
+                                && !recording.callDate().isAfter(to))
                 .snapshot();
     }
 
@@ -50,9 +64,12 @@ public final class Summaries implements PipelineListener {
         return new ObservedRecordingStore(store, this);
     }
 
-    private UseCaseSummary build(UseCase useCase) {
+    private UseCaseSummary build(UseCase useCase, Predicate<Recording> included) {
         UseCaseSummary summary = new UseCaseSummary();
         for (Recording recording : recordings.all(useCase.uuid())) {
+            if (!included.test(recording)) {
+                continue;
+            }
             summary.added(recording.state(), useCase.tags(), dimensions(recording));
             if (recording.state() == RecordingState.ANALYSIS_COMPLETED) {
                 results.analytics(recording.uuid()).ifPresent(summary::analysed);

@@ -7,10 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -21,35 +21,8 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Database implements AutoCloseable {
 
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS usecase (
-                uuid TEXT PRIMARY KEY, org TEXT NOT NULL, name TEXT NOT NULL, description TEXT NOT NULL,
-                tags TEXT NOT NULL, buckets TEXT NOT NULL, analysis TEXT NOT NULL,
-                created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS usecase_by_org ON usecase (org, created_at);
-            CREATE TABLE IF NOT EXISTS recording (
-                uuid TEXT PRIMARY KEY, org TEXT NOT NULL, usecase TEXT, client_name TEXT NOT NULL,
-                client_profile TEXT NOT NULL, file_name TEXT NOT NULL, file_size INTEGER NOT NULL,
-                content_type TEXT NOT NULL, storage_key TEXT NOT NULL UNIQUE, metadata TEXT NOT NULL,
-                call_date TEXT NOT NULL, call_type TEXT, state TEXT NOT NULL, error TEXT NOT NULL,
-                attempts INTEGER NOT NULL DEFAULT 0, claimed INTEGER NOT NULL DEFAULT 0, queued_at INTEGER,
-                audio_format TEXT, audio_codec TEXT, sample_rate INTEGER, channels INTEGER, duration REAL,
-                created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS recording_by_usecase ON recording (usecase, call_date, created_at);
-            CREATE INDEX IF NOT EXISTS recording_queue ON recording (state, claimed, queued_at);
-            CREATE TABLE IF NOT EXISTS recording_history (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT, recording TEXT NOT NULL, state TEXT NOT NULL,
-                at INTEGER NOT NULL, message TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS history_by_recording ON recording_history (recording, seq);
-            CREATE TABLE IF NOT EXISTS result (
-                recording TEXT PRIMARY KEY, transcript TEXT, analytics TEXT);
-            CREATE TABLE IF NOT EXISTS correction (
-                recording TEXT NOT NULL, target TEXT NOT NULL, org TEXT NOT NULL, usecase TEXT NOT NULL,
-                value TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (recording, target));
-            CREATE INDEX IF NOT EXISTS correction_by_usecase ON correction (org, usecase, at);
-            CREATE TABLE IF NOT EXISTS api_key (
-                hash TEXT PRIMARY KEY, org TEXT NOT NULL, name TEXT NOT NULL, created_at INTEGER NOT NULL);
-            """;
+    /** Where the SQLite migrations are; a database of the releases before them is taken as their version 1. */
+    private static final String MIGRATIONS = "classpath:db/sqlite";
 
     private final HikariDataSource pool;
 
@@ -57,7 +30,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens (creating when absent) the database file and brings its schema up to date. */
+    /** Opens (creating when absent) the database file and brings its schema up to date by its migrations. */
     public static Database open(Path file) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -76,16 +49,14 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        inTransaction(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : SCHEMA.split(";")) {
-                    if (!sql.isBlank()) {
-                        statement.execute(sql);
-                    }
-                }
-            }
-            return null;
-        });
+        Flyway.configure()
+                .dataSource(pool)
+                .locations(MIGRATIONS)
+                .baselineOnMigrate(true)
+                .baselineVersion("1")
+                .baselineDescription("schema before migrations")
+                .load()
+                .migrate();
     }
 
     /** Something done with a connection. */

@@ -13,7 +13,8 @@ import java.util.List;
  */
 public final class SqliteCorrectionStore implements CorrectionStore {
 
-    private static final String BUCKET = "";
+    /** The target of the bucket's row; a question's row has the question as its target. */
+    static final String BUCKET = "";
 
     private final Database db;
 

@@ -95,8 +95,15 @@ public final class SqliteRecordingStore implements RecordingStore {
 
     @Override
     public Page<Recording> list(RecordingQuery q) {
-        StringBuilder where = new StringBuilder(" FROM recording WHERE org = ? AND usecase = ?");
-        List<Object> params = new ArrayList<>(List.of(q.org(), q.usecase()));
+        StringBuilder where = new StringBuilder(" FROM recording WHERE org = ?");
+        List<Object> params = new ArrayList<>(List.of(q.org()));
+        q.usecases().ifPresent(usecases -> {
+            where.append(
+                    usecases.isEmpty()
+                            ? " AND 0 = 1"
+                            : " AND usecase IN (" + String.join(", ", Collections.nCopies(usecases.size(), "?")) + ")");
+            params.addAll(usecases);
+        });
         q.state().ifPresent(state -> {
             where.append(" AND state = ?");
             params.add(state.name());
@@ -109,14 +116,38 @@ public final class SqliteRecordingStore implements RecordingStore {
             where.append(" AND call_date <= ?");
             params.add(to.toString());
         });
+        q.bucket().ifPresent(bucket -> {
+            where.append(OUTCOME_IS);
+            params.addAll(List.of(SqliteCorrectionStore.BUCKET, bucket));
+        });
+        q.answer().ifPresent(answer -> {
+            where.append(OUTCOME_IS);
+            params.addAll(List.of(answer.question(), answer.answer()));
+        });
         long total = db.count("SELECT COUNT(*)" + where, params.toArray());
         params.add(q.page().limit());
         params.add(q.page().offset());
         List<Recording> items = db.query(
-                "SELECT " + COLUMNS + where + " ORDER BY created_at DESC, uuid LIMIT ? OFFSET ?",
+                "SELECT " + COLUMNS + where + " ORDER BY " + order(q.sort()) + " LIMIT ? OFFSET ?",
                 SqliteRecordingStore::map,
                 params.toArray());
         return new Page<>(items, q.page().page(), q.page().limit(), total);
+    }
+
+    /** The recording's outcome for a target (bucket or question) is the value: a correction's, else the analysis's. */
+    private static final String OUTCOME_IS = " AND EXISTS (SELECT 1 FROM recording_outcome o LEFT JOIN correction c"
+            + " ON c.recording = o.recording AND c.target = o.target"
+            + " WHERE o.recording = recording.uuid AND o.target = ? AND COALESCE(c.value, o.value) = ?)";
+
+    private static String order(RecordingQuery.Sort sort) {
+        String column = switch (sort.field()) {
+            case CREATED_AT -> "created_at";
+            case CALL_DATE -> "call_date";
+            case FILE_NAME -> "lower(file_name)";
+            case STATE -> "state";
+            case DURATION -> "duration";
+        };
+        return column + (sort.ascending() ? " ASC" : " DESC") + " NULLS LAST, created_at DESC, uuid";
     }
 
     @Override

@@ -176,6 +176,31 @@ class ApiErrorsTest {
     }
 
     @Test
+    void badListingFiltersAndSummaryRangesAre400() {
+        String useCase = server.createUseCase(token).path("usecase_uuid").asText();
+        String recordings = BASE + "/org-usecases/recordings";
+        ObjectNode body = TestServer.JSON.createObjectNode().put("usecase_uuid", useCase);
+        assertError(
+                server.post(recordings, token, body.deepCopy().put("sort_by", "size")), 400, "sort_by", "file_name");
+        assertError(server.post(recordings, token, body.deepCopy().put("sort_order", "up")), 400, "sort_order", "asc");
+        assertError(server.post(recordings, token, body.deepCopy().put("question", "Q?")), 400, "answer", "missing");
+        assertError(server.post(recordings, token, body.deepCopy().put("bucket", "Nope")), 400, "bucket", "Nope");
+        assertError(
+                server.post(
+                        recordings, token, body.deepCopy().put("question", "Q?").put("answer", "Yes")),
+                400,
+                "question",
+                "does not ask");
+        ObjectNode range = body.deepCopy().put("start_date", "2026-02-01").put("end_date", "2026-01-01");
+        assertError(
+                server.post(BASE + "/org-usecases/analytics/summary-details", token, range),
+                400,
+                "start_date",
+                "after end_date");
+        assertError(server.post(recordings, token, range), 400, "start_date", "after end_date");
+    }
+
+    @Test
     void pagingOutOfRangeIs400() {
         String useCase = server.createUseCase(token).path("usecase_uuid").asText();
         assertError(server.get(BASE + "/org-usecases/" + org + "?page=0", token), 400, "page", "page");

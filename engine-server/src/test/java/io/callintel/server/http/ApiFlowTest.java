@@ -120,6 +120,57 @@ class ApiFlowTest {
 
         ObjectNode useCaseIds =
                 TestServer.JSON.createObjectNode().put("org_uuid", org).put("usecase_uuid", useCaseId);
+        // The listing filters by the outcome: the bucket and the answer it got, and by use-case tag across use cases.
+        String question = answer.path("question").asText();
+        String otherBucket = Set.of("Hot Lead", "Warm Lead", "Not Clear").stream()
+                .filter(b -> !b.equals(bucket))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(1, listedTotal(token, useCaseIds.deepCopy().put("bucket", bucket)));
+        assertEquals(0, listedTotal(token, useCaseIds.deepCopy().put("bucket", otherBucket)));
+        assertEquals(
+                1,
+                listedTotal(
+                        token,
+                        useCaseIds
+                                .deepCopy()
+                                .put("question", question)
+                                .put("answer", answer.path("answer").asText())));
+        assertEquals(
+                0,
+                listedTotal(
+                        token, useCaseIds.deepCopy().put("question", question).put("answer", "Maybe")));
+        assertEquals(1, listedTotal(token, TestServer.JSON.createObjectNode().put("tag", "sales")));
+        assertEquals(0, listedTotal(token, TestServer.JSON.createObjectNode().put("tag", "nothing")));
+        JsonNode sorted = server.post(
+                        BASE + "/org-usecases/recordings",
+                        token,
+                        TestServer.JSON
+                                .createObjectNode()
+                                .put("sort_by", "file_name")
+                                .put("sort_order", "asc"))
+                .json();
+        assertEquals(
+                recording,
+                sorted.path("recordings").path(0).path("recording_uuid").asText(),
+                sorted.toString());
+
+        // The summary over a date range counts only the calls dated within it.
+        JsonNode before = server.post(
+                        BASE + "/org-usecases/analytics/summary-details",
+                        token,
+                        useCaseIds.deepCopy().put("start_date", "2000-01-01").put("end_date", "2000-01-02"))
+                .json();
+        assertEquals(0, before.path("total_calls").asInt(), before.toString());
+        assertEquals(0, before.path("call_metric_averages").path("duration").asDouble());
+        JsonNode since = server.post(
+                        BASE + "/org-usecases/analytics/summary-details",
+                        token,
+                        useCaseIds.deepCopy().put("start_date", "2000-01-01"))
+                .json();
+        assertEquals(1, since.path("total_calls").asInt(), since.toString());
+        assertEquals(1, since.path("analysed_calls").asInt(), since.toString());
+
         JsonNode counts = server.post(BASE + "/org-usecases/analytics/summary-counts", token, useCaseIds)
                 .json();
         assertEquals(1, counts.path("total_calls").asInt(), counts.toString());
@@ -214,6 +265,16 @@ class ApiFlowTest {
                         .json()
                         .path("state")
                         .asText());
+        assertEquals(
+                1,
+                listedTotal(token, TestServer.JSON.createObjectNode()),
+                "listed without its use case, which is gone");
+    }
+
+    private int listedTotal(String token, ObjectNode filters) {
+        Reply listed = server.post(BASE + "/org-usecases/recordings", token, filters);
+        assertEquals(200, listed.status(), listed.body());
+        return listed.json().path("total").asInt();
     }
 
     @Test
