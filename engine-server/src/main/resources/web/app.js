@@ -2,7 +2,7 @@
 import * as api from './api.js';
 import { signInView } from './signin.js';
 import { useCasesView, newUseCaseView, editUseCaseView } from './usecases.js';
-import { useCaseView } from './recordings.js';
+import { useCaseView, recordingsView } from './recordings.js';
 import { recordingView } from './recording.js';
 import { searchView } from './search.js';
 
@@ -16,6 +16,7 @@ const routes = [
   [/^#\/usecases\/([0-9a-f-]{36})\/edit$/, editUseCaseView],
   [/^#\/usecases\/([0-9a-f-]{36})$/, useCaseView],
   [/^#\/usecases\/([0-9a-f-]{36})\/recordings\/([0-9a-f-]{36})(?:\/at\/([0-9.]+))?$/, recordingView],
+  [/^#\/recordings$/, recordingsView],
   [/^#\/search(?:\/(.*))?$/, searchView],
   [/^#\/usecases$/, useCasesView],
 ];

@@ -1,5 +1,5 @@
 import * as api from './api.js';
-import { h } from './dom.js';
+import { h, field, showError } from './dom.js';
 
 const METRICS = [
   ['agent_talk_ratio', 'Agent talk ratio', (v) => `${Math.round(v * 100)}%`],
@@ -9,15 +9,43 @@ const METRICS = [
   ['duration', 'Length', (v) => `${Math.round(v)} s`],
 ];
 
-/** A use case's totals: calls by state, the buckets, the answers per question and the call metrics' averages. */
+/**
+ * A use case's totals: calls by state, the buckets, the answers per question and the call metrics' averages, over
+ * all its calls or over the call dates chosen.
+ */
 export async function dashboard(session, uuid) {
-  const s = await api.call(`${api.BASE}/org-usecases/analytics/summary-details`, {
-    method: 'POST',
-    body: { org_uuid: session.org_uuid, usecase_uuid: uuid },
-  });
+  const from = h('input', { type: 'date' });
+  const to = h('input', { type: 'date' });
+  const body = h('div', { 'aria-live': 'polite' });
+  const range = h('form', { class: 'filters', 'aria-label': 'Dashboard dates', on: { submit: (event) => { event.preventDefault(); load(); } } },
+    field('Calls from', 'start_date', from, 'dashboard-'), field('to', 'end_date', to, 'dashboard-'),
+    h('button', { type: 'submit' }, 'Show'),
+    h('p', { class: 'error form-error', role: 'alert' }));
+
+  async function load() {
+    const request = { org_uuid: session.org_uuid, usecase_uuid: uuid };
+    if (from.value) request.start_date = from.value;
+    if (to.value) request.end_date = to.value;
+    let s;
+    try {
+      s = await api.call(`${api.BASE}/org-usecases/analytics/summary-details`, { method: 'POST', body: request });
+      range.querySelectorAll('.error').forEach((p) => { p.textContent = ''; });
+    } catch (e) {
+      if (!(e instanceof api.ApiError) || e.status !== 400) throw e;
+      showError(range, e);
+      return;
+    }
+    body.replaceChildren(...totals(s));
+  }
+
+  await load();
+  return h('section', { class: 'dashboard', 'aria-label': 'Dashboard' }, range, body);
+}
+
+function totals(s) {
   const states = Object.entries(s.recordings_by_state ?? {}).filter(([, n]) => n > 0);
   const averages = s.call_metric_averages ?? {};
-  return h('section', { class: 'dashboard', 'aria-label': 'Dashboard' },
+  return [
     h('div', { class: 'tiles' },
       tile(`${s.total_calls} call${s.total_calls === 1 ? '' : 's'}`, 'in all'),
       tile(`${s.analysed_calls}`, 'analysed'),
@@ -29,7 +57,7 @@ export async function dashboard(session, uuid) {
         ? h('p', { class: 'muted' }, 'Nothing analysed yet.')
         : h('dl', {}, ...METRICS
           .filter(([key]) => averages[key] != null)
-          .flatMap(([key, label, format]) => [h('dt', {}, label), h('dd', {}, format(averages[key]))])))));
+          .flatMap(([key, label, format]) => [h('dt', {}, label), h('dd', {}, format(averages[key]))]))))];
 }
 
 function tile(value, label) {

@@ -21,9 +21,12 @@ export function show(parent, ...children) {
   parent.replaceChildren(...children.flat().filter((child) => child != null));
 }
 
-/** A labelled form field with a place for its error, found again by the API field name it stands for. */
-export function field(label, apiField, control) {
-  const id = `field-${apiField.replace(/[^a-z0-9]+/gi, '-')}`;
+/**
+ * A labelled form field with a place for its error, found again by the API field name it stands for; {@code form}
+ * tells apart the ids of two forms on one page that have a field of the same name.
+ */
+export function field(label, apiField, control, form = '') {
+  const id = `field-${form}${apiField.replace(/[^a-z0-9]+/gi, '-')}`;
   control.id = id;
   control.setAttribute('aria-describedby', `${id}-error`);
   return h('div', { class: 'field', 'data-field': apiField },
@@ -38,5 +41,5 @@ export function showError(form, error) {
   const target = error.field && form.querySelector(`[data-field="${CSS.escape(error.field)}"] .error`);
   (target ?? form.querySelector('.form-error')).textContent = error.message;
   form.querySelector('[aria-invalid]')?.removeAttribute('aria-invalid');
-  if (target) target.parentElement.querySelector('input, textarea')?.setAttribute('aria-invalid', 'true');
+  if (target) target.parentElement.querySelector('input, textarea, select')?.setAttribute('aria-invalid', 'true');
 }

@@ -129,7 +129,7 @@ function correcting(ids, useCase, initial) {
 function analysis(analytics, seek, corrections) {
   if (!analytics) return h('p', { class: 'muted' }, 'Analysis in progress.');
   const evidence = (items) => h('ul', { class: 'evidence' }, ...(items ?? []).map((e) => h('li', {},
-    h('button', { type: 'button', class: 'link', on: { click: () => seek(e.start) } }, `${clock(e.start)} ${e.speaker}: “${e.text}”`))));
+    h('button', { type: 'button', class: 'link', 'data-start': e.start, on: { click: () => seek(e.start) } }, `${clock(e.start)} ${e.speaker}: “${e.text}”`))));
   const metrics = analytics.metrics ?? {};
   return h('div', {},
     analytics.bucket ? h('div', { class: 'panel' }, h('h3', {}, 'Bucket'),

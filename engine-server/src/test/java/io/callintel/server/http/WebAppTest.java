@@ -71,6 +71,7 @@ class WebAppTest {
         browser.get(SERVER.base + "/");
 
         WebElement credential = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credential")));
+        audit("sign-in");
         credential.sendKeys("not-a-key");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -83,6 +84,7 @@ class WebAppTest {
 
         browser.findElement(By.linkText("New use case")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-usecase-name")));
+        audit("use-case-form");
         browser.findElement(By.cssSelector("button[type=submit]")).click(); // no name
         wait.until(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("field-usecase-name-error"), "usecase_name"));
@@ -95,6 +97,7 @@ class WebAppTest {
                 .sendKeys("Hot lead: wants the loan now\nNot interested: declines the offer");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "Loan sales"));
+        audit("use-cases");
         List<WebElement> cells = browser.findElements(By.cssSelector("tbody tr td"));
         assertEquals("1", cells.get(3).getText(), "one question");
         assertEquals("2", cells.get(4).getText(), "two buckets");
@@ -125,14 +128,35 @@ class WebAppTest {
                 dashboard.getText().contains("Is the lead interested in the loan offer? (Yes/No)"),
                 dashboard.getText());
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-state"))).selectByValue("FAILED");
-        browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form.recording-filters button[type=submit]"))
+                .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No recordings match."));
 
         // The recording's page, once analysed: click a word to seek to it, play, and the highlight follows.
         String recording = link.json().path("recording_uuid").asText();
         awaitAnalysed(token, useCase, recording);
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-state"))).selectByValue("");
-        browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "speech.mp3"));
+        dashboardMatchesTheSummary(token, useCase);
+        audit("use-case");
+        String bucket = SERVER.post(
+                        ApiServer.BASE + "/org-usecases/recording/transcript-analytics",
+                        token,
+                        TestServer.JSON.createObjectNode().put("recording_uuid", recording))
+                .json()
+                .path("analytics")
+                .path("bucket")
+                .path("name")
+                .asText();
+        filterBy("field-bucket", bucket.equals("Hot lead") ? "Not interested" : "Hot lead");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No recordings match."));
+        filterBy("field-bucket", bucket);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "speech.mp3"));
+        filterBy("field-bucket", "");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "speech.mp3"));
+        browser.findElement(By.cssSelector("th[data-sort=file_name] button")).click();
+        wait.until(
+                ExpectedConditions.attributeToBe(By.cssSelector("th[data-sort=file_name]"), "aria-sort", "ascending"));
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("speech.mp3")))
                 .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.word")));
@@ -156,6 +180,11 @@ class WebAppTest {
         String first = currentWord(js);
         wait.until(driver -> !currentWord(js).isEmpty() && !currentWord(js).equals(first));
         js.executeScript("document.querySelector('audio').pause()");
+        WebElement evidence = browser.findElement(By.cssSelector(".evidence button"));
+        double evidenceStart = Double.parseDouble(evidence.getDomAttribute("data-start"));
+        evidence.click();
+        wait.until(driver -> Math.abs(currentTime(js) - evidenceStart) < 0.05);
+        audit("recording");
 
         // A supervisor corrects the bucket: the API keeps it, and the page says so.
         WebElement bucketForm = browser.findElement(By.cssSelector("form.correct"));
@@ -193,6 +222,18 @@ class WebAppTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.word")));
         double at = Double.parseDouble(browser.getCurrentUrl().replaceAll(".*/at/", ""));
         wait.until(driver -> Math.abs(currentTime(js) - at) < 0.05);
+        browser.findElement(By.linkText("Search")).click();
+        browser.findElement(By.id("field-q")).sendKeys(word);
+        browser.findElement(By.cssSelector("form[role=search] button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".hits mark")));
+        audit("search");
+
+        // Every recording of the org, whatever its use case, by use-case tag.
+        browser.findElement(By.linkText("Recordings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "Loan sales"));
+        audit("recordings");
+        browser.findElement(By.linkText("speech.mp3")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.word")));
 
         // Two files dropped at once (chosen through the file input): each goes through the presigned flow.
         browser.findElement(By.linkText("← Back to the use case")).click();
@@ -226,13 +267,21 @@ class WebAppTest {
                     .transition(wav, RecordingState.FAILED, "failed after 3 attempts: disk hiccup");
         }
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-state"))).selectByValue("FAILED");
-        browser.findElement(By.cssSelector(".filters button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form.recording-filters button[type=submit]"))
+                .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("tbody"), "disk hiccup"));
         browser.findElement(By.cssSelector("button.retry")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "No recordings match."));
 
         // At phone width nothing runs off the side.
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+        assertEquals(
+                List.of(),
+                js.executeScript(
+                        "return [...document.querySelectorAll('body *')]"
+                                + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)"
+                                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"),
+                "no horizontal scrolling at 375 px: these run off the side");
         assertTrue(
                 (Boolean) js.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "no horizontal scrolling at 375 px");
@@ -252,6 +301,75 @@ class WebAppTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credential")));
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credential")));
+    }
+
+    /** Chooses a value of a recording filter's select and applies the filters. */
+    private static void filterBy(String id, String value) {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id(id))).selectByValue(value);
+        browser.findElement(By.cssSelector("form.recording-filters button[type=submit]"))
+                .click();
+    }
+
+    /**
+     * The dashboard says what the summary API says: calls, analysed calls and each bucket's count, over all dates and
+     * over a range that holds none of the calls.
+     */
+    private static void dashboardMatchesTheSummary(String token, String useCase) {
+        JsonNode summary = SERVER.post(
+                        ApiServer.BASE + "/org-usecases/analytics/summary-details",
+                        token,
+                        TestServer.JSON.createObjectNode().put("usecase_uuid", useCase))
+                .json();
+        WebElement dashboard = browser.findElement(By.cssSelector("section.dashboard"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        List<?> tiles = (List<?>) js.executeScript("return [...document.querySelectorAll('section.dashboard .tile')]"
+                + ".map(t => t.querySelector('span').textContent + ': ' + t.querySelector('strong').textContent)");
+        int calls = summary.path("total_calls").asInt();
+        assertTrue(tiles.contains("in all: " + calls + " call" + (calls == 1 ? "" : "s")), tiles.toString());
+        assertTrue(tiles.contains("analysed: " + summary.path("analysed_calls").asInt()), tiles.toString());
+        List<?> bars = (List<?>) js.executeScript("return [...document.querySelectorAll('section.dashboard .bars li')]"
+                + ".map(b => b.querySelector('.label').textContent + ': ' + b.querySelector('.count').textContent)");
+        long analysed = summary.path("analysed_calls").asLong();
+        for (JsonNode bucket : summary.path("bucket_breakdown")) {
+            long count = bucket.path("count").asLong();
+            String bar = bucket.path("bucket").asText() + ": " + count + " ("
+                    + Math.round(100.0 * count / Math.max(1, analysed)) + "%)";
+            assertTrue(bars.contains(bar), bar + " in " + bars);
+        }
+        browser.findElement(By.id("field-dashboard-start-date")).sendKeys("01012000");
+        browser.findElement(By.id("field-dashboard-end-date")).sendKeys("01022000");
+        dashboard.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.dashboard"), "0 calls"));
+        browser.findElement(By.id("field-dashboard-start-date")).clear();
+        browser.findElement(By.id("field-dashboard-end-date")).clear();
+        dashboard.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("section.dashboard"), calls + " call"));
+    }
+
+    /**
+     * Saves a screenshot of the page (target/screenshots, shown in the README) and runs axe-core on it: no serious or
+     * critical violation of WCAG 2.1 A and AA.
+     */
+    private static void audit(String page) throws Exception {
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
+        java.nio.file.Files.createDirectories(shots);
+        java.nio.file.Files.write(
+                shots.resolve(page + ".png"),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        if (!(Boolean) js.executeScript("return typeof axe !== 'undefined'")) {
+            try (var in = WebAppTest.class.getResourceAsStream("/axe.min.js")) {
+                js.executeScript(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        Object violations = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        assertEquals(List.of(), violations, "accessibility of the " + page + " page");
     }
 
     /** The highlighted word and its index, or "" when none is. */
