@@ -140,7 +140,9 @@ public final class RecordingPipeline {
     }
 
     private Recording move(Recording recording, RecordingState to) {
-        recordings.transition(recording.uuid(), to, "");
+        if (!recordings.advance(recording, to, "")) {
+            throw new LostClaim(recording);
+        }
         listener.moved(recording, to);
         return recordings.find(recording.uuid()).orElseThrow();
     }

@@ -8,7 +8,9 @@ import io.callintel.core.store.RecordingStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -20,8 +22,10 @@ import java.util.logging.Logger;
 
 /**
  * A pool of threads that take recordings off the durable queue and run them through the pipeline.
- * A transient error releases the recording for another attempt, up to {@code maxAttempts}; a
- * permanent one fails it with its message. Every claim counts an attempt, so a recording that never
+ * Each claim is leased, and a heartbeat renews the leases of the recordings in flight, so that a worker
+ * that dies (its process killed, its node gone) loses its recordings to other workers once their leases
+ * run out. A transient error makes the recording due again after a backoff that doubles with each attempt,
+ * up to {@code maxAttempts}; a permanent one fails it with its message. Every claim counts an attempt, so a recording that never
  * finishes (it hangs until the process is killed, or crashes it natively) is quarantined as failed
  * when it is claimed once more than allowed, instead of crashing every restart. {@link #close()} lets
  * work in flight finish within the grace period, then interrupts it and hands it back to the queue
@@ -46,6 +50,9 @@ public final class Workers implements AutoCloseable {
         return thread;
     });
     private final List<Thread> threads = new ArrayList<>();
+    /** Each worker's claimed recording, whose lease the heartbeat renews. */
+    private final Map<Thread, Recording> inFlight = new ConcurrentHashMap<>();
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private volatile boolean stopping;
@@ -70,7 +77,7 @@ public final class Workers implements AutoCloseable {
 
     /**
      * @param maxAttempts processing attempts per recording before it fails (1 = no retry)
-     * @param retryDelay  wait before a failed attempt is given back, times the attempt number
+     * @param retryDelay  how long after a failed first attempt the recording is due again, doubled for each further one
      * @param budget      how long one recording may take before it fails
      */
     public Workers(
@@ -98,13 +105,26 @@ public final class Workers implements AutoCloseable {
         }
     }
 
-    /** Releases claims left by a previous process, then starts the threads. */
+    /** Releases claims left by a previous process, then starts the threads and the heartbeat that renews their leases. */
     public void start() {
         int resumed = recordings.releaseAll();
         if (resumed > 0) {
             LOG.info(() -> "resuming " + resumed + " recording(s) left mid-way by the previous run");
         }
+        long beat = Math.max(1, recordings.lease().toMillis() / 3);
+        watchdog.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         threads.forEach(Thread::start);
+    }
+
+    /** Renews the lease of every recording in flight, so that no other node takes it while it is worked on. */
+    private void heartbeat() {
+        inFlight.forEach((worker, recording) -> {
+            try {
+                recordings.renew(recording);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not renew the lease on recording " + recording.uuid(), e);
+            }
+        });
     }
 
     /** New work is queued: wake an idle worker now instead of at its next poll. */
@@ -131,7 +151,7 @@ public final class Workers implements AutoCloseable {
             try {
                 process(next.get());
             } catch (InterruptedException e) {
-                recordings.handBack(next.get().uuid()); // shutting down: the next start takes it up again
+                recordings.handBack(next.get()); // shutting down: the next start takes it up again
                 return;
             }
         }
@@ -155,6 +175,7 @@ public final class Workers implements AutoCloseable {
         Alarm alarm = new Alarm(Thread.currentThread());
         Duration limit = budget.of(recording);
         ScheduledFuture<?> scheduled = watchdog.schedule(alarm::ring, limit.toMillis(), TimeUnit.MILLISECONDS);
+        inFlight.put(Thread.currentThread(), recording);
         try {
             attempt(recording);
         } catch (InterruptedException e) {
@@ -162,6 +183,7 @@ public final class Workers implements AutoCloseable {
                 throw e;
             }
         } finally {
+            inFlight.remove(Thread.currentThread());
             scheduled.cancel(false);
             if (alarm.silence()) {
                 Thread.interrupted(); // the alarm's interrupt is spent: the next claim must not see it
@@ -208,6 +230,8 @@ public final class Workers implements AutoCloseable {
             pipeline.process(recording);
         } catch (InterruptedException e) {
             throw e;
+        } catch (LostClaim e) {
+            LOG.warning(e.getMessage());
         } catch (PermanentFailure e) {
             fail(recording, e.getMessage());
         } catch (RuntimeException | LinkageError e) {
@@ -224,10 +248,13 @@ public final class Workers implements AutoCloseable {
             } else {
                 RecordingState state =
                         recordings.find(recording.uuid()).map(Recording::state).orElse(recording.state());
-                recordings.transition(
-                        recording.uuid(), state, "attempt " + recording.attempts() + " failed, will retry: " + reason);
-                Thread.sleep(retryDelay.toMillis() * recording.attempts());
-                recordings.release(recording.uuid());
+                Duration backoff = retryDelay.multipliedBy(1L << Math.min(20, recording.attempts() - 1));
+                recordings.advance(
+                        recording,
+                        state,
+                        "attempt " + recording.attempts() + " failed, will retry in " + backoff.toMillis() + " ms: "
+                                + reason);
+                recordings.release(recording, backoff); // due again after it; meanwhile this worker takes other work
             }
         }
     }
@@ -243,8 +270,9 @@ public final class Workers implements AutoCloseable {
 
     private void fail(Recording recording, String reason) {
         Recording current = recordings.find(recording.uuid()).orElse(recording);
-        recordings.transition(recording.uuid(), RecordingState.FAILED, reason);
-        listener.moved(current, RecordingState.FAILED);
+        if (recordings.advance(recording, RecordingState.FAILED, reason)) {
+            listener.moved(current, RecordingState.FAILED);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.callintel.core.recording.AudioFile;
 import io.callintel.core.recording.Recording;
 import io.callintel.core.recording.RecordingState;
 import io.callintel.core.recording.StateChange;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,23 +50,43 @@ public interface RecordingStore {
     void transition(String uuid, RecordingState state, String message);
 
     /**
-     * Takes the oldest unclaimed recording that has work left, marks it claimed and counts an attempt.
-     * Two workers never get the same recording.
+     * Takes the oldest recording that has work left, is due, and is unclaimed or whose claim's lease ran out; marks it
+     * claimed for one {@link #lease()} and counts an attempt. Two workers never hold the same recording: the
+     * returned recording's {@link Recording#attempts()} tells this claim from any later one, and the methods below
+     * that take a claimed recording act only while it is still the latest claim.
      */
     Optional<Recording> claimNext();
 
-    /** Gives a claimed recording back to the queue after a transient error; the attempt stays counted. */
-    void release(String uuid);
+    /** How long a claim holds without {@link #renew}: past it, another worker may claim the recording. */
+    Duration lease();
+
+    /** Extends a claim by one {@link #lease()}. False when it is no longer this claim (its lease ran out and another worker took it). */
+    boolean renew(Recording claimed);
+
+    /**
+     * Moves a claimed recording to a state, recording the change, while the claim is still this one: results are
+     * committed once even when two workers raced on an expired lease. False (nothing changes) for a stale claim.
+     *
+     * @param message why (for failures and retries); empty otherwise
+     */
+    boolean advance(Recording claimed, RecordingState state, String message);
+
+    /**
+     * Gives a claimed recording back to the queue after a transient error, due again after {@code backoff}; the
+     * attempt stays counted. Nothing changes for a stale claim.
+     */
+    void release(Recording claimed, Duration backoff);
 
     /**
      * Gives a claimed recording back to the queue uncounted: the process is stopping and the recording was not at
-     * fault, so the attempt it was claimed for is taken back.
+     * fault, so the attempt it was claimed for is taken back. Nothing changes for a stale claim.
      */
-    void handBack(String uuid);
+    void handBack(Recording claimed);
 
     /**
-     * Releases every claim: called once at start-up, when no worker runs, so that recordings left
-     * mid-way by a crash or restart are processed again.
+     * Called once at start-up, before this process's workers run, so that recordings left mid-way by a crash or
+     * restart are processed again: a store that only this process uses releases every claim at once; a store shared
+     * by many nodes releases none, since the claims may be live ones of other nodes (their leases run out instead).
      *
      * @return how many were released
      */
@@ -85,7 +106,7 @@ public interface RecordingStore {
      */
     int deleteUnusedLinks(Instant cutoff);
 
-    /** Unclaimed recordings with work left. */
+    /** Recordings with work left that no live claim holds. */
     long queueDepth();
 
     /** Recordings per state, over all organisations (for the server's metrics). */

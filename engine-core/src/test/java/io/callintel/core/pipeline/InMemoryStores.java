@@ -13,6 +13,7 @@ import io.callintel.core.store.ResultStore;
 import io.callintel.core.transcript.Transcript;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -121,13 +122,41 @@ final class InMemoryStores {
         }
 
         @Override
-        public void release(String uuid) {
-            claimed.remove(uuid);
+        public Duration lease() {
+            return Duration.ofMinutes(1);
         }
 
         @Override
-        public synchronized void handBack(String uuid) {
-            if (claimed.remove(uuid)) {
+        public synchronized boolean renew(Recording claimed) {
+            return holds(claimed);
+        }
+
+        @Override
+        public synchronized boolean advance(Recording claimed, RecordingState state, String message) {
+            if (!holds(claimed)) {
+                return false;
+            }
+            transition(claimed.uuid(), state, message);
+            return true;
+        }
+
+        @Override
+        public synchronized void release(Recording claimed, Duration backoff) {
+            if (holds(claimed)) {
+                this.claimed.remove(claimed.uuid());
+            }
+        }
+
+        /** Still the latest claim: claimed, and no attempt counted since. */
+        private boolean holds(Recording claimed) {
+            Recording now = rows.get(claimed.uuid());
+            return this.claimed.contains(claimed.uuid()) && now != null && now.attempts() == claimed.attempts();
+        }
+
+        @Override
+        public synchronized void handBack(Recording claimedRecording) {
+            String uuid = claimedRecording.uuid();
+            if (holds(claimedRecording) && claimed.remove(uuid)) {
                 Recording r = rows.get(uuid);
                 rows.put(
                         uuid,

@@ -63,6 +63,7 @@ class RecordingPipelineTest {
                 .state(io.callintel.core.recording.RecordingState.TRANSCRIPTION_COMPLETED, "")
                 .build();
         recordings.create(recording);
+        Recording claimed = recordings.claimNext().orElseThrow(); // the pipeline commits only under a claim
         AtomicReference<List<CorrectedCall>> seen = new AtomicReference<>();
         var pipeline = new RecordingPipeline(
                 recordings,
@@ -77,7 +78,7 @@ class RecordingPipelineTest {
                 },
                 (r, transcript) -> {},
                 new PipelineListener() {});
-        pipeline.process(recording);
+        pipeline.process(claimed);
         assertEquals(
                 List.of(new CorrectedCall(transcript(7), "Hot Lead", Map.of("Is it? (Yes/No)", "No"))), seen.get());
     }

@@ -89,7 +89,7 @@ class WorkersTest {
                 .filter(m -> !m.isEmpty())
                 .toList();
         assertEquals(2, messages.size(), messages.toString());
-        assertTrue(messages.get(0).contains("attempt 1 failed, will retry: disk hiccup"), messages.get(0));
+        assertTrue(messages.get(0).matches("attempt 1 failed, will retry in \\d+ ms: disk hiccup"), messages.get(0));
     }
 
     @Test

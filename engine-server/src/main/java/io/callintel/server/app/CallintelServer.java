@@ -18,6 +18,7 @@ import io.callintel.server.auth.Secrets;
 import io.callintel.server.auth.Sessions;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.data.DataDirectory;
+import io.callintel.server.data.Storage;
 import io.callintel.server.data.UploadSpool;
 import io.callintel.server.http.ApiServer;
 import io.callintel.server.service.Corrections;
@@ -27,10 +28,10 @@ import io.callintel.server.service.Summaries;
 import io.callintel.server.service.UnusedLinks;
 import io.callintel.server.store.Database;
 import io.callintel.server.store.FileBlobStore;
-import io.callintel.server.store.SqliteCorrectionStore;
-import io.callintel.server.store.SqliteRecordingStore;
-import io.callintel.server.store.SqliteResultStore;
-import io.callintel.server.store.SqliteUseCaseStore;
+import io.callintel.server.store.JdbcCorrectionStore;
+import io.callintel.server.store.JdbcRecordingStore;
+import io.callintel.server.store.JdbcResultStore;
+import io.callintel.server.store.JdbcUseCaseStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,19 +73,22 @@ public final class CallintelServer implements AutoCloseable {
         AudioDecoder decoder = new DurationBound(unbounded, config.limits().maxCallDuration());
         try {
             DataDirectory data = DataDirectory.create(config.dataDirectory());
+            Storage storage = new Storage(data, config.database());
             // Millisecond ticks: what the database keeps, so a response never shows a time that a re-read would change.
             Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
             ObjectMapper json = new ObjectMapper();
 
-            Database db = open(opened, Database.open(data.database()));
-            var useCases = new SqliteUseCaseStore(db, json);
-            var recordings = new SqliteRecordingStore(db, clock);
-            var results = new SqliteResultStore(db, json);
-            var corrections = new SqliteCorrectionStore(db);
-            var blobs = new FileBlobStore(data.audio());
+            Database db = open(opened, storage.openDatabase());
+            var useCases = new JdbcUseCaseStore(db, json);
+            var recordings = new JdbcRecordingStore(db, clock);
+            var results = new JdbcResultStore(db, json);
+            var corrections = new JdbcCorrectionStore(db);
+            var blobs = new FileBlobStore(config.blobs().orElse(data.audio()));
             SegmentIndex index = open(opened, SegmentIndex.open(data.index()));
 
-            Secrets secrets = config.jwtSecret().map(Secrets::of).orElse(data.secrets());
+            Secrets secrets = config.jwtSecret().isPresent()
+                    ? Secrets.of(config.jwtSecret().get())
+                    : storage.secrets(db);
             var authenticator = new Authenticator(
                     secrets, config.jwtPublicKey().map(PemKeys::rsaPublicKey), new ApiKeys(db, clock), clock);
 
@@ -103,7 +107,7 @@ public final class CallintelServer implements AutoCloseable {
                                     recording.org(), recording.usecase().orElse(""), recording.uuid(), segment))
                             .toList());
 
-            Summaries summaries = new Summaries(recordings, results);
+            Summaries summaries = new Summaries(recordings, results, storage.shared());
             ServerMetrics metrics = new ServerMetrics(recordings, engine::recognizerReplacements);
             PipelineListener listener = PipelineListener.all(summaries, metrics);
             var pipeline = new RecordingPipeline(

@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param maxAttempts     processing attempts per recording before it fails
  * @param shutdownGrace   how long recordings in flight may run on at shutdown before they are re-queued
  * @param limits          upload size and presigned link lifetimes
+ * @param database        the PostgreSQL database shared by many nodes ({@code postgresql://...}); empty for the data
+ *                        directory's SQLite database
+ * @param blobs           where the audio is kept when not under the data directory: a path all nodes share
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -38,11 +41,15 @@ public record ServerConfig(
         int maxAttempts,
         Duration retryDelay,
         Duration shutdownGrace,
-        Limits limits) {
+        Limits limits,
+        Optional<String> database,
+        Optional<Path> blobs) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(blobs, "blobs");
         if (workers < 0 || threads < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("workers must be 0 or more, threads and max attempts 1 or more");
         }

@@ -1,5 +1,6 @@
 package io.callintel.server.auth;
 
+import io.callintel.server.store.Database;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The server's signing secret: from configuration, or else a key file ({@code secret.key} in the data
- * directory), created with 256 random bits (readable by the owner only) on first start. JWTs (HS256)
+ * directory), created with 256 random bits (readable by the owner only) on first start; with a shared
+ * database, kept in it for all nodes. JWTs (HS256)
  * are verified with it; presigned URLs are signed with a key derived from it, so a leaked URL
  * signature says nothing about the JWT key.
  */
@@ -58,6 +60,21 @@ public final class Secrets {
             }
         }
         return new Secrets(Base64.getDecoder().decode(Files.readString(file).trim()));
+    }
+
+    /**
+     * The secret kept in the shared database, so that every node signs and verifies with the same key: created with
+     * 256 random bits by the first node that asks; of two creating it at once, one wins and both use its key.
+     */
+    public static Secrets inDatabase(Database db) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        db.update(
+                "INSERT INTO secret (name, value) VALUES ('jwt', ?) ON CONFLICT (name) DO NOTHING",
+                Base64.getEncoder().encodeToString(random));
+        String kept = db.queryOne("SELECT value FROM secret WHERE name = 'jwt'", row -> row.getString(1))
+                .orElseThrow();
+        return new Secrets(Base64.getDecoder().decode(kept));
     }
 
     byte[] jwtKey() {

@@ -1,7 +1,6 @@
 package io.callintel.server.cli;
 
 import io.callintel.server.auth.ApiKeys;
-import io.callintel.server.data.DataDirectory;
 import io.callintel.server.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,7 +44,7 @@ final class ApiKeyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String org = target.org(spec.commandLine());
-        try (Database db = Database.open(DataDirectory.create(target.data).database())) {
+        try (Database db = target.storage().openDatabase()) {
             out.println(new ApiKeys(db, Clock.systemUTC()).create(org, name));
         }
         return 0;

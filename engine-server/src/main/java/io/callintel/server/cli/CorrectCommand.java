@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callintel.core.Uuids;
 import io.callintel.core.recording.Recording;
 import io.callintel.core.usecase.Correction;
-import io.callintel.server.data.DataDirectory;
 import io.callintel.server.service.Corrections;
 import io.callintel.server.store.Database;
-import io.callintel.server.store.SqliteCorrectionStore;
-import io.callintel.server.store.SqliteRecordingStore;
-import io.callintel.server.store.SqliteUseCaseStore;
+import io.callintel.server.store.JdbcCorrectionStore;
+import io.callintel.server.store.JdbcRecordingStore;
+import io.callintel.server.store.JdbcUseCaseStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -67,16 +66,15 @@ final class CorrectCommand implements Callable<Integer> {
         if (!Uuids.isUuid(recording)) {
             throw new ParameterException(spec.commandLine(), "--recording must be a UUID, got '" + recording + "'");
         }
-        try (Database db = Database.open(DataDirectory.create(target.data).database())) {
+        try (Database db = target.storage().openDatabase()) {
             Clock clock = Clock.systemUTC();
-            Recording found = new SqliteRecordingStore(db, clock)
+            Recording found = new JdbcRecordingStore(db, clock)
                     .find(org, recording.toLowerCase(Locale.ROOT))
                     .orElseThrow(() -> new CliException("no recording " + recording + " in organization " + org, null));
-            var useCase =
-                    found.usecase().flatMap(uuid -> new SqliteUseCaseStore(db, new ObjectMapper()).find(org, uuid));
+            var useCase = found.usecase().flatMap(uuid -> new JdbcUseCaseStore(db, new ObjectMapper()).find(org, uuid));
             List<Correction> corrections;
             try {
-                corrections = new Corrections(new SqliteCorrectionStore(db), clock)
+                corrections = new Corrections(new JdbcCorrectionStore(db), clock)
                         .correct(
                                 found,
                                 useCase,

@@ -60,6 +60,20 @@ final class ServeCommand implements Callable<Integer> {
     Path data;
 
     @Option(
+            names = "--db",
+            paramLabel = "URL",
+            description = "A PostgreSQL database shared by many nodes (postgresql://user:password@host:port/database):"
+                    + " metadata, queue, API keys and the signing secret live there (default: the data directory's"
+                    + " SQLite database).")
+    String database;
+
+    @Option(
+            names = "--blobs",
+            paramLabel = "DIR",
+            description = "Where the audio is kept: a path every node shares (default: the data directory's audio/).")
+    Path blobs;
+
+    @Option(
             names = "--workers",
             paramLabel = "N",
             description =
@@ -198,7 +212,9 @@ final class ServeCommand implements Callable<Integer> {
                 maxAttempts,
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(shutdownGrace),
-                limits);
+                limits,
+                Optional.ofNullable(database).filter(url -> !url.isBlank()),
+                Optional.ofNullable(blobs));
         CallintelServer server;
         try {
             server = CallintelServer.start(config, decoders.get());

@@ -2,7 +2,8 @@ package io.callintel.server.cli;
 
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.Secrets;
-import io.callintel.server.data.DataDirectory;
+import io.callintel.server.data.Storage;
+import io.callintel.server.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -18,13 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code callintel token --org ORG_UUID [--ttl 24h]}: a JWT that the server with this data directory accepts. */
+/** {@code callintel token --org ORG_UUID [--ttl 24h]}: a JWT that the server with this data directory or database accepts. */
 @Command(
         name = "token",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints an HS256 JWT for an organization, signed with CALLINTEL_JWT_SECRET or else the data",
-            "directory's secret.key (created when absent), for 'Authorization: Bearer TOKEN'."
+            "Prints an HS256 JWT for an organization, signed with CALLINTEL_JWT_SECRET, else the shared",
+            "database's secret (--db), else the data directory's secret.key (created when absent), for",
+            "'Authorization: Bearer TOKEN'."
         })
 final class TokenCommand implements Callable<Integer> {
 
@@ -52,10 +54,15 @@ final class TokenCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String org = target.org(spec.commandLine());
         String secret = System.getenv("CALLINTEL_JWT_SECRET");
-        Secrets secrets = secret != null && !secret.isBlank()
-                ? Secrets.of(secret)
-                : DataDirectory.create(target.data).secrets();
-        out.println(Authenticator.mint(secrets, org, duration(ttl), Clock.systemUTC()));
+        Duration validity = duration(ttl);
+        if (secret != null && !secret.isBlank()) {
+            out.println(Authenticator.mint(Secrets.of(secret), org, validity, Clock.systemUTC()));
+            return 0;
+        }
+        Storage storage = target.storage();
+        try (Database db = storage.openDatabase()) {
+            out.println(Authenticator.mint(storage.secrets(db), org, validity, Clock.systemUTC()));
+        }
         return 0;
     }
 

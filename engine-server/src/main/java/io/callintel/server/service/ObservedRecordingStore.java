@@ -7,6 +7,7 @@ import io.callintel.core.recording.StateChange;
 import io.callintel.core.store.Page;
 import io.callintel.core.store.RecordingQuery;
 import io.callintel.core.store.RecordingStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +86,23 @@ final class ObservedRecordingStore implements RecordingStore {
     }
 
     @Override
-    public void release(String uuid) {
-        store.release(uuid);
+    public Duration lease() {
+        return store.lease();
+    }
+
+    @Override
+    public boolean renew(Recording claimed) {
+        return store.renew(claimed);
+    }
+
+    @Override
+    public boolean advance(Recording claimed, RecordingState state, String message) {
+        return store.advance(claimed, state, message);
+    }
+
+    @Override
+    public void release(Recording claimed, Duration backoff) {
+        store.release(claimed, backoff);
     }
 
     @Override
@@ -109,8 +125,8 @@ final class ObservedRecordingStore implements RecordingStore {
     }
 
     @Override
-    public void handBack(String uuid) {
-        store.handBack(uuid);
+    public void handBack(Recording claimed) {
+        store.handBack(claimed);
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * arrive, move and complete. A use case's totals are built from the database the first time they
  * are asked for (after a start, or after the use case changed), then only updated: a summary request
  * never re-reads every call. Arrivals come from the store ({@link #observing}), processing from the
- * pipeline (as its {@link PipelineListener}); nobody else reports to it.
+ * pipeline (as its {@link PipelineListener}); nobody else reports to it. With a database shared by many nodes, the
+ * others' changes never reach this one, so every request builds its totals from the database instead.
  */
 public final class Summaries implements PipelineListener {
 
@@ -28,16 +29,23 @@ public final class Summaries implements PipelineListener {
 
     private final RecordingStore recordings;
     private final ResultStore results;
+    /** Other nodes change the same recordings: totals are built from the database for every request. */
+    private final boolean shared;
     /** Guarded by this: building and updating exclude each other, so no change slips between the two. */
     private final Map<String, Tracked> byUseCase = new HashMap<>();
 
-    public Summaries(RecordingStore recordings, ResultStore results) {
+    /** @param shared whether other nodes share the database (then nothing is kept between requests) */
+    public Summaries(RecordingStore recordings, ResultStore results, boolean shared) {
         this.recordings = recordings;
         this.results = results;
+        this.shared = shared;
     }
 
     /** The use case's totals now. */
     public synchronized UseCaseSummary.Snapshot of(UseCase useCase) {
+        if (shared) {
+            return build(useCase, recording -> true).snapshot();
+        }
         return byUseCase
                 .computeIfAbsent(useCase.uuid(), uuid -> new Tracked(build(useCase, recording -> true), useCase.tags()))
                 .summary()

@@ -14,20 +14,21 @@ import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The embedded SQLite database in the data directory, in WAL mode: readers never wait for the
- * writer, and a commit is synced to disk before it returns ({@code synchronous=FULL}), so an
- * acknowledged upload survives a power cut. Write transactions take the write lock at their start
- * ({@code BEGIN IMMEDIATE}), so two of them queue instead of failing half-way.
+ * The stores' database, its schema brought up to date by its migrations (Flyway) when opened.
+ *
+ * <p>By default the embedded SQLite database in the data directory, in WAL mode: readers never wait for the writer,
+ * and a commit is synced to disk before it returns ({@code synchronous=FULL}), so an acknowledged upload survives a
+ * power cut. Write transactions take the write lock at their start ({@code BEGIN IMMEDIATE}), so two of them queue
+ * instead of failing half-way. For many nodes, a PostgreSQL database that they share ({@link #connect}).
  */
 public final class Database implements AutoCloseable {
 
-    /** Where the SQLite migrations are; a database of the releases before them is taken as their version 1. */
-    private static final String MIGRATIONS = "classpath:db/sqlite";
-
     private final HikariDataSource pool;
+    private final Dialect dialect;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
+        this.dialect = dialect;
     }
 
     /** Opens (creating when absent) the database file and brings its schema up to date by its migrations. */
@@ -43,20 +44,57 @@ public final class Database implements AutoCloseable {
         config.setDataSourceProperties(sqlite.toProperties());
         config.setMaximumPoolSize(8);
         config.setPoolName("callintel-db");
-        Database database = new Database(new HikariDataSource(config));
-        database.migrate();
-        return database;
+        return migrated(new Database(new HikariDataSource(config), Dialect.SQLITE));
     }
 
-    private void migrate() {
-        Flyway.configure()
-                .dataSource(pool)
-                .locations(MIGRATIONS)
-                .baselineOnMigrate(true)
-                .baselineVersion("1")
-                .baselineDescription("schema before migrations")
-                .load()
-                .migrate();
+    /**
+     * Connects to a PostgreSQL database ({@code postgresql://user:password@host:port/database}, or a JDBC URL) and
+     * brings its schema up to date; several nodes may do so at once (Flyway locks the schema while it migrates).
+     *
+     * @throws IllegalArgumentException when the URL is not one of those
+     */
+    public static Database connect(String url, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(PostgresUrl.jdbc(url));
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("callintel-db");
+        config.setInitializationFailTimeout(30_000); // a database still starting gets half a minute
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException(
+                    "cannot connect to the database " + PostgresUrl.shown(url) + ": " + cause.getMessage(), e);
+        }
+        return migrated(new Database(pool, Dialect.POSTGRESQL));
+    }
+
+    private static Database migrated(Database database) {
+        try {
+            Flyway.configure()
+                    .dataSource(database.pool)
+                    .locations(database.dialect.migrations)
+                    // SQLite data directories of the releases before migrations have tables and no version: they are
+                    // version 1. A PostgreSQL database has had migrations from the start: tables without a version
+                    // there are someone else's, and Flyway refuses them.
+                    .baselineOnMigrate(database.dialect == Dialect.SQLITE)
+                    .baselineVersion("1")
+                    .baselineDescription("schema before migrations")
+                    .load()
+                    .migrate();
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     /** Something done with a connection. */

@@ -12,9 +12,9 @@ import io.callintel.core.usecase.QuestionDefinition;
 import io.callintel.core.usecase.UseCase;
 import io.callintel.server.data.DataDirectory;
 import io.callintel.server.store.Database;
-import io.callintel.server.store.SqliteCorrectionStore;
-import io.callintel.server.store.SqliteRecordingStore;
-import io.callintel.server.store.SqliteUseCaseStore;
+import io.callintel.server.store.JdbcCorrectionStore;
+import io.callintel.server.store.JdbcRecordingStore;
+import io.callintel.server.store.JdbcUseCaseStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class CorrectCommandTest {
     void correctsBucketsAndAnswersAndRefusesWhatTheUseCaseDoesNotHave(@TempDir Path data) throws Exception {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         try (Database db = Database.open(DataDirectory.create(data).database())) {
-            new SqliteUseCaseStore(db, new ObjectMapper())
+            new JdbcUseCaseStore(db, new ObjectMapper())
                     .create(new UseCase(
                             USE_CASE,
                             ORG,
@@ -51,7 +51,7 @@ class CorrectCommandTest {
                                             BucketDefinition.of("Cold", "does not"))),
                             now,
                             now));
-            new SqliteRecordingStore(db, Clock.systemUTC())
+            new JdbcRecordingStore(db, Clock.systemUTC())
                     .create(Recording.builder(RECORDING, ORG)
                             .usecase(Optional.of(USE_CASE))
                             .client("acme", "default")
@@ -79,7 +79,7 @@ class CorrectCommandTest {
         assertTrue(missing.err().contains("no recording"), missing.err());
         try (Database db = Database.open(DataDirectory.create(data).database())) {
             assertEquals(
-                    2, new SqliteCorrectionStore(db).forUseCase(ORG, USE_CASE).size());
+                    2, new JdbcCorrectionStore(db).forUseCase(ORG, USE_CASE).size());
         }
     }
 

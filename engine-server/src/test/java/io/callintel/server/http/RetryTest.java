@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.callintel.core.recording.RecordingState;
 import io.callintel.server.data.DataDirectory;
 import io.callintel.server.store.Database;
-import io.callintel.server.store.SqliteRecordingStore;
+import io.callintel.server.store.JdbcRecordingStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class RetryTest {
 
         // As a worker would leave it after its last attempt.
         try (Database db = Database.open(new DataDirectory(server.data).database())) {
-            new SqliteRecordingStore(db, Clock.systemUTC())
+            new JdbcRecordingStore(db, Clock.systemUTC())
                     .transition(recording, RecordingState.FAILED, "failed after 3 attempts: disk hiccup");
         }
         TestServer.Reply retried = retry(recording);

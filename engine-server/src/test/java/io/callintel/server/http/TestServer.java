@@ -64,12 +64,27 @@ final class TestServer {
     }
 
     static TestServer start(Path data, Duration shutdownGrace, Limits limits) {
+        return start(data, shutdownGrace, limits, Optional.empty(), Optional.empty(), 2);
+    }
+
+    /** A node of a deployment that shares a PostgreSQL database and an audio directory with others. */
+    static TestServer node(Path data, String database, Path blobs, int workers) {
+        return start(data, Duration.ofSeconds(5), Limits.DEFAULTS, Optional.of(database), Optional.of(blobs), workers);
+    }
+
+    private static TestServer start(
+            Path data,
+            Duration shutdownGrace,
+            Limits limits,
+            Optional<String> database,
+            Optional<Path> blobs,
+            int workers) {
         try {
             ServerConfig config = new ServerConfig(
                     data.toAbsolutePath(),
                     "127.0.0.1",
                     0,
-                    2,
+                    workers,
                     2,
                     SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS,
                     Optional.empty(),
@@ -79,7 +94,9 @@ final class TestServer {
                     3,
                     Duration.ofMillis(200),
                     shutdownGrace,
-                    limits);
+                    limits,
+                    database,
+                    blobs);
             return new TestServer(CallintelServer.start(config, new FfmpegAudioDecoder()), data.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.callintel.core.recording.RecordingState;
 import io.callintel.server.data.DataDirectory;
 import io.callintel.server.store.Database;
-import io.callintel.server.store.SqliteRecordingStore;
+import io.callintel.server.store.JdbcRecordingStore;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -263,7 +263,7 @@ class WebAppTest {
         }
         awaitSettled(token, wav);
         try (Database db = Database.open(new DataDirectory(SERVER.data).database())) {
-            new SqliteRecordingStore(db, java.time.Clock.systemUTC())
+            new JdbcRecordingStore(db, java.time.Clock.systemUTC())
                     .transition(wav, RecordingState.FAILED, "failed after 3 attempts: disk hiccup");
         }
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-state"))).selectByValue("FAILED");

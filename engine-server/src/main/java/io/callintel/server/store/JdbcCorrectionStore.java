@@ -11,14 +11,14 @@ import java.util.List;
  * Corrections in the {@code correction} table, one row per recording and target: the bucket (target "") or a
  * question's text. Saving again replaces the earlier value.
  */
-public final class SqliteCorrectionStore implements CorrectionStore {
+public final class JdbcCorrectionStore implements CorrectionStore {
 
     /** The target of the bucket's row; a question's row has the question as its target. */
     static final String BUCKET = "";
 
     private final Database db;
 
-    public SqliteCorrectionStore(Database db) {
+    public JdbcCorrectionStore(Database db) {
         this.db = db;
     }
 
@@ -40,7 +40,7 @@ public final class SqliteCorrectionStore implements CorrectionStore {
     public List<Correction> forRecording(String org, String recording) {
         return db.query(
                 "SELECT * FROM correction WHERE org = ? AND recording = ? ORDER BY at, target",
-                SqliteCorrectionStore::correction,
+                JdbcCorrectionStore::correction,
                 org,
                 recording);
     }
@@ -49,7 +49,7 @@ public final class SqliteCorrectionStore implements CorrectionStore {
     public List<Correction> forUseCase(String org, String useCase) {
         return db.query(
                 "SELECT * FROM correction WHERE org = ? AND usecase = ? ORDER BY at, recording, target",
-                SqliteCorrectionStore::correction,
+                JdbcCorrectionStore::correction,
                 org,
                 useCase);
     }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Use cases in the {@code usecase} table; tags, buckets and the analysis configuration as JSON. */
-public final class SqliteUseCaseStore implements UseCaseStore {
+public final class JdbcUseCaseStore implements UseCaseStore {
 
     private static final String COLUMNS =
             "uuid, org, name, description, tags, buckets, analysis, created_at, updated_at";
@@ -25,7 +25,7 @@ public final class SqliteUseCaseStore implements UseCaseStore {
     private final Database db;
     private final ObjectMapper json;
 
-    public SqliteUseCaseStore(Database db, ObjectMapper json) {
+    public JdbcUseCaseStore(Database db, ObjectMapper json) {
         this.db = db;
         this.json = json;
     }
@@ -74,9 +74,7 @@ public final class SqliteUseCaseStore implements UseCaseStore {
     @Override
     public Page<UseCase> list(String org, Optional<String> tag, PageRequest page) {
         String where = " FROM usecase WHERE org = ?"
-                + (tag.isPresent()
-                        ? " AND EXISTS (SELECT 1 FROM json_each(usecase.tags) WHERE json_each.value = ?)"
-                        : "");
+                + (tag.isPresent() ? " AND " + db.dialect().jsonArrayContains("usecase.tags") : "");
         Object[] params = tag.isPresent() ? new Object[] {org, tag.get()} : new Object[] {org};
         long total = db.count("SELECT COUNT(*)" + where, params);
         List<Object> pageParams = new ArrayList<>(List.of(params));

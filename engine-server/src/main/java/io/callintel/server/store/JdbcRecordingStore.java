@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,20 +23,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Recordings in the {@code recording} table, their history in {@code recording_history}; the queue is the table itself. */
-public final class SqliteRecordingStore implements RecordingStore {
+public final class JdbcRecordingStore implements RecordingStore {
 
     private static final String COLUMNS = "uuid, org, usecase, client_name, client_profile, file_name, file_size,"
             + " content_type, storage_key, metadata, call_date, call_type, state, error, attempts, audio_format,"
             + " audio_codec, sample_rate, channels, duration, created_at, updated_at";
     private static final String WORK =
             "('" + RecordingState.INITIATED + "', '" + RecordingState.TRANSCRIPTION_COMPLETED + "')";
+    /** Work no live claim holds: unclaimed, or claimed by a worker whose lease ran out (the time is the parameter). */
+    private static final String CLAIMABLE = "state IN " + WORK + " AND (claimed = 0 OR lease_until < ?)";
+    /** The claim a worker was given is still the latest (the attempt it counted is the parameter). */
+    private static final String HELD = " AND claimed = 1 AND attempts = ?";
+
+    /** Three missed heartbeats (one every third of it) and a bit: long enough for a pause, short for a dead node. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
 
     private final Database db;
     private final Clock clock;
+    private final Duration lease;
 
-    public SqliteRecordingStore(Database db, Clock clock) {
+    public JdbcRecordingStore(Database db, Clock clock) {
+        this(db, clock, DEFAULT_LEASE);
+    }
+
+    public JdbcRecordingStore(Database db, Clock clock, Duration lease) {
         this.db = db;
         this.clock = clock;
+        this.lease = lease;
     }
 
     @Override
@@ -76,21 +90,18 @@ public final class SqliteRecordingStore implements RecordingStore {
     @Override
     public Optional<Recording> find(String org, String uuid) {
         return db.queryOne(
-                "SELECT " + COLUMNS + " FROM recording WHERE uuid = ? AND org = ?",
-                SqliteRecordingStore::map,
-                uuid,
-                org);
+                "SELECT " + COLUMNS + " FROM recording WHERE uuid = ? AND org = ?", JdbcRecordingStore::map, uuid, org);
     }
 
     @Override
     public Optional<Recording> find(String uuid) {
-        return db.queryOne("SELECT " + COLUMNS + " FROM recording WHERE uuid = ?", SqliteRecordingStore::map, uuid);
+        return db.queryOne("SELECT " + COLUMNS + " FROM recording WHERE uuid = ?", JdbcRecordingStore::map, uuid);
     }
 
     @Override
     public Optional<Recording> findByStorageKey(String storageKey) {
         return db.queryOne(
-                "SELECT " + COLUMNS + " FROM recording WHERE storage_key = ?", SqliteRecordingStore::map, storageKey);
+                "SELECT " + COLUMNS + " FROM recording WHERE storage_key = ?", JdbcRecordingStore::map, storageKey);
     }
 
     @Override
@@ -118,7 +129,7 @@ public final class SqliteRecordingStore implements RecordingStore {
         });
         q.bucket().ifPresent(bucket -> {
             where.append(OUTCOME_IS);
-            params.addAll(List.of(SqliteCorrectionStore.BUCKET, bucket));
+            params.addAll(List.of(JdbcCorrectionStore.BUCKET, bucket));
         });
         q.answer().ifPresent(answer -> {
             where.append(OUTCOME_IS);
@@ -129,7 +140,7 @@ public final class SqliteRecordingStore implements RecordingStore {
         params.add(q.page().offset());
         List<Recording> items = db.query(
                 "SELECT " + COLUMNS + where + " ORDER BY " + order(q.sort()) + " LIMIT ? OFFSET ?",
-                SqliteRecordingStore::map,
+                JdbcRecordingStore::map,
                 params.toArray());
         return new Page<>(items, q.page().page(), q.page().limit(), total);
     }
@@ -188,7 +199,7 @@ public final class SqliteRecordingStore implements RecordingStore {
 
     @Override
     public List<Recording> all(String usecase) {
-        return db.query("SELECT " + COLUMNS + " FROM recording WHERE usecase = ?", SqliteRecordingStore::map, usecase);
+        return db.query("SELECT " + COLUMNS + " FROM recording WHERE usecase = ?", JdbcRecordingStore::map, usecase);
     }
 
     @Override
@@ -231,23 +242,30 @@ public final class SqliteRecordingStore implements RecordingStore {
 
     @Override
     public Optional<Recording> claimNext() {
+        long now = clock.millis();
         return db.inTransaction(connection -> {
             Optional<String> next = Database.query(
                             connection,
-                            "SELECT uuid FROM recording WHERE state IN " + WORK
-                                    + " AND claimed = 0 ORDER BY queued_at, uuid LIMIT 1",
-                            row -> row.getString(1))
+                            "SELECT uuid FROM recording WHERE " + CLAIMABLE
+                                    + " AND (queued_at IS NULL OR queued_at <= ?)" + " ORDER BY queued_at, uuid LIMIT 1"
+                                    + db.dialect().skipLocked(),
+                            row -> row.getString(1),
+                            now,
+                            now)
                     .stream()
                     .findFirst();
             if (next.isEmpty()) {
                 return Optional.empty();
             }
             Database.update(
-                    connection, "UPDATE recording SET claimed = 1, attempts = attempts + 1 WHERE uuid = ?", next.get());
+                    connection,
+                    "UPDATE recording SET claimed = 1, attempts = attempts + 1, lease_until = ? WHERE uuid = ?",
+                    now + lease.toMillis(),
+                    next.get());
             return Database.query(
                             connection,
                             "SELECT " + COLUMNS + " FROM recording WHERE uuid = ?",
-                            SqliteRecordingStore::map,
+                            JdbcRecordingStore::map,
                             next.get())
                     .stream()
                     .findFirst();
@@ -255,8 +273,47 @@ public final class SqliteRecordingStore implements RecordingStore {
     }
 
     @Override
-    public void release(String uuid) {
-        db.update("UPDATE recording SET claimed = 0 WHERE uuid = ?", uuid);
+    public Duration lease() {
+        return lease;
+    }
+
+    @Override
+    public boolean renew(Recording claimed) {
+        return db.update(
+                        "UPDATE recording SET lease_until = ? WHERE uuid = ?" + HELD,
+                        clock.millis() + lease.toMillis(),
+                        claimed.uuid(),
+                        claimed.attempts())
+                == 1;
+    }
+
+    @Override
+    public boolean advance(Recording claimed, RecordingState state, String message) {
+        Instant now = clock.instant();
+        return db.inTransaction(connection -> {
+            boolean held = Database.update(
+                            connection,
+                            "UPDATE recording SET state = ?, error = ?, updated_at = ? WHERE uuid = ?" + HELD,
+                            state.name(),
+                            state == RecordingState.FAILED ? message : "",
+                            now.toEpochMilli(),
+                            claimed.uuid(),
+                            claimed.attempts())
+                    == 1;
+            if (held) {
+                history(connection, claimed.uuid(), state, now, message);
+            }
+            return held;
+        });
+    }
+
+    @Override
+    public void release(Recording claimed, Duration backoff) {
+        db.update(
+                "UPDATE recording SET claimed = 0, queued_at = ? WHERE uuid = ?" + HELD,
+                clock.millis() + backoff.toMillis(),
+                claimed.uuid(),
+                claimed.attempts());
     }
 
     @Override
@@ -295,20 +352,25 @@ public final class SqliteRecordingStore implements RecordingStore {
     }
 
     @Override
-    public void handBack(String uuid) {
+    public void handBack(Recording claimed) {
         db.update(
-                "UPDATE recording SET claimed = 0, attempts = MAX(0, attempts - 1) WHERE uuid = ? AND claimed = 1",
-                uuid);
+                "UPDATE recording SET claimed = 0, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END"
+                        + " WHERE uuid = ?" + HELD,
+                claimed.uuid(),
+                claimed.attempts());
     }
 
+    /** SQLite: this process is the database's only user, so every claim is one it left. Shared: none (see the port). */
     @Override
     public int releaseAll() {
-        return db.update("UPDATE recording SET claimed = 0 WHERE claimed = 1 AND state IN " + WORK);
+        return db.dialect() == Dialect.SQLITE
+                ? db.update("UPDATE recording SET claimed = 0 WHERE claimed = 1 AND state IN " + WORK)
+                : 0;
     }
 
     @Override
     public long queueDepth() {
-        return db.count("SELECT COUNT(*) FROM recording WHERE state IN " + WORK + " AND claimed = 0");
+        return db.count("SELECT COUNT(*) FROM recording WHERE " + CLAIMABLE, clock.millis());
     }
 
     private static void history(Connection connection, String uuid, RecordingState state, Instant at, String message)

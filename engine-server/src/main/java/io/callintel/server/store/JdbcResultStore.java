@@ -18,12 +18,12 @@ import java.util.Optional;
  * Transcripts and analytics in the {@code result} table, as the JSON documents the API serves; each recording's
  * bucket and answers also in {@code recording_outcome}, where listings filter by them.
  */
-public final class SqliteResultStore implements ResultStore {
+public final class JdbcResultStore implements ResultStore {
 
     private final Database db;
     private final ObjectMapper json;
 
-    public SqliteResultStore(Database db, ObjectMapper json) {
+    public JdbcResultStore(Database db, ObjectMapper json) {
         this.db = db;
         this.json = json;
     }
@@ -52,7 +52,7 @@ public final class SqliteResultStore implements ResultStore {
                 saveOutcome(
                         connection,
                         recording,
-                        SqliteCorrectionStore.BUCKET,
+                        JdbcCorrectionStore.BUCKET,
                         analytics.bucket().name());
             }
             for (QuestionAnswer answer : analytics.questions()) {

@@ -1,0 +1,89 @@
+package io.callintel.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.callintel.server.auth.ApiKeys;
+import io.callintel.server.auth.Authenticator;
+import io.callintel.server.auth.Secrets;
+import io.callintel.server.http.TestServer.Reply;
+import io.callintel.server.store.Database;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogues;
+import io.callintel.testing.PostgresServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two nodes on one PostgreSQL database and one shared audio directory: an API node that runs no recognition, and a
+ * worker node. A call uploaded to the API node is processed by the worker node, and either node answers for it with
+ * the same results; a token or API key made against the database works on both.
+ */
+class SharedDatabaseTest {
+
+    private static final String BASE = ApiServer.BASE;
+
+    @Test
+    void anApiNodeAndAWorkerNodeShareTheQueueResultsAndCredentials(@TempDir Path dir) throws Exception {
+        try (PostgresServer postgres = PostgresServer.start()) {
+            String url = postgres.newDatabase();
+            Path audio = dir.resolve("shared-audio");
+            TestServer api = TestServer.node(dir.resolve("api"), url, audio, 0);
+            TestServer worker = TestServer.node(dir.resolve("worker"), url, audio, 2);
+            try (Database db = Database.connect(url, 2)) {
+                String org = UUID.randomUUID().toString();
+                String token = Authenticator.mint(Secrets.inDatabase(db), org, Duration.ofHours(1), Clock.systemUTC());
+                String key = new ApiKeys(db, Clock.systemUTC()).create(org, "shared");
+
+                String useCase =
+                        api.createUseCase(token, "sales").path("usecase_uuid").asText();
+                Path call = Dialogues.generate(Dialogues.LOAN_SALES, CallFormat.MONO_16K, dir)
+                        .file();
+                Reply link = api.post(
+                        BASE + "/acme/default/create-upload-link",
+                        token,
+                        TestServer.linkRequest(call, "audio/wav", useCase));
+                assertEquals(201, link.status(), link.body());
+                assertEquals(
+                        200,
+                        api.putFile(link.json().path("upload_url").asText(), call, "audio/wav")
+                                .status());
+                String recording = link.json().path("recording_uuid").asText();
+
+                JsonNode done = api.awaitFinal(token, org, useCase, recording, Duration.ofMinutes(3));
+                assertEquals("ANALYSIS_COMPLETED", done.path("state").asText(), done.toString());
+
+                ObjectNode ids = TestServer.JSON.createObjectNode().put("recording_uuid", recording);
+                JsonNode fromApi = api.post(BASE + "/org-usecases/recording/transcript-analytics", token, ids)
+                        .json();
+                JsonNode fromWorker = worker.post(BASE + "/org-usecases/recording/transcript-analytics", token, ids)
+                        .json();
+                assertEquals(fromWorker, fromApi, "both nodes answer from the one database");
+                JsonNode summary = api.post(
+                                BASE + "/org-usecases/analytics/summary-details",
+                                token,
+                                TestServer.JSON.createObjectNode().put("usecase_uuid", useCase))
+                        .json();
+                assertEquals(1, summary.path("analysed_calls").asInt(), "the API node counts the worker's work");
+
+                for (TestServer node : new TestServer[] {api, worker}) {
+                    Reply withKey =
+                            node.send(HttpRequest.newBuilder(URI.create(node.base + BASE + "/usecase/" + useCase))
+                                    .header("Authorization", "Token " + key)
+                                    .build());
+                    assertEquals(200, withKey.status(), withKey.body());
+                }
+            } finally {
+                api.server.close();
+                worker.server.close();
+            }
+        }
+    }
+}
