@@ -21,6 +21,7 @@ import io.callintel.server.data.DataDirectory;
 import io.callintel.server.data.Storage;
 import io.callintel.server.data.UploadSpool;
 import io.callintel.server.http.ApiServer;
+import io.callintel.server.http.HealthChecks;
 import io.callintel.server.service.Corrections;
 import io.callintel.server.service.RecordingIntake;
 import io.callintel.server.service.ServerMetrics;
@@ -36,7 +37,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,13 +56,17 @@ public final class CallintelServer implements AutoCloseable {
 
     private final ServerConfig config;
     private final List<AutoCloseable> resources = new ArrayList<>(); // closed in reverse order
-    private final Workers workers;
+    private final Optional<Workers> workers;
     private final ApiServer api;
     /** Health says "ok" while set: cleared first at shutdown, so a load balancer stops sending work. */
     private final AtomicBoolean serving;
 
     private CallintelServer(
-            ServerConfig config, Workers workers, ApiServer api, AtomicBoolean serving, List<AutoCloseable> resources) {
+            ServerConfig config,
+            Optional<Workers> workers,
+            ApiServer api,
+            AtomicBoolean serving,
+            List<AutoCloseable> resources) {
         this.config = config;
         this.workers = workers;
         this.api = api;
@@ -92,14 +100,6 @@ public final class CallintelServer implements AutoCloseable {
             var authenticator = new Authenticator(
                     secrets, config.jwtPublicKey().map(PemKeys::rsaPublicKey), new ApiKeys(db, clock), clock);
 
-            CallIntelEngine engine = open(
-                    opened,
-                    CallIntelEngine.builder()
-                            .models(config.models())
-                            .threads(config.threads())
-                            .replaceRecognizersAfter(config.replaceRecognizersAfter())
-                            .decoder(decoder)
-                            .build());
             SearchIndexer indexer = (recording, transcript) -> index.replace(
                     recording.uuid(),
                     transcript.segments().stream()
@@ -107,27 +107,39 @@ public final class CallintelServer implements AutoCloseable {
                                     recording.org(), recording.usecase().orElse(""), recording.uuid(), segment))
                             .toList());
 
+            // API nodes never run recognition: they load no models and start no workers.
+            Optional<CallIntelEngine> engine = config.role().processes()
+                    ? Optional.of(open(
+                            opened,
+                            CallIntelEngine.builder()
+                                    .models(config.models())
+                                    .threads(config.threads())
+                                    .replaceRecognizersAfter(config.replaceRecognizersAfter())
+                                    .decoder(decoder)
+                                    .build()))
+                    : Optional.empty();
             Summaries summaries = new Summaries(recordings, results, storage.shared());
-            ServerMetrics metrics = new ServerMetrics(recordings, engine::recognizerReplacements);
+            ServerMetrics metrics = new ServerMetrics(
+                    recordings,
+                    () -> engine.map(CallIntelEngine::recognizerReplacements).orElse(0));
             PipelineListener listener = PipelineListener.all(summaries, metrics);
-            var pipeline = new RecordingPipeline(
+            Optional<Workers> workers = engine.map(e -> new Workers(
                     recordings,
-                    useCases,
-                    results,
-                    corrections,
-                    blobs,
-                    new AsrTranscription(engine),
-                    engine::analyze,
-                    indexer,
-                    listener);
-            Workers workers = new Workers(
-                    recordings,
-                    pipeline,
+                    new RecordingPipeline(
+                            recordings,
+                            useCases,
+                            results,
+                            corrections,
+                            blobs,
+                            new AsrTranscription(e),
+                            e::analyze,
+                            indexer,
+                            listener),
                     listener,
                     config.workers(),
                     config.maxAttempts(),
                     config.retryDelay(),
-                    Workers.Budget.DEFAULT);
+                    Workers.Budget.DEFAULT));
 
             RecordingStore observed = summaries.observing(recordings);
             open(opened, UnusedLinks.start(observed, config.limits().uploadLinkValidity(), clock));
@@ -143,7 +155,7 @@ public final class CallintelServer implements AutoCloseable {
                             observed,
                             blobs,
                             decoder,
-                            workers::wake,
+                            () -> workers.ifPresent(Workers::wake),
                             clock,
                             config.limits().maxUploadBytes()),
                     authenticator,
@@ -152,13 +164,15 @@ public final class CallintelServer implements AutoCloseable {
                     summaries,
                     metrics,
                     serving::get,
+                    config.role(),
+                    () -> checks(db, blobs),
                     json,
                     clock);
             open(opened, UploadSpool.start(data.uploads(), clock));
             ApiServer api = new ApiServer(
                     dependencies, config.host(), config.port(), config.publicUrl(), data.uploads(), config.limits());
             CallintelServer server = new CallintelServer(config, workers, api, serving, opened);
-            workers.start();
+            workers.ifPresent(Workers::start);
             api.start();
             serving.set(true);
             return server;
@@ -166,6 +180,19 @@ public final class CallintelServer implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /** What /health reports besides the node's state: can it reach its database and its audio store. */
+    private static Map<String, String> checks(Database db, FileBlobStore blobs) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        try {
+            db.count("SELECT 1");
+            checks.put("database", HealthChecks.OK);
+        } catch (RuntimeException e) {
+            checks.put("database", "unreachable: " + e.getMessage());
+        }
+        checks.put("blob_store", blobs.reachable() ? HealthChecks.OK : "unreachable: " + blobs.root());
+        return checks;
     }
 
     private static <T extends AutoCloseable> T open(List<AutoCloseable> opened, T resource) {
@@ -186,7 +213,9 @@ public final class CallintelServer implements AutoCloseable {
         serving.set(false);
         api.close();
         try {
-            workers.stop(config.shutdownGrace());
+            if (workers.isPresent()) {
+                workers.get().stop(config.shutdownGrace());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -3,6 +3,7 @@ package io.callintel.server.app;
 import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.server.http.Limits;
+import io.callintel.server.http.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * @param database        the PostgreSQL database shared by many nodes ({@code postgresql://...}); empty for the data
  *                        directory's SQLite database
  * @param blobs           where the audio is kept when not under the data directory: a path all nodes share
+ * @param role            what this node does: serve the API, process the queue, or both
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -43,13 +45,18 @@ public record ServerConfig(
         Duration shutdownGrace,
         Limits limits,
         Optional<String> database,
-        Optional<Path> blobs) {
+        Optional<Path> blobs,
+        Role role) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(blobs, "blobs");
+        Objects.requireNonNull(role, "role");
+        if (role == Role.WORKER && workers == 0) {
+            throw new IllegalArgumentException("a worker node needs --workers 1 or more");
+        }
         if (workers < 0 || threads < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("workers must be 0 or more, threads and max attempts 1 or more");
         }

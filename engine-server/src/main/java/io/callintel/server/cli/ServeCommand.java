@@ -5,6 +5,7 @@ import io.callintel.core.config.ModelPaths;
 import io.callintel.server.app.CallintelServer;
 import io.callintel.server.app.ServerConfig;
 import io.callintel.server.http.Limits;
+import io.callintel.server.http.Role;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,6 +73,14 @@ final class ServeCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "Where the audio is kept: a path every node shares (default: the data directory's audio/).")
     Path blobs;
+
+    @Option(
+            names = "--role",
+            paramLabel = "ROLE",
+            defaultValue = "all",
+            description = "api (requests and uploads, no recognition), worker (processes the queue; answers /health and"
+                    + " /metrics only) or all (both; default). Many of each share one --db and --blobs.")
+    String role;
 
     @Option(
             names = "--workers",
@@ -179,6 +188,14 @@ final class ServeCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    private Role role() {
+        try {
+            return Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--role must be api, worker or all, got '" + role + "'");
+        }
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Logging.level(logLevel, spec.commandLine());
@@ -214,7 +231,8 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(shutdownGrace),
                 limits,
                 Optional.ofNullable(database).filter(url -> !url.isBlank()),
-                Optional.ofNullable(blobs));
+                Optional.ofNullable(blobs),
+                role());
         CallintelServer server;
         try {
             server = CallintelServer.start(config, decoders.get());

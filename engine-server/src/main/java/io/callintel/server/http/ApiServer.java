@@ -28,6 +28,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -61,6 +62,8 @@ public final class ApiServer implements AutoCloseable {
             Summaries summaries,
             ServerMetrics metrics,
             BooleanSupplier ready,
+            Role role,
+            HealthChecks checks,
             ObjectMapper json,
             Clock clock) {}
 
@@ -115,39 +118,43 @@ public final class ApiServer implements AutoCloseable {
                 AccessLog.log(ctx, millis);
             });
 
-            RequestQuota quota = new RequestQuota(limits.requestsPerMinutePerKey(), limits.requestsPerMinutePerOrg());
-            config.routes.before(BASE + "/*", ctx -> authenticate(ctx, d.authenticator(), d.sessions(), quota));
+            if (d.role().servesApi()) {
+                RequestQuota quota =
+                        new RequestQuota(limits.requestsPerMinutePerKey(), limits.requestsPerMinutePerOrg());
+                config.routes.before(BASE + "/*", ctx -> authenticate(ctx, d.authenticator(), d.sessions(), quota));
 
-            config.routes.post(BASE + "/usecase", useCases::create);
-            config.routes.get(BASE + "/usecase/{usecase_uuid}", useCases::get);
-            config.routes.put(BASE + "/usecase/{usecase_uuid}", useCases::update);
-            config.routes.delete(BASE + "/usecase/{usecase_uuid}", useCases::delete);
-            config.routes.get(BASE + "/org-usecases/{org_uuid}", useCases::listForOrg);
-            config.routes.post(BASE + "/{client_name}/{client_profile}/create-upload-link", uploads::createLink);
-            config.routes.post(BASE + "/{client_name}/{client_profile}/direct-upload", uploads::direct);
-            config.routes.post(BASE + "/org-usecases/recordings", recordings::list);
-            config.routes.post(BASE + "/org-usecases/get-recording-details", recordings::details);
-            config.routes.post(BASE + "/org-usecases/recording/transcript-analytics", recordings::transcriptAnalytics);
-            config.routes.post(BASE + "/org-usecases/recording/get-audio-presigned-url", recordings::audioUrl);
-            config.routes.post(BASE + "/org-usecases/recording/correct", recordings::correct);
-            config.routes.post(BASE + "/org-usecases/recording/corrections", recordings::corrections);
-            config.routes.post(BASE + "/org-usecases/recording/retry", recordings::retry);
-            config.routes.post(BASE + "/org-usecases/analytics/summary-counts", summaries::counts);
-            config.routes.post(BASE + "/org-usecases/analytics/summary-details", summaries::details);
-            config.routes.get(BASE + "/search", search::search);
+                config.routes.post(BASE + "/usecase", useCases::create);
+                config.routes.get(BASE + "/usecase/{usecase_uuid}", useCases::get);
+                config.routes.put(BASE + "/usecase/{usecase_uuid}", useCases::update);
+                config.routes.delete(BASE + "/usecase/{usecase_uuid}", useCases::delete);
+                config.routes.get(BASE + "/org-usecases/{org_uuid}", useCases::listForOrg);
+                config.routes.post(BASE + "/{client_name}/{client_profile}/create-upload-link", uploads::createLink);
+                config.routes.post(BASE + "/{client_name}/{client_profile}/direct-upload", uploads::direct);
+                config.routes.post(BASE + "/org-usecases/recordings", recordings::list);
+                config.routes.post(BASE + "/org-usecases/get-recording-details", recordings::details);
+                config.routes.post(
+                        BASE + "/org-usecases/recording/transcript-analytics", recordings::transcriptAnalytics);
+                config.routes.post(BASE + "/org-usecases/recording/get-audio-presigned-url", recordings::audioUrl);
+                config.routes.post(BASE + "/org-usecases/recording/correct", recordings::correct);
+                config.routes.post(BASE + "/org-usecases/recording/corrections", recordings::corrections);
+                config.routes.post(BASE + "/org-usecases/recording/retry", recordings::retry);
+                config.routes.post(BASE + "/org-usecases/analytics/summary-counts", summaries::counts);
+                config.routes.post(BASE + "/org-usecases/analytics/summary-details", summaries::details);
+                config.routes.get(BASE + "/search", search::search);
 
-            // Presigned: the URL's signature is the authority, no token.
-            config.routes.put(UploadHandlers.UPLOAD_PATH + "{recording_uuid}", uploads::receive);
-            config.routes.get(RecordingHandlers.AUDIO_PATH + "{recording_uuid}", recordings::streamAudio);
+                // Presigned: the URL's signature is the authority, no token.
+                config.routes.put(UploadHandlers.UPLOAD_PATH + "{recording_uuid}", uploads::receive);
+                config.routes.get(RecordingHandlers.AUDIO_PATH + "{recording_uuid}", recordings::streamAudio);
 
-            // The web app and its sign-in (a session cookie for the API above).
-            config.routes.get("/", WebApp::page);
-            config.routes.get(WebApp.ASSETS + "{file}", WebApp::asset);
-            config.routes.post(SessionHandlers.PATH, session::signIn);
-            config.routes.get(SessionHandlers.PATH, session::current);
-            config.routes.delete(SessionHandlers.PATH, session::signOut);
+                // The web app and its sign-in (a session cookie for the API above).
+                config.routes.get("/", WebApp::page);
+                config.routes.get(WebApp.ASSETS + "{file}", WebApp::asset);
+                config.routes.post(SessionHandlers.PATH, session::signIn);
+                config.routes.get(SessionHandlers.PATH, session::current);
+                config.routes.delete(SessionHandlers.PATH, session::signOut);
+            }
 
-            config.routes.get("/health", ctx -> health(ctx, d.ready()));
+            config.routes.get("/health", ctx -> health(ctx, d.ready(), d.role(), d.checks()));
             config.routes.get(
                     "/metrics",
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -218,9 +225,17 @@ public final class ApiServer implements AutoCloseable {
         error(ctx, e.status(), e.code(), e.getMessage(), e.field());
     }
 
-    private static void health(Context ctx, BooleanSupplier ready) {
+    /** 200 while serving with every dependency reachable; 503 while stopping or when one is not (it says which). */
+    private static void health(Context ctx, BooleanSupplier ready, Role role, HealthChecks checks) {
+        Map<String, String> results = checks.run();
+        boolean reachable = results.values().stream().allMatch(HealthChecks.OK::equals);
         boolean up = ready.getAsBoolean();
-        ctx.status(up ? 200 : 503).json(JsonNodeFactory.instance.objectNode().put("status", up ? "ok" : "stopping"));
+        ObjectNode body = JsonNodeFactory.instance
+                .objectNode()
+                .put("status", !up ? "stopping" : reachable ? "ok" : "degraded")
+                .put("role", role.wireName());
+        results.forEach(body::put);
+        ctx.status(up && reachable ? 200 : 503).json(body);
     }
 
     private static void openApi(Context ctx) throws IOException {

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two nodes on one PostgreSQL database and one shared audio directory: an API node that runs no recognition, and a
- * worker node. A call uploaded to the API node is processed by the worker node, and either node answers for it with
- * the same results; a token or API key made against the database works on both.
+ * Three nodes on one PostgreSQL database and one shared audio directory: two API nodes, which run no recognition, and
+ * a worker node, which serves no API. A call uploaded to one API node is processed by the worker, and both API nodes
+ * answer for it with the same results; a token or API key made against the database works on both.
  */
 class SharedDatabaseTest {
 
@@ -35,8 +35,9 @@ class SharedDatabaseTest {
         try (PostgresServer postgres = PostgresServer.start()) {
             String url = postgres.newDatabase();
             Path audio = dir.resolve("shared-audio");
-            TestServer api = TestServer.node(dir.resolve("api"), url, audio, 0);
-            TestServer worker = TestServer.node(dir.resolve("worker"), url, audio, 2);
+            TestServer api = TestServer.node(dir.resolve("api"), url, audio, Role.API);
+            TestServer other = TestServer.node(dir.resolve("other"), url, audio, Role.API);
+            TestServer worker = TestServer.node(dir.resolve("worker"), url, audio, Role.WORKER);
             try (Database db = Database.connect(url, 2)) {
                 String org = UUID.randomUUID().toString();
                 String token = Authenticator.mint(Secrets.inDatabase(db), org, Duration.ofHours(1), Clock.systemUTC());
@@ -63,9 +64,14 @@ class SharedDatabaseTest {
                 ObjectNode ids = TestServer.JSON.createObjectNode().put("recording_uuid", recording);
                 JsonNode fromApi = api.post(BASE + "/org-usecases/recording/transcript-analytics", token, ids)
                         .json();
-                JsonNode fromWorker = worker.post(BASE + "/org-usecases/recording/transcript-analytics", token, ids)
+                JsonNode fromOther = other.post(BASE + "/org-usecases/recording/transcript-analytics", token, ids)
                         .json();
-                assertEquals(fromWorker, fromApi, "both nodes answer from the one database");
+                assertEquals(fromOther, fromApi, "both API nodes answer from the one database");
+                assertEquals(
+                        404,
+                        worker.post(BASE + "/org-usecases/recordings", token, ids)
+                                .status(),
+                        "no API");
                 JsonNode summary = api.post(
                                 BASE + "/org-usecases/analytics/summary-details",
                                 token,
@@ -73,7 +79,13 @@ class SharedDatabaseTest {
                         .json();
                 assertEquals(1, summary.path("analysed_calls").asInt(), "the API node counts the worker's work");
 
-                for (TestServer node : new TestServer[] {api, worker}) {
+                JsonNode health = worker.get("/health", null).json();
+                assertEquals("worker", health.path("role").asText(), health.toString());
+                assertEquals("ok", health.path("database").asText(), health.toString());
+                assertEquals("ok", health.path("blob_store").asText(), health.toString());
+                assertEquals("api", api.get("/health", null).json().path("role").asText());
+
+                for (TestServer node : new TestServer[] {api, other}) {
                     Reply withKey =
                             node.send(HttpRequest.newBuilder(URI.create(node.base + BASE + "/usecase/" + useCase))
                                     .header("Authorization", "Token " + key)
@@ -82,6 +94,7 @@ class SharedDatabaseTest {
                 }
             } finally {
                 api.server.close();
+                other.server.close();
                 worker.server.close();
             }
         }

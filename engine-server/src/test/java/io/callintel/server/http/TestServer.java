@@ -64,12 +64,12 @@ final class TestServer {
     }
 
     static TestServer start(Path data, Duration shutdownGrace, Limits limits) {
-        return start(data, shutdownGrace, limits, Optional.empty(), Optional.empty(), 2);
+        return start(data, shutdownGrace, limits, Optional.empty(), Optional.empty(), Role.ALL);
     }
 
     /** A node of a deployment that shares a PostgreSQL database and an audio directory with others. */
-    static TestServer node(Path data, String database, Path blobs, int workers) {
-        return start(data, Duration.ofSeconds(5), Limits.DEFAULTS, Optional.of(database), Optional.of(blobs), workers);
+    static TestServer node(Path data, String database, Path blobs, Role role) {
+        return start(data, Duration.ofSeconds(5), Limits.DEFAULTS, Optional.of(database), Optional.of(blobs), role);
     }
 
     private static TestServer start(
@@ -78,13 +78,13 @@ final class TestServer {
             Limits limits,
             Optional<String> database,
             Optional<Path> blobs,
-            int workers) {
+            Role role) {
         try {
             ServerConfig config = new ServerConfig(
                     data.toAbsolutePath(),
                     "127.0.0.1",
                     0,
-                    workers,
+                    2,
                     2,
                     SpeechRecognizer.DEFAULT_REPLACE_AFTER_SECONDS,
                     Optional.empty(),
@@ -96,7 +96,8 @@ final class TestServer {
                     shutdownGrace,
                     limits,
                     database,
-                    blobs);
+                    blobs,
+                    role);
             return new TestServer(CallintelServer.start(config, new FfmpegAudioDecoder()), data.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
