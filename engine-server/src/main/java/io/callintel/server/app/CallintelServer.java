@@ -2,6 +2,8 @@ package io.callintel.server.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.callintel.classify.index.IndexedSegment;
+import io.callintel.classify.index.SearchRequest;
+import io.callintel.classify.index.SearchResults;
 import io.callintel.classify.index.SegmentIndex;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.DurationBound;
@@ -23,6 +25,7 @@ import io.callintel.server.data.UploadSpool;
 import io.callintel.server.http.ApiServer;
 import io.callintel.server.http.HealthChecks;
 import io.callintel.server.service.Corrections;
+import io.callintel.server.service.IndexFollower;
 import io.callintel.server.service.RecordingIntake;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
@@ -33,6 +36,7 @@ import io.callintel.server.store.JdbcCorrectionStore;
 import io.callintel.server.store.JdbcRecordingStore;
 import io.callintel.server.store.JdbcResultStore;
 import io.callintel.server.store.JdbcUseCaseStore;
+import io.callintel.server.store.SearchFeed;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -93,6 +98,13 @@ public final class CallintelServer implements AutoCloseable {
             var corrections = new JdbcCorrectionStore(db);
             var blobs = new FileBlobStore(config.blobs().orElse(data.audio()));
             SegmentIndex index = open(opened, SegmentIndex.open(data.index()));
+            // One node: the workers write the index the API searches. Many: workers append to the shared feed, and
+            // each API node replays it into its own index before searching, so every node gives the same hits.
+            Optional<SearchFeed> feed = storage.shared() ? Optional.of(new SearchFeed(db, json)) : Optional.empty();
+            Function<SearchRequest, SearchResults> search = index::search;
+            if (feed.isPresent()) {
+                search = new IndexFollower(index, feed.get(), data.index().resolve("feed.position"))::search;
+            }
 
             Secrets secrets = config.jwtSecret().isPresent()
                     ? Secrets.of(config.jwtSecret().get())
@@ -100,12 +112,14 @@ public final class CallintelServer implements AutoCloseable {
             var authenticator = new Authenticator(
                     secrets, config.jwtPublicKey().map(PemKeys::rsaPublicKey), new ApiKeys(db, clock), clock);
 
-            SearchIndexer indexer = (recording, transcript) -> index.replace(
-                    recording.uuid(),
-                    transcript.segments().stream()
-                            .map(segment -> IndexedSegment.of(
-                                    recording.org(), recording.usecase().orElse(""), recording.uuid(), segment))
-                            .toList());
+            SearchIndexer indexer = (recording, transcript) -> {
+                List<IndexedSegment> segments = transcript.segments().stream()
+                        .map(segment -> IndexedSegment.of(
+                                recording.org(), recording.usecase().orElse(""), recording.uuid(), segment))
+                        .toList();
+                feed.ifPresentOrElse(
+                        f -> f.append(recording.uuid(), segments), () -> index.replace(recording.uuid(), segments));
+            };
 
             // API nodes never run recognition: they load no models and start no workers.
             Optional<CallIntelEngine> engine = config.role().processes()
@@ -150,7 +164,7 @@ public final class CallintelServer implements AutoCloseable {
                     results,
                     new Corrections(corrections, clock),
                     blobs,
-                    index,
+                    search,
                     new RecordingIntake(
                             observed,
                             blobs,

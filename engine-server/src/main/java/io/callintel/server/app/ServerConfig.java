@@ -54,6 +54,10 @@ public record ServerConfig(
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(blobs, "blobs");
         Objects.requireNonNull(role, "role");
+        if (role != Role.ALL && database.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "--role " + role.wireName() + " is for nodes that share a PostgreSQL database (--db) with others");
+        }
         if (role == Role.WORKER && workers == 0) {
             throw new IllegalArgumentException("a worker node needs --workers 1 or more");
         }

@@ -3,7 +3,8 @@ package io.callintel.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.callintel.classify.index.SegmentIndex;
+import io.callintel.classify.index.SearchRequest;
+import io.callintel.classify.index.SearchResults;
 import io.callintel.core.store.BlobStore;
 import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.ResultStore;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,7 +56,7 @@ public final class ApiServer implements AutoCloseable {
             ResultStore results,
             Corrections corrections,
             BlobStore blobs,
-            SegmentIndex index,
+            Function<SearchRequest, SearchResults> search,
             RecordingIntake intake,
             Authenticator authenticator,
             Sessions sessions,
@@ -94,7 +96,7 @@ public final class ApiServer implements AutoCloseable {
                 d.corrections(),
                 d.intake());
         SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);
-        SearchHandler search = new SearchHandler(d.index(), views);
+        SearchHandler search = new SearchHandler(d.search(), views);
         SessionHandlers session = new SessionHandlers(d.sessions(), d.authenticator(), d.json(), views);
 
         this.app = Javalin.create(config -> {

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.classify.index.SearchHit;
 import io.callintel.classify.index.SearchRequest;
 import io.callintel.classify.index.SearchResults;
-import io.callintel.classify.index.SegmentIndex;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Keyword search over the caller's org's transcripts, with highlighted snippets and time offsets. */
 final class SearchHandler {
 
-    private final SegmentIndex index;
+    private final Function<SearchRequest, SearchResults> index;
     private final Views views;
 
-    SearchHandler(SegmentIndex index, Views views) {
+    SearchHandler(Function<SearchRequest, SearchResults> index, Views views) {
         this.index = index;
         this.views = views;
     }
@@ -33,7 +33,7 @@ final class SearchHandler {
                 .filter(s -> !s.isBlank())
                 .map(s -> JsonBody.uuid("usecase_uuid", s.trim()));
         int limit = Paging.fromQuery(ctx, 20).limit();
-        SearchResults results = index.search(new SearchRequest(org, useCase, query, limit));
+        SearchResults results = index.apply(new SearchRequest(org, useCase, query, limit));
         ObjectNode node = views.object()
                 .put("query", query)
                 .put("usecase_uuid", useCase.orElse(null))

@@ -2,7 +2,8 @@ package io.callintel.server.store;
 
 /**
  * What differs between the two databases the stores run on; every other statement is the same SQL on both. Each
- * has its own migrations, of the same versions.
+ * has its own migrations: the same versions for the tables both have, and PostgreSQL's own for what only many nodes
+ * need (the shared secret, the search feed).
  */
 enum Dialect {
     /** The embedded default: one process, whose write transactions take the lock at their start. */
