@@ -24,6 +24,9 @@ public interface BlobStore {
     /** @return false when there was nothing under the key */
     boolean delete(String key) throws IOException;
 
+    /** Whether the store can be used now (for health checks: a mount or an object store can go away). */
+    boolean reachable();
+
     /** The stream was longer than allowed. */
     final class BlobTooLargeException extends IOException {
         public BlobTooLargeException(long maxBytes) {

@@ -281,5 +281,10 @@ final class InMemoryStores {
         public boolean delete(String key) {
             return false;
         }
+
+        @Override
+        public boolean reachable() {
+            return true;
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.callintel.core.pipeline.PipelineListener;
 import io.callintel.core.pipeline.RecordingPipeline;
 import io.callintel.core.pipeline.SearchIndexer;
 import io.callintel.core.pipeline.Workers;
+import io.callintel.core.store.BlobStore;
 import io.callintel.core.store.RecordingStore;
 import io.callintel.engine.CallIntelEngine;
 import io.callintel.server.auth.ApiKeys;
@@ -30,12 +31,14 @@ import io.callintel.server.service.RecordingIntake;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
 import io.callintel.server.service.UnusedLinks;
+import io.callintel.server.store.BlobLocation;
 import io.callintel.server.store.Database;
 import io.callintel.server.store.FileBlobStore;
 import io.callintel.server.store.JdbcCorrectionStore;
 import io.callintel.server.store.JdbcRecordingStore;
 import io.callintel.server.store.JdbcResultStore;
 import io.callintel.server.store.JdbcUseCaseStore;
+import io.callintel.server.store.S3BlobStore;
 import io.callintel.server.store.SearchFeed;
 import java.io.IOException;
 import java.time.Clock;
@@ -96,7 +99,11 @@ public final class CallintelServer implements AutoCloseable {
             var recordings = new JdbcRecordingStore(db, clock);
             var results = new JdbcResultStore(db, json);
             var corrections = new JdbcCorrectionStore(db);
-            var blobs = new FileBlobStore(config.blobs().orElse(data.audio()));
+            BlobStore blobs = switch (config.blobs().orElse(new BlobLocation.Directory(data.audio()))) {
+                case BlobLocation.Directory directory -> new FileBlobStore(directory.path());
+                case BlobLocation.S3 s3 ->
+                    open(opened, S3BlobStore.open(s3, data.root().resolve("audio")));
+            };
             SegmentIndex index = open(opened, SegmentIndex.open(data.index()));
             // One node: the workers write the index the API searches. Many: workers append to the shared feed, and
             // each API node replays it into its own index before searching, so every node gives the same hits.
@@ -197,7 +204,7 @@ public final class CallintelServer implements AutoCloseable {
     }
 
     /** What /health reports besides the node's state: can it reach its database and its audio store. */
-    private static Map<String, String> checks(Database db, FileBlobStore blobs) {
+    private static Map<String, String> checks(Database db, BlobStore blobs) {
         Map<String, String> checks = new LinkedHashMap<>();
         try {
             db.count("SELECT 1");
@@ -205,7 +212,7 @@ public final class CallintelServer implements AutoCloseable {
         } catch (RuntimeException e) {
             checks.put("database", "unreachable: " + e.getMessage());
         }
-        checks.put("blob_store", blobs.reachable() ? HealthChecks.OK : "unreachable: " + blobs.root());
+        checks.put("blob_store", blobs.reachable() ? HealthChecks.OK : "unreachable");
         return checks;
     }
 

@@ -4,6 +4,7 @@ import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.server.http.Limits;
 import io.callintel.server.http.Role;
+import io.callintel.server.store.BlobLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * @param limits          upload size and presigned link lifetimes
  * @param database        the PostgreSQL database shared by many nodes ({@code postgresql://...}); empty for the data
  *                        directory's SQLite database
- * @param blobs           where the audio is kept when not under the data directory: a path all nodes share
+ * @param blobs           where the audio is kept when not under the data directory: a path all nodes share, or S3
  * @param role            what this node does: serve the API, process the queue, or both
  */
 public record ServerConfig(
@@ -45,7 +46,7 @@ public record ServerConfig(
         Duration shutdownGrace,
         Limits limits,
         Optional<String> database,
-        Optional<Path> blobs,
+        Optional<BlobLocation> blobs,
         Role role) {
 
     public ServerConfig {

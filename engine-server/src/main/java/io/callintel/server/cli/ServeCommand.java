@@ -6,6 +6,7 @@ import io.callintel.server.app.CallintelServer;
 import io.callintel.server.app.ServerConfig;
 import io.callintel.server.http.Limits;
 import io.callintel.server.http.Role;
+import io.callintel.server.store.BlobLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,9 +71,25 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--blobs",
-            paramLabel = "DIR",
-            description = "Where the audio is kept: a path every node shares (default: the data directory's audio/).")
-    Path blobs;
+            paramLabel = "DIR|s3://BUCKET/PREFIX",
+            description = "Where the audio is kept: a path every node shares, or S3-compatible object storage"
+                    + " (credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the SDK's other sources;"
+                    + " default: the data directory's audio/).")
+    String blobs;
+
+    @Option(
+            names = "--s3-endpoint",
+            paramLabel = "URL",
+            description = "The object store's URL for MinIO, Ceph and other on-prem stores (path-style access);"
+                    + " default: AWS.")
+    String s3Endpoint;
+
+    @Option(
+            names = "--s3-region",
+            paramLabel = "REGION",
+            defaultValue = "us-east-1",
+            description = "The bucket's region (default: ${DEFAULT-VALUE}).")
+    String s3Region;
 
     @Option(
             names = "--role",
@@ -188,6 +205,17 @@ final class ServeCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    private Optional<BlobLocation> blobLocation() {
+        try {
+            return Optional.ofNullable(blobs)
+                    .filter(text -> !text.isBlank())
+                    .map(text -> BlobLocation.parse(
+                            text.trim(), Optional.ofNullable(s3Endpoint).filter(url -> !url.isBlank()), s3Region));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--blobs: " + e.getMessage());
+        }
+    }
+
     private Role role() {
         try {
             return Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT));
@@ -231,7 +259,7 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(shutdownGrace),
                 limits,
                 Optional.ofNullable(database).filter(url -> !url.isBlank()),
-                Optional.ofNullable(blobs),
+                blobLocation(),
                 role());
         CallintelServer server;
         try {

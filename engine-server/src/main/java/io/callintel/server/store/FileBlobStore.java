@@ -42,16 +42,13 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
-    /** Whether a key is acceptable to this store. */
     /** Whether the store's directory is there and writable (a shared mount can go away). */
+    @Override
     public boolean reachable() {
         return Files.isDirectory(root) && Files.isWritable(root);
     }
 
-    public Path root() {
-        return root;
-    }
-
+    /** Whether a key is acceptable to this store. */
     public static boolean isValidKey(String key) {
         return key != null && KEY.matcher(key).matches();
     }

@@ -1,5 +1,6 @@
 package io.callintel.server.http;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,23 +9,28 @@ import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.auth.Secrets;
 import io.callintel.server.http.TestServer.Reply;
+import io.callintel.server.store.BlobLocation;
 import io.callintel.server.store.Database;
 import io.callintel.testing.CallFormat;
 import io.callintel.testing.Dialogues;
 import io.callintel.testing.PostgresServer;
+import io.callintel.testing.S3Server;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three nodes on one PostgreSQL database and one shared audio directory: two API nodes, which run no recognition, and
- * a worker node, which serves no API. A call uploaded to one API node is processed by the worker, and both API nodes
- * answer for it with the same results; a token or API key made against the database works on both.
+ * Three nodes on one PostgreSQL database and one S3-protocol object store (s3rver), each with its own data directory
+ * and no disk in common: two API nodes, which run no recognition, and a worker node, which serves no API. A call
+ * uploaded to one API node is processed by the worker, and both API nodes answer for it alike (results, search hits,
+ * the audio itself); a token or API key made against the database works on both.
  */
 class SharedDatabaseTest {
 
@@ -32,9 +38,12 @@ class SharedDatabaseTest {
 
     @Test
     void anApiNodeAndAWorkerNodeShareTheQueueResultsAndCredentials(@TempDir Path dir) throws Exception {
-        try (PostgresServer postgres = PostgresServer.start()) {
+        try (PostgresServer postgres = PostgresServer.start();
+                S3Server s3 = S3Server.start(Path.of("target/s3rver/node_modules/s3rver/bin/s3rver.js"), "calls")) {
+            System.setProperty("aws.accessKeyId", S3Server.ACCESS_KEY);
+            System.setProperty("aws.secretAccessKey", S3Server.SECRET_KEY);
             String url = postgres.newDatabase();
-            Path audio = dir.resolve("shared-audio");
+            BlobLocation audio = BlobLocation.parse("s3://calls/test", Optional.of(s3.endpoint()), "us-east-1");
             TestServer api = TestServer.node(dir.resolve("api"), url, audio, Role.API);
             TestServer other = TestServer.node(dir.resolve("other"), url, audio, Role.API);
             TestServer worker = TestServer.node(dir.resolve("worker"), url, audio, Role.WORKER);
@@ -84,6 +93,20 @@ class SharedDatabaseTest {
                 assertEquals("ok", health.path("database").asText(), health.toString());
                 assertEquals("ok", health.path("blob_store").asText(), health.toString());
                 assertEquals("api", api.get("/health", null).json().path("role").asText());
+
+                String s3Key = link.json().path("s3_key").asText();
+                String audioUrl = other.post(
+                                BASE + "/org-usecases/recording/get-audio-presigned-url",
+                                token,
+                                TestServer.JSON.createObjectNode().put("s3_key", s3Key))
+                        .json()
+                        .path("url")
+                        .asText();
+                byte[] streamed = other.send(
+                                HttpRequest.newBuilder(URI.create(audioUrl)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                        .body();
+                assertArrayEquals(Files.readAllBytes(call), streamed, "the other API node serves the audio from S3");
 
                 for (TestServer node : new TestServer[] {api, other}) {
                     Reply withKey =

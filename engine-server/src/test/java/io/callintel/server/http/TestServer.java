@@ -10,6 +10,7 @@ import io.callintel.server.app.CallintelServer;
 import io.callintel.server.app.ServerConfig;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.data.DataDirectory;
+import io.callintel.server.store.BlobLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -69,6 +70,11 @@ final class TestServer {
 
     /** A node of a deployment that shares a PostgreSQL database and an audio directory with others. */
     static TestServer node(Path data, String database, Path blobs, Role role) {
+        return node(data, database, new BlobLocation.Directory(blobs), role);
+    }
+
+    /** A node of a deployment that shares a PostgreSQL database and an audio store with others. */
+    static TestServer node(Path data, String database, BlobLocation blobs, Role role) {
         return start(data, Duration.ofSeconds(5), Limits.DEFAULTS, Optional.of(database), Optional.of(blobs), role);
     }
 
@@ -77,7 +83,7 @@ final class TestServer {
             Duration shutdownGrace,
             Limits limits,
             Optional<String> database,
-            Optional<Path> blobs,
+            Optional<BlobLocation> blobs,
             Role role) {
         try {
             ServerConfig config = new ServerConfig(
