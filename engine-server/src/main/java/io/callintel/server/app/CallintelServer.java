@@ -89,17 +89,18 @@ public final class CallintelServer implements AutoCloseable {
         AudioDecoder decoder = new DurationBound(unbounded, config.limits().maxCallDuration());
         try {
             DataDirectory data = DataDirectory.create(config.dataDirectory());
-            Storage storage = new Storage(data, config.database());
+            Storage storage = new Storage(data, config.cluster().database());
             // Millisecond ticks: what the database keeps, so a response never shows a time that a re-read would change.
             Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
             ObjectMapper json = new ObjectMapper();
 
             Database db = open(opened, storage.openDatabase());
             var useCases = new JdbcUseCaseStore(db, json);
-            var recordings = new JdbcRecordingStore(db, clock);
+            var recordings = new JdbcRecordingStore(
+                    db, clock, config.cluster().lease(), config.cluster().node());
             var results = new JdbcResultStore(db, json);
             var corrections = new JdbcCorrectionStore(db);
-            BlobStore blobs = switch (config.blobs().orElse(new BlobLocation.Directory(data.audio()))) {
+            BlobStore blobs = switch (config.cluster().blobs().orElse(new BlobLocation.Directory(data.audio()))) {
                 case BlobLocation.Directory directory -> new FileBlobStore(directory.path());
                 case BlobLocation.S3 s3 ->
                     open(opened, S3BlobStore.open(s3, data.root().resolve("audio")));
@@ -129,7 +130,7 @@ public final class CallintelServer implements AutoCloseable {
             };
 
             // API nodes never run recognition: they load no models and start no workers.
-            Optional<CallIntelEngine> engine = config.role().processes()
+            Optional<CallIntelEngine> engine = config.cluster().role().processes()
                     ? Optional.of(open(
                             opened,
                             CallIntelEngine.builder()
@@ -142,7 +143,8 @@ public final class CallintelServer implements AutoCloseable {
             Summaries summaries = new Summaries(recordings, results, storage.shared());
             ServerMetrics metrics = new ServerMetrics(
                     recordings,
-                    () -> engine.map(CallIntelEngine::recognizerReplacements).orElse(0));
+                    () -> engine.map(CallIntelEngine::recognizerReplacements).orElse(0),
+                    recordings::takeovers);
             PipelineListener listener = PipelineListener.all(summaries, metrics);
             Optional<Workers> workers = engine.map(e -> new Workers(
                     recordings,
@@ -185,7 +187,8 @@ public final class CallintelServer implements AutoCloseable {
                     summaries,
                     metrics,
                     serving::get,
-                    config.role(),
+                    config.cluster().role(),
+                    config.cluster().node(),
                     () -> checks(db, blobs),
                     json,
                     clock);

@@ -4,7 +4,6 @@ import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.server.http.Limits;
 import io.callintel.server.http.Role;
-import io.callintel.server.store.BlobLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,10 +24,8 @@ import java.util.Optional;
  * @param maxAttempts     processing attempts per recording before it fails
  * @param shutdownGrace   how long recordings in flight may run on at shutdown before they are re-queued
  * @param limits          upload size and presigned link lifetimes
- * @param database        the PostgreSQL database shared by many nodes ({@code postgresql://...}); empty for the data
- *                        directory's SQLite database
- * @param blobs           where the audio is kept when not under the data directory: a path all nodes share, or S3
- * @param role            what this node does: serve the API, process the queue, or both
+ * @param cluster         the database and audio store shared with other nodes, and this node's part; {@link
+ *                        Cluster#SINGLE} for one box
  */
 public record ServerConfig(
         Path dataDirectory,
@@ -45,21 +42,13 @@ public record ServerConfig(
         Duration retryDelay,
         Duration shutdownGrace,
         Limits limits,
-        Optional<String> database,
-        Optional<BlobLocation> blobs,
-        Role role) {
+        Cluster cluster) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(database, "database");
-        Objects.requireNonNull(blobs, "blobs");
-        Objects.requireNonNull(role, "role");
-        if (role != Role.ALL && database.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "--role " + role.wireName() + " is for nodes that share a PostgreSQL database (--db) with others");
-        }
-        if (role == Role.WORKER && workers == 0) {
+        Objects.requireNonNull(cluster, "cluster");
+        if (cluster.role() == Role.WORKER && workers == 0) {
             throw new IllegalArgumentException("a worker node needs --workers 1 or more");
         }
         if (workers < 0 || threads < 1 || maxAttempts < 1) {

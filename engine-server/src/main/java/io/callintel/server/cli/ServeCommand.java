@@ -3,6 +3,7 @@ package io.callintel.server.cli;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.server.app.CallintelServer;
+import io.callintel.server.app.Cluster;
 import io.callintel.server.app.ServerConfig;
 import io.callintel.server.http.Limits;
 import io.callintel.server.http.Role;
@@ -98,6 +99,20 @@ final class ServeCommand implements Callable<Integer> {
             description = "api (requests and uploads, no recognition), worker (processes the queue; answers /health and"
                     + " /metrics only) or all (both; default). Many of each share one --db and --blobs.")
     String role;
+
+    @Option(
+            names = "--node-id",
+            paramLabel = "NAME",
+            description = "This node's name in claims and /health (default: the machine's name).")
+    String nodeId;
+
+    @Option(
+            names = "--lease-seconds",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
+            description = "How long a worker's claim holds without its heartbeat (every third of it); past it, another"
+                    + " worker takes the recording over (default: ${DEFAULT-VALUE}).")
+    int leaseSeconds;
 
     @Option(
             names = "--workers",
@@ -205,6 +220,29 @@ final class ServeCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    private Cluster cluster() {
+        try {
+            return new Cluster(
+                    Optional.ofNullable(database).filter(url -> !url.isBlank()),
+                    blobLocation(),
+                    role(),
+                    Optional.ofNullable(nodeId).filter(name -> !name.isBlank()).orElseGet(ServeCommand::hostName),
+                    Duration.ofSeconds(leaseSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The machine's name, made fit for a node name. */
+    private static String hostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+            return name.isEmpty() ? "local" : name.substring(0, Math.min(64, name.length()));
+        } catch (java.net.UnknownHostException e) {
+            return "local";
+        }
+    }
+
     private Optional<BlobLocation> blobLocation() {
         try {
             return Optional.ofNullable(blobs)
@@ -258,9 +296,7 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(shutdownGrace),
                 limits,
-                Optional.ofNullable(database).filter(url -> !url.isBlank()),
-                blobLocation(),
-                role());
+                cluster());
         CallintelServer server;
         try {
             server = CallintelServer.start(config, decoders.get());

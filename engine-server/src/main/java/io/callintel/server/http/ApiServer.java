@@ -65,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
             ServerMetrics metrics,
             BooleanSupplier ready,
             Role role,
+            String node,
             HealthChecks checks,
             ObjectMapper json,
             Clock clock) {}
@@ -156,7 +157,7 @@ public final class ApiServer implements AutoCloseable {
                 config.routes.delete(SessionHandlers.PATH, session::signOut);
             }
 
-            config.routes.get("/health", ctx -> health(ctx, d.ready(), d.role(), d.checks()));
+            config.routes.get("/health", ctx -> health(ctx, d.ready(), d.role(), d.node(), d.checks()));
             config.routes.get(
                     "/metrics",
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -228,14 +229,15 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** 200 while serving with every dependency reachable; 503 while stopping or when one is not (it says which). */
-    private static void health(Context ctx, BooleanSupplier ready, Role role, HealthChecks checks) {
+    private static void health(Context ctx, BooleanSupplier ready, Role role, String node, HealthChecks checks) {
         Map<String, String> results = checks.run();
         boolean reachable = results.values().stream().allMatch(HealthChecks.OK::equals);
         boolean up = ready.getAsBoolean();
         ObjectNode body = JsonNodeFactory.instance
                 .objectNode()
                 .put("status", !up ? "stopping" : reachable ? "ok" : "degraded")
-                .put("role", role.wireName());
+                .put("role", role.wireName())
+                .put("node", node);
         results.forEach(body::put);
         ctx.status(up && reachable ? 200 : 503).json(body);
     }

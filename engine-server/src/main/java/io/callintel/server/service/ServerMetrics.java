@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * What {@code /metrics} shows, in Prometheus' text format: queue depth, recordings per state, stage
@@ -34,8 +35,13 @@ public final class ServerMetrics implements PipelineListener {
     private record Counted(Map<RecordingState, Long> counts, long atNanos) {}
 
     /** @param recognizerReplacements how many speech recognizers were replaced so far (cold starts) */
-    public ServerMetrics(RecordingStore recordings, IntSupplier recognizerReplacements) {
+    /** @param takeovers claims this node took over from workers whose lease had run out */
+    public ServerMetrics(RecordingStore recordings, IntSupplier recognizerReplacements, LongSupplier takeovers) {
         this.recordings = recordings;
+        FunctionCounter.builder("callintel_lease_expiries", takeovers, LongSupplier::getAsLong)
+                .description(
+                        "Recordings this node took over after their worker's lease ran out (a worker died or stalled)")
+                .register(registry);
         Gauge.builder("callintel_queue_depth", recordings, RecordingStore::queueDepth)
                 .description("Recordings waiting for a worker")
                 .register(registry);

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Recordings in the {@code recording} table, their history in {@code recording_history}; the queue is the table itself. */
 public final class JdbcRecordingStore implements RecordingStore {
@@ -41,15 +42,28 @@ public final class JdbcRecordingStore implements RecordingStore {
     private final Database db;
     private final Clock clock;
     private final Duration lease;
+    private final String node;
+    private final LongAdder takeovers = new LongAdder();
 
+    /** For tools that claim nothing (the command line): a one-minute lease, node "local". */
     public JdbcRecordingStore(Database db, Clock clock) {
-        this(db, clock, DEFAULT_LEASE);
+        this(db, clock, DEFAULT_LEASE, "local");
     }
 
-    public JdbcRecordingStore(Database db, Clock clock, Duration lease) {
+    /**
+     * @param lease how long a claim holds without a heartbeat
+     * @param node  the name this process claims under (shown in the {@code claimed_by} column)
+     */
+    public JdbcRecordingStore(Database db, Clock clock, Duration lease, String node) {
         this.db = db;
         this.clock = clock;
         this.lease = lease;
+        this.node = node;
+    }
+
+    /** Claims this store took over from a worker whose lease had run out, since it was made. */
+    public long takeovers() {
+        return takeovers.sum();
     }
 
     @Override
@@ -244,12 +258,13 @@ public final class JdbcRecordingStore implements RecordingStore {
     public Optional<Recording> claimNext() {
         long now = clock.millis();
         return db.inTransaction(connection -> {
-            Optional<String> next = Database.query(
+            record Next(String uuid, boolean expired) {}
+            Optional<Next> next = Database.query(
                             connection,
-                            "SELECT uuid FROM recording WHERE " + CLAIMABLE
-                                    + " AND (queued_at IS NULL OR queued_at <= ?)" + " ORDER BY queued_at, uuid LIMIT 1"
+                            "SELECT uuid, claimed FROM recording WHERE " + CLAIMABLE
+                                    + " AND (queued_at IS NULL OR queued_at <= ?) ORDER BY queued_at, uuid LIMIT 1"
                                     + db.dialect().skipLocked(),
-                            row -> row.getString(1),
+                            row -> new Next(row.getString(1), row.getInt(2) == 1),
                             now,
                             now)
                     .stream()
@@ -257,16 +272,21 @@ public final class JdbcRecordingStore implements RecordingStore {
             if (next.isEmpty()) {
                 return Optional.empty();
             }
+            if (next.get().expired()) {
+                takeovers.increment(); // its worker died or stalled past its lease
+            }
             Database.update(
                     connection,
-                    "UPDATE recording SET claimed = 1, attempts = attempts + 1, lease_until = ? WHERE uuid = ?",
+                    "UPDATE recording SET claimed = 1, attempts = attempts + 1, lease_until = ?, claimed_by = ?"
+                            + " WHERE uuid = ?",
                     now + lease.toMillis(),
-                    next.get());
+                    node,
+                    next.get().uuid());
             return Database.query(
                             connection,
                             "SELECT " + COLUMNS + " FROM recording WHERE uuid = ?",
                             JdbcRecordingStore::map,
-                            next.get())
+                            next.get().uuid())
                     .stream()
                     .findFirst();
         });

@@ -7,6 +7,7 @@ import io.callintel.asr.vosk.SpeechRecognizer;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.core.config.ModelPaths;
 import io.callintel.server.app.CallintelServer;
+import io.callintel.server.app.Cluster;
 import io.callintel.server.app.ServerConfig;
 import io.callintel.server.auth.Authenticator;
 import io.callintel.server.data.DataDirectory;
@@ -65,7 +66,7 @@ final class TestServer {
     }
 
     static TestServer start(Path data, Duration shutdownGrace, Limits limits) {
-        return start(data, shutdownGrace, limits, Optional.empty(), Optional.empty(), Role.ALL);
+        return start(data, shutdownGrace, limits, Cluster.SINGLE);
     }
 
     /** A node of a deployment that shares a PostgreSQL database and an audio directory with others. */
@@ -75,16 +76,14 @@ final class TestServer {
 
     /** A node of a deployment that shares a PostgreSQL database and an audio store with others. */
     static TestServer node(Path data, String database, BlobLocation blobs, Role role) {
-        return start(data, Duration.ofSeconds(5), Limits.DEFAULTS, Optional.of(database), Optional.of(blobs), role);
+        return start(
+                data,
+                Duration.ofSeconds(5),
+                Limits.DEFAULTS,
+                new Cluster(Optional.of(database), Optional.of(blobs), role, role.wireName(), Duration.ofSeconds(10)));
     }
 
-    private static TestServer start(
-            Path data,
-            Duration shutdownGrace,
-            Limits limits,
-            Optional<String> database,
-            Optional<BlobLocation> blobs,
-            Role role) {
+    private static TestServer start(Path data, Duration shutdownGrace, Limits limits, Cluster cluster) {
         try {
             ServerConfig config = new ServerConfig(
                     data.toAbsolutePath(),
@@ -101,9 +100,7 @@ final class TestServer {
                     Duration.ofMillis(200),
                     shutdownGrace,
                     limits,
-                    database,
-                    blobs,
-                    role);
+                    cluster);
             return new TestServer(CallintelServer.start(config, new FfmpegAudioDecoder()), data.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -85,7 +85,7 @@ abstract class StoreContract {
     void aRetryIsDueOnlyAfterItsBackoff() {
         try (Database db = open()) {
             TestClock clock = new TestClock();
-            JdbcRecordingStore store = new JdbcRecordingStore(db, clock, Duration.ofSeconds(10));
+            JdbcRecordingStore store = new JdbcRecordingStore(db, clock, Duration.ofSeconds(10), "node-a");
             store.create(recording("a", "{}", ProcessingHints.NONE));
             store.transition("a", RecordingState.INITIATED, "");
 
@@ -100,7 +100,8 @@ abstract class StoreContract {
     void anExpiredLeaseIsTakenOverAndTheStaleClaimCommitsNothing() {
         try (Database db = open()) {
             TestClock clock = new TestClock();
-            JdbcRecordingStore store = new JdbcRecordingStore(db, clock, Duration.ofSeconds(10));
+            JdbcRecordingStore store = new JdbcRecordingStore(db, clock, Duration.ofSeconds(10), "node-a");
+            JdbcRecordingStore other = new JdbcRecordingStore(db, clock, Duration.ofSeconds(10), "node-b");
             store.create(recording("a", "{}", ProcessingHints.NONE));
             store.transition("a", RecordingState.INITIATED, "");
 
@@ -108,12 +109,16 @@ abstract class StoreContract {
             clock.advance(Duration.ofSeconds(5));
             assertTrue(store.renew(stalled), "a heartbeat in time");
             clock.advance(Duration.ofSeconds(9));
-            assertEquals(Optional.empty(), store.claimNext(), "renewed: still held");
+            assertEquals(Optional.empty(), other.claimNext(), "renewed: still held");
             assertEquals(0, store.queueDepth());
             clock.advance(Duration.ofSeconds(2)); // 11 s since the last heartbeat
             assertEquals(1, store.queueDepth(), "the lease ran out");
-            Recording takenOver = store.claimNext().orElseThrow();
+            Recording takenOver = other.claimNext().orElseThrow();
             assertEquals(2, takenOver.attempts());
+            assertEquals(1, other.takeovers());
+            assertEquals(
+                    List.of("node-b"),
+                    db.query("SELECT claimed_by FROM recording WHERE uuid = 'a'", row -> row.getString(1)));
 
             assertFalse(store.renew(stalled));
             assertFalse(
@@ -121,7 +126,7 @@ abstract class StoreContract {
             store.handBack(stalled);
             store.release(stalled, Duration.ZERO);
             assertEquals(2, store.find("a").orElseThrow().attempts(), "nor gives back what it no longer holds");
-            assertTrue(store.advance(takenOver, RecordingState.ANALYSIS_COMPLETED, ""));
+            assertTrue(other.advance(takenOver, RecordingState.ANALYSIS_COMPLETED, ""));
             assertEquals(
                     1,
                     store.history("a").stream()
@@ -142,7 +147,8 @@ abstract class StoreContract {
             List<String> claimed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
             List<Thread> workers = new java.util.ArrayList<>();
             for (int w = 0; w < 4; w++) {
-                JdbcRecordingStore store = new JdbcRecordingStore(db, Clock.systemUTC()); // as on another node
+                JdbcRecordingStore store =
+                        new JdbcRecordingStore(db, Clock.systemUTC(), Duration.ofMinutes(1), "node-" + w);
                 workers.add(Thread.ofPlatform().start(() -> {
                     for (Optional<Recording> next = store.claimNext(); next.isPresent(); next = store.claimNext()) {
                         claimed.add(next.get().uuid());
