@@ -55,6 +55,8 @@ class DistributionIT {
                 "conf/callintel.properties",
                 "callintel.service",
                 "Containerfile",
+                "compose.yaml",
+                "callintel-worker.service",
                 "models/vosk-model-en-us",
                 "models/e5-small-v2-q/model.onnx",
                 "lib")) {

@@ -30,6 +30,14 @@ public final class S3Server implements AutoCloseable {
         this.directory = directory;
     }
 
+    /** Where a module's build installs s3rver (engine-server's does), relative to the module, where its tests run. */
+    private static final Path SCRIPT = Path.of("target/s3rver/node_modules/s3rver/bin/s3rver.js");
+
+    /** Starts s3rver as the module's build installed it, with one bucket. */
+    public static S3Server start(String bucket) {
+        return start(SCRIPT, bucket);
+    }
+
     /** @param script s3rver's {@code bin/s3rver.js} */
     public static S3Server start(Path script, String bucket) {
         if (!Files.isRegularFile(script)) {

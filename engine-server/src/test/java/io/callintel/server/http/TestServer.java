@@ -43,9 +43,18 @@ final class TestServer {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private TestServer(CallintelServer server, Path data) {
+        this(server, data, "http://127.0.0.1:" + server.port());
+    }
+
+    private TestServer(CallintelServer server, Path data, String base) {
         this.server = server;
         this.data = data;
-        this.base = "http://127.0.0.1:" + server.port();
+        this.base = base;
+    }
+
+    /** The same requests against a server running elsewhere (another process): no server or data to reach into. */
+    static TestServer client(String base) {
+        return new TestServer(null, null, base);
     }
 
     static synchronized TestServer shared() {

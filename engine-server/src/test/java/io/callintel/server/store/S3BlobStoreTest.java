@@ -20,12 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The object-storage blob store against a real S3-protocol server (s3rver), as two nodes with their own copies. */
 class S3BlobStoreTest {
 
-    static final Path S3RVER = Path.of("target/s3rver/node_modules/s3rver/bin/s3rver.js");
     private static S3Server server;
 
     @BeforeAll
     static void startServer() {
-        server = S3Server.start(S3RVER, "calls");
+        server = S3Server.start("calls");
         System.setProperty("aws.accessKeyId", S3Server.ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", S3Server.SECRET_KEY);
     }
