@@ -33,12 +33,10 @@ import io.callintel.server.service.Summaries;
 import io.callintel.server.service.UnusedLinks;
 import io.callintel.server.store.BlobLocation;
 import io.callintel.server.store.Database;
-import io.callintel.server.store.FileBlobStore;
 import io.callintel.server.store.JdbcCorrectionStore;
 import io.callintel.server.store.JdbcRecordingStore;
 import io.callintel.server.store.JdbcResultStore;
 import io.callintel.server.store.JdbcUseCaseStore;
-import io.callintel.server.store.S3BlobStore;
 import io.callintel.server.store.SearchFeed;
 import java.io.IOException;
 import java.time.Clock;
@@ -100,11 +98,12 @@ public final class CallintelServer implements AutoCloseable {
                     db, clock, config.cluster().lease(), config.cluster().node());
             var results = new JdbcResultStore(db, json);
             var corrections = new JdbcCorrectionStore(db);
-            BlobStore blobs = switch (config.cluster().blobs().orElse(new BlobLocation.Directory(data.audio()))) {
-                case BlobLocation.Directory directory -> new FileBlobStore(directory.path());
-                case BlobLocation.S3 s3 ->
-                    open(opened, S3BlobStore.open(s3, data.root().resolve("audio")));
-            };
+            BlobStore blobs = open(
+                    opened,
+                    config.cluster()
+                            .blobs()
+                            .orElse(new BlobLocation.Directory(data.audio()))
+                            .open(data.audio()));
             SegmentIndex index = open(opened, SegmentIndex.open(data.index()));
             // One node: the workers write the index the API searches. Many: workers append to the shared feed, and
             // each API node replays it into its own index before searching, so every node gives the same hits.

@@ -13,6 +13,9 @@ import io.callintel.engine.export.TranscriptExport;
 import io.callintel.engine.json.AnalyticsJson;
 import io.callintel.engine.json.TranscriptJson;
 import io.callintel.engine.json.UseCaseJson;
+import io.callintel.server.store.BlobLocation;
+import io.callintel.server.store.ClosableBlobStore;
+import io.callintel.server.store.Database;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,6 +106,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     TranscriptionFlags flags;
 
+    @Option(
+            names = "--queue",
+            paramLabel = "URL",
+            description = "Put the recordings on the shared queue of a deployment (its PostgreSQL database,"
+                    + " postgresql://...) for its worker nodes ('callintel worker') instead of analysing them here;"
+                    + " needs --blobs and the use case's org_uuid. With --out, waits and collects their results.")
+    String queue;
+
+    @Mixin
+    BlobFlags blobs;
+
     AnalyzeCommand(
             Supplier<AudioDecoder> decoders,
             Supplier<ModelPaths> models,
@@ -121,6 +136,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, IOException {
         TranscriptionOptions options = flags.options(spec.commandLine());
         AnalysisConfig config = readUseCase();
+        if (queue != null && !queue.isBlank()) {
+            return enqueue(config);
+        }
         ExportFormat exportFormat = exportFormat();
         List<Path> recordings = recordings();
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
@@ -315,6 +333,40 @@ final class AnalyzeCommand implements Callable<Integer> {
             return ExportFormat.fromName(format.toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
+    }
+
+    /** {@code --queue}: the recordings go to a deployment's workers (see {@link QueueBatch}). */
+    private int enqueue(AnalysisConfig config) throws IOException, InterruptedException {
+        if (!format.equals("json")) {
+            throw new ParameterException(spec.commandLine(), "--queue gives json results only, not --format " + format);
+        }
+        BlobLocation location = blobs.location(spec.commandLine())
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(), "--queue needs --blobs: the audio store the worker nodes share"));
+        List<Path> recordings = recordings();
+        String name = useCase.getFileName().toString().replaceFirst("\\.json$", "");
+        Path copies = Files.createTempDirectory("callintel-queue");
+        try (Database db = connect();
+                ClosableBlobStore store = location.open(copies)) {
+            return new QueueBatch(db, store, decoders.get(), json, out, err)
+                    .run(json.readTree(useCase.toFile()), name, config, recordings, Optional.ofNullable(outPath));
+        } finally {
+            try (var leftovers = Files.walk(copies)) {
+                leftovers
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private Database connect() {
+        try {
+            return Database.connect(queue.trim(), 4);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--queue: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new CliException(e.getMessage(), e);
         }
     }
 

@@ -11,8 +11,9 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Where the options of {@code serve}, {@code token} and {@code api-key} (the commands that work on a data
- * directory) come from when they are not given as flags: the environment variable
+ * Where the options of {@code serve}, {@code worker}, {@code token}, {@code api-key} and {@code correct} (the
+ * commands that work on a data directory or database) come from when they are not given as flags: the environment
+ * variable
  * {@code CALLINTEL_<NAME>} ({@code --max-attempts}: {@code CALLINTEL_MAX_ATTEMPTS}), else the config file's
  * key {@code <name>} ({@code max-attempts}), else the option's own default. Paths in the file are taken
  * against the file's directory, as the model paths are.

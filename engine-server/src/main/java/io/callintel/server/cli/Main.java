@@ -6,12 +6,14 @@ import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.config.ConfigFile;
 import io.callintel.core.config.ModelConfigException;
 import io.callintel.core.config.ModelPathResolver;
+import io.callintel.server.http.Role;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -65,7 +67,7 @@ public final class Main {
                 environment,
                 ConfigFile.locate(explicitConfig(args), environment, workingDirectory)
                         .file());
-        for (String command : List.of("serve", "token", "api-key")) {
+        for (String command : List.of("serve", "worker", "token", "api-key", "correct")) {
             cli.getSubcommands().get(command).setDefaultValueProvider(defaults);
         }
     }
@@ -139,7 +141,18 @@ public final class Main {
                 new JsonLines(json, out),
                 err,
                 stderrIsTerminal()));
-        cli.addSubcommand(new ServeCommand(decoders, () -> models.resolve(root.modelOverrides()), err));
+        cli.addSubcommand(
+                new ServeCommand(decoders, () -> models.resolve(root.modelOverrides()), err, Optional.empty()));
+        CommandLine worker = new CommandLine(
+                new ServeCommand(decoders, () -> models.resolve(root.modelOverrides()), err, Optional.of(Role.WORKER)));
+        worker.getCommandSpec()
+                .usageMessage()
+                .description(
+                        "A worker node: serve --role worker. It takes recordings off the queue in the shared database",
+                        "(--db, and --blobs for the audio) that API nodes and 'analyze --queue' fill, and answers only",
+                        "/health and /metrics. Run as many as the machines allow; SIGTERM finishes or hands back the",
+                        "work in flight.");
+        cli.addSubcommand("worker", worker);
         cli.addSubcommand(new TokenCommand(out));
         cli.addSubcommand(new ApiKeyCommand(out));
         cli.addSubcommand(new CorrectCommand(out));

@@ -7,7 +7,6 @@ import io.callintel.server.app.Cluster;
 import io.callintel.server.app.ServerConfig;
 import io.callintel.server.http.Limits;
 import io.callintel.server.http.Role;
-import io.callintel.server.store.BlobLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -45,6 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     private final Supplier<AudioDecoder> decoders;
     private final Supplier<ModelPaths> models;
     private final PrintWriter err;
+    private final Optional<Role> only;
 
     @Option(
             names = "--port",
@@ -70,27 +70,8 @@ final class ServeCommand implements Callable<Integer> {
                     + " SQLite database).")
     String database;
 
-    @Option(
-            names = "--blobs",
-            paramLabel = "DIR|s3://BUCKET/PREFIX",
-            description = "Where the audio is kept: a path every node shares, or S3-compatible object storage"
-                    + " (credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the SDK's other sources;"
-                    + " default: the data directory's audio/).")
-    String blobs;
-
-    @Option(
-            names = "--s3-endpoint",
-            paramLabel = "URL",
-            description = "The object store's URL for MinIO, Ceph and other on-prem stores (path-style access);"
-                    + " default: AWS.")
-    String s3Endpoint;
-
-    @Option(
-            names = "--s3-region",
-            paramLabel = "REGION",
-            defaultValue = "us-east-1",
-            description = "The bucket's region (default: ${DEFAULT-VALUE}).")
-    String s3Region;
+    @Mixin
+    BlobFlags blobs;
 
     @Option(
             names = "--role",
@@ -214,7 +195,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "error, warn, info (default: one line per request), debug or trace.")
     String logLevel;
 
-    ServeCommand(Supplier<AudioDecoder> decoders, Supplier<ModelPaths> models, PrintWriter err) {
+    /** @param only the one role this command runs ({@code callintel worker}); empty: whatever {@code --role} says */
+    ServeCommand(Supplier<AudioDecoder> decoders, Supplier<ModelPaths> models, PrintWriter err, Optional<Role> only) {
+        this.only = only;
         this.decoders = decoders;
         this.models = models;
         this.err = err;
@@ -224,7 +207,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return new Cluster(
                     Optional.ofNullable(database).filter(url -> !url.isBlank()),
-                    blobLocation(),
+                    blobs.location(spec.commandLine()),
                     role(),
                     Optional.ofNullable(nodeId).filter(name -> !name.isBlank()).orElseGet(ServeCommand::hostName),
                     Duration.ofSeconds(leaseSeconds));
@@ -243,23 +226,20 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Optional<BlobLocation> blobLocation() {
-        try {
-            return Optional.ofNullable(blobs)
-                    .filter(text -> !text.isBlank())
-                    .map(text -> BlobLocation.parse(
-                            text.trim(), Optional.ofNullable(s3Endpoint).filter(url -> !url.isBlank()), s3Region));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--blobs: " + e.getMessage());
-        }
-    }
-
     private Role role() {
+        Role chosen;
         try {
-            return Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT));
+            chosen = Role.valueOf(role.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--role must be api, worker or all, got '" + role + "'");
         }
+        if (only.isPresent()
+                && spec.commandLine().getParseResult().hasMatchedOption("--role")
+                && chosen != only.get()) {
+            throw new ParameterException(
+                    spec.commandLine(), "this command runs --role " + only.get().wireName() + ", not " + role);
+        }
+        return only.orElse(chosen);
     }
 
     @Override

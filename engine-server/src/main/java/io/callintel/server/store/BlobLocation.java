@@ -1,11 +1,24 @@
 package io.callintel.server.store;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /** Where the audio lives ({@code serve --blobs}): a directory (the data directory's, or one the nodes share), or S3. */
 public sealed interface BlobLocation {
+
+    /**
+     * The store at this location.
+     *
+     * @param localCopies where an object store's blobs are copied to as this process writes or reads them
+     */
+    default ClosableBlobStore open(Path localCopies) throws IOException {
+        return switch (this) {
+            case Directory directory -> new FileBlobStore(directory.path());
+            case S3 s3 -> S3BlobStore.open(s3, localCopies);
+        };
+    }
 
     /** A directory, a shared mount for many nodes. */
     record Directory(Path path) implements BlobLocation {

@@ -1,6 +1,5 @@
 package io.callintel.server.store;
 
-import io.callintel.core.store.BlobStore;
 import io.callintel.server.data.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  * synced, then renamed into place (and the directory synced), so it is either absent or complete.
  * Keys are checked before they touch the file system: none can escape the directory.
  */
-public final class FileBlobStore implements BlobStore {
+public final class FileBlobStore implements ClosableBlobStore {
 
     /** Path segments of letters, digits, '.', '_' and '-', not starting with a dot; no empty segments. */
     private static final Pattern KEY =
@@ -108,6 +107,10 @@ public final class FileBlobStore implements BlobStore {
         }
         return path;
     }
+
+    /** Nothing to release: files are opened and closed by each call. */
+    @Override
+    public void close() {}
 
     /** Makes the rename durable: without it a power cut can lose the directory entry. */
     private static void syncDirectory(Path directory) {

@@ -1,6 +1,5 @@
 package io.callintel.server.store;
 
-import io.callintel.core.store.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * come from the SDK's usual chain ({@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}, a profile, an instance
  * role).
  */
-public final class S3BlobStore implements BlobStore, AutoCloseable {
+public final class S3BlobStore implements ClosableBlobStore {
 
     private final S3Client s3;
     private final BlobLocation.S3 location;
@@ -102,6 +101,11 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             throw new IOException("cannot delete " + key + " from " + location + ": " + e.getMessage(), e);
         }
         return copies.delete(key) || existed;
+    }
+
+    /** Frees this node's copy of a blob; the object stays, and is fetched again when next read here. */
+    public void dropCopy(String key) throws IOException {
+        copies.delete(key);
     }
 
     @Override

@@ -51,7 +51,7 @@ final class Cli {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
-    private static JsonNode parse(String line) {
+    static JsonNode parse(String line) {
         try {
             return JSON.readTree(line);
         } catch (java.io.IOException e) {
