@@ -76,6 +76,13 @@ public final class UseCaseSummary {
             Map<Metric, Double> averages,
             long analysed) {}
 
+    /** Totals that know only how many recordings are in each state: enough for the summary counts. */
+    public static UseCaseSummary ofStates(Map<RecordingState, Long> states) {
+        UseCaseSummary summary = new UseCaseSummary();
+        summary.byState.putAll(states);
+        return summary;
+    }
+
     /** A recording joined the use case in {@code state}, tagged with the use case's tags and its own metadata. */
     public synchronized void added(RecordingState state, List<String> tags, Map<String, String> metadata) {
         byState.merge(state, 1L, Long::sum);

@@ -17,8 +17,8 @@ public interface PipelineListener {
     /**
      * A stage finished.
      *
-     * @param stage        {@code transcription} or {@code analysis}
-     * @param audioSeconds the recording's duration
+     * @param stage        {@code transcription}, {@code analysis}, or {@code claim} (taking it off the queue)
+     * @param audioSeconds the recording's duration; 0 for the claim
      */
     default void timed(String stage, double seconds, double audioSeconds) {}
 

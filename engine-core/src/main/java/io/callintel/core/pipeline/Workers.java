@@ -139,11 +139,13 @@ public final class Workers implements AutoCloseable {
 
     private void run() {
         while (!stopping) {
+            long claiming = System.nanoTime();
             Optional<Recording> next = recordings.claimNext();
             if (next.isEmpty()) {
                 idle();
                 continue;
             }
+            listener.timed("claim", (System.nanoTime() - claiming) / 1e9, 0);
             if (next.get().attempts() > maxAttempts) {
                 fail(next.get(), "processing did not finish after " + maxAttempts + " attempts");
                 continue;

@@ -34,7 +34,7 @@ final class SummaryHandlers {
     void counts(Context ctx) {
         JsonBody body = JsonBody.parse(json, ctx.body());
         UseCase useCase = find(ctx, body);
-        UseCaseSummary.Snapshot s = snapshot(useCase, body);
+        UseCaseSummary.Snapshot s = DateRange.of(body).isOpen() ? summaries.counts(useCase) : snapshot(useCase, body);
         Map<RecordingState, Long> states = s.byState();
         ctx.json(header(useCase)
                 .put("total_calls", s.total())

@@ -53,6 +53,19 @@ public final class Summaries implements PipelineListener {
     }
 
     /**
+     * The use case's recordings per state (the rest of the snapshot may be empty): with a shared database, one
+     * aggregate query instead of a build from every call.
+     */
+    public UseCaseSummary.Snapshot counts(UseCase useCase) {
+        if (!shared) {
+            return of(useCase);
+        }
+        return UseCaseSummary.ofStates(
+                        recordings.countsByState(List.of(useCase.uuid())).getOrDefault(useCase.uuid(), Map.of()))
+                .snapshot();
+    }
+
+    /**
      * The use case's totals over the calls dated {@code from} to {@code to}, both included: built from the database
      * for this request, so it reads every call of the use case once.
      */

@@ -87,6 +87,13 @@ class SharedDatabaseTest {
                                 TestServer.JSON.createObjectNode().put("usecase_uuid", useCase))
                         .json();
                 assertEquals(1, summary.path("analysed_calls").asInt(), "the API node counts the worker's work");
+                JsonNode counts = other.post(
+                                BASE + "/org-usecases/analytics/summary-counts",
+                                token,
+                                TestServer.JSON.createObjectNode().put("usecase_uuid", useCase))
+                        .json();
+                assertEquals(1, counts.path("completed_analytics").asInt(), counts.toString());
+                assertEquals(100.0, counts.path("completion_percentage").asDouble(), counts.toString());
 
                 JsonNode health = worker.get("/health", null).json();
                 assertEquals("worker", health.path("role").asText(), health.toString());

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>$JAVA_HOME/bin/java -cp benchmarks/target/benchmarks.jar io.callintel.bench.ServerLoadBenchmark \
  *     [--out benchmarks/target/server-load.json] [--callintel ./callintel] [--connections 64] [--warmup-s 5]
- *     [--duration-s 20] [--rates 500,1000,2000,3000] [--upload-mb 100] [--upload-runs 9] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]</pre>
+ *     [--duration-s 20] [--rates 500,1000,2000,3000] [--upload-mb 100] [--upload-runs 9] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]
+ *     [--db postgresql://... (an empty database: the metadata endpoints on the PostgreSQL store)]</pre>
  */
 public final class ServerLoadBenchmark {
 
@@ -47,7 +48,8 @@ public final class ServerLoadBenchmark {
             int uploadRuns,
             int memoryUploads,
             int memoryMb,
-            int memoryRounds) {}
+            int memoryRounds,
+            String database) {}
 
     /** Everything measured, as written to the JSON file. */
     record Results(
@@ -114,8 +116,12 @@ public final class ServerLoadBenchmark {
         String org = UUID.randomUUID().toString();
         System.err.println("temp dir " + temp + "; minting a token (the launcher builds the server on first use)");
         Path launcher = Path.of(o.launcher());
-        String token = ServerLoadServer.token(launcher, data, org); // creates the data dir's secret.key first
-        server[0] = ServerLoadServer.start(launcher, data, temp.resolve("server.log"));
+        // With --db the stores are PostgreSQL's, as on the API nodes of a deployment of many.
+        List<String> database = o.database().isEmpty() ? List.of() : List.of("--db", o.database());
+        String token = ServerLoadServer.token(launcher, data, org, database); // creates the signing secret first
+        List<String> serve = new ArrayList<>(List.of("--workers", "0"));
+        serve.addAll(database);
+        server[0] = ServerLoadServer.start(launcher, data, temp.resolve("server.log"), serve);
         ServerLoadServer s = server[0];
         long pid = s.javaPid;
         ServerLoadApi api = new ServerLoadApi(s.host, s.port, token, org);
@@ -279,6 +285,7 @@ public final class ServerLoadBenchmark {
                 memoryUploads = 32,
                 memoryMb = 50,
                 memoryRounds = 3;
+        String database = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = args[++i];
@@ -292,12 +299,13 @@ public final class ServerLoadBenchmark {
                 case "--memory-uploads" -> memoryUploads = Integer.parseInt(args[++i]);
                 case "--memory-mb" -> memoryMb = Integer.parseInt(args[++i]);
                 case "--memory-rounds" -> memoryRounds = Integer.parseInt(args[++i]);
+                case "--db" -> database = args[++i];
                 default -> {
-                    System.err.println(
-                            "unknown option " + args[i] + "\nusage: ServerLoadBenchmark"
-                                    + " [--out FILE.json] [--callintel PATH] [--connections 64] [--warmup-s 5] [--duration-s 20]"
-                                    + " [--rates 500,1000,2000,3000 (open-loop request rates; empty for none)]"
-                                    + " [--upload-mb 100] [--upload-runs 9] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]");
+                    System.err.println("unknown option " + args[i] + "\nusage: ServerLoadBenchmark"
+                            + " [--out FILE.json] [--callintel PATH] [--connections 64] [--warmup-s 5] [--duration-s 20]"
+                            + " [--rates 500,1000,2000,3000 (open-loop request rates; empty for none)]"
+                            + " [--upload-mb 100] [--upload-runs 9] [--memory-uploads 32] [--memory-mb 50] [--memory-rounds 3]"
+                            + " [--db postgresql://... (an empty database: the PostgreSQL store)]");
                     System.exit(2);
                 }
             }
@@ -320,7 +328,8 @@ public final class ServerLoadBenchmark {
                 uploadRuns,
                 memoryUploads,
                 memoryMb,
-                memoryRounds);
+                memoryRounds,
+                database);
     }
 
     /** "500,1000" -> [500, 1000]; "" -> none. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,24 +37,25 @@ final class ServerLoadServer implements AutoCloseable {
     final int port;
     final long javaPid;
 
-    private ServerLoadServer(Path launcher, Path data, String host, Path log) throws IOException, InterruptedException {
+    private ServerLoadServer(Path launcher, Path data, String host, Path log, List<String> args)
+            throws IOException, InterruptedException {
         this.host = host;
-        ProcessBuilder builder = new ProcessBuilder(
-                        launcher.toString(),
-                        "serve",
-                        "--port",
-                        "0",
-                        "--host",
-                        host,
-                        "--data",
-                        data.toString(),
-                        "--workers",
-                        "0",
-                        // The load is the measurement: the per-key and per-organization rate limits would cap it.
-                        "--rate-per-key",
-                        "0",
-                        "--rate-per-org",
-                        "0")
+        List<String> command = new ArrayList<>(List.of(
+                launcher.toString(),
+                "serve",
+                "--port",
+                "0",
+                "--host",
+                host,
+                "--data",
+                data.toString(),
+                // The load is the measurement: the per-key and per-organization rate limits would cap it.
+                "--rate-per-key",
+                "0",
+                "--rate-per-org",
+                "0"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(log.resolveSibling("server-stdout.log").toFile());
         this.process = builder.start();
         Thread pump = new Thread(() -> pump(log), "server-stderr");
@@ -68,14 +70,28 @@ final class ServerLoadServer implements AutoCloseable {
         this.javaPid = findJava(process.toHandle());
     }
 
-    /** Starts {@code LAUNCHER serve} on a free port and waits until it says it is serving. */
+    /** Starts {@code LAUNCHER serve --workers 0} on a free port and waits until it says it is serving. */
     static ServerLoadServer start(Path launcher, Path data, Path log) throws IOException, InterruptedException {
-        return new ServerLoadServer(launcher, data, "127.0.0.1", log);
+        return start(launcher, data, log, List.of("--workers", "0"));
     }
 
-    /** {@code LAUNCHER token --org ORG --data DIR}: a JWT for the server on that data directory. */
+    /** Starts {@code LAUNCHER serve ARGS...} on a free port and waits until it says it is serving. */
+    static ServerLoadServer start(Path launcher, Path data, Path log, List<String> args)
+            throws IOException, InterruptedException {
+        return new ServerLoadServer(launcher, data, "127.0.0.1", log, args);
+    }
+
+    /** {@code LAUNCHER token --org ORG --data DIR [ARGS...]}: a JWT for the server on that data directory. */
     static String token(Path launcher, Path data, String org) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(launcher.toString(), "token", "--org", org, "--data", data.toString())
+        return token(launcher, data, org, List.of());
+    }
+
+    static String token(Path launcher, Path data, String org, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of(launcher.toString(), "token", "--org", org, "--data", data.toString()));
+        command.addAll(args);
+        Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT) // the first run's build progress shows up
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
