@@ -106,6 +106,29 @@ public interface RecordingStore {
      */
     int deleteUnusedLinks(Instant cutoff);
 
+    /**
+     * Deletes a recording of this organisation and everything the database keeps of it: history, transcript,
+     * analytics, outcomes and corrections, in one transaction. A recording a worker holds (its lease still running)
+     * is left alone: its worker would write its results back.
+     *
+     * @return the deleted recording; empty when the organisation has none of that id
+     * @throws InProgress when a worker holds it
+     */
+    Optional<Recording> delete(String org, String uuid);
+
+    /** Ids of this organisation's recordings uploaded before {@code cutoff}, oldest first, at most {@code limit}. */
+    List<String> createdBefore(String org, Instant cutoff, int limit);
+
+    /** Organisations that have recordings. */
+    List<String> orgs();
+
+    /** A worker holds the recording now; try again once it is done. */
+    final class InProgress extends RuntimeException {
+        public InProgress(String uuid) {
+            super("Recording " + uuid + " is being processed; delete it once it is done");
+        }
+    }
+
     /** Recordings with work left that no live claim holds. */
     long queueDepth();
 

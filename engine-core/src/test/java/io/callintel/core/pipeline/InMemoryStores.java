@@ -212,6 +212,21 @@ final class InMemoryStores {
         public Map<RecordingState, Long> countsByState() {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Optional<Recording> delete(String org, String uuid) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<String> createdBefore(String org, Instant cutoff, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<String> orgs() {
+            throw new UnsupportedOperationException();
+        }
     }
 
     static final class Results implements ResultStore {

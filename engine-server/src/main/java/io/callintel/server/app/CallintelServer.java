@@ -28,12 +28,15 @@ import io.callintel.server.http.HealthChecks;
 import io.callintel.server.service.Corrections;
 import io.callintel.server.service.IndexFollower;
 import io.callintel.server.service.RecordingIntake;
+import io.callintel.server.service.RecordingRemoval;
+import io.callintel.server.service.Retention;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
 import io.callintel.server.service.UnusedLinks;
 import io.callintel.server.store.BlobLocation;
 import io.callintel.server.store.Database;
 import io.callintel.server.store.JdbcCorrectionStore;
+import io.callintel.server.store.JdbcOrgSettings;
 import io.callintel.server.store.JdbcRecordingStore;
 import io.callintel.server.store.JdbcResultStore;
 import io.callintel.server.store.JdbcUseCaseStore;
@@ -165,12 +168,20 @@ public final class CallintelServer implements AutoCloseable {
 
             RecordingStore observed = summaries.observing(recordings);
             open(opened, UnusedLinks.start(observed, config.limits().uploadLinkValidity(), clock));
+            var settings = new JdbcOrgSettings(db);
+            var removal = new RecordingRemoval(
+                    observed, blobs, uuid -> feed.ifPresentOrElse(f -> f.forget(uuid), () -> index.delete(uuid)));
+            if (config.cluster().role().servesApi()) {
+                open(opened, Retention.start(observed, settings, removal, config.retentionDays(), clock));
+            }
             AtomicBoolean serving = new AtomicBoolean();
             var dependencies = new ApiServer.Dependencies(
                     useCases,
                     recordings,
                     results,
                     new Corrections(corrections, clock),
+                    removal,
+                    settings,
                     blobs,
                     search,
                     new RecordingIntake(

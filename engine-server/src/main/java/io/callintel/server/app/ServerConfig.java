@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param maxAttempts     processing attempts per recording before it fails
  * @param shutdownGrace   how long recordings in flight may run on at shutdown before they are re-queued
  * @param limits          upload size and presigned link lifetimes
+ * @param retentionDays   how many days recordings are kept, for organizations that set none; empty: for good
  * @param cluster         the database and audio store shared with other nodes, and this node's part; {@link
  *                        Cluster#SINGLE} for one box
  */
@@ -42,12 +43,16 @@ public record ServerConfig(
         Duration retryDelay,
         Duration shutdownGrace,
         Limits limits,
+        Optional<Integer> retentionDays,
         Cluster cluster) {
 
     public ServerConfig {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(cluster, "cluster");
+        if (retentionDays.isPresent() && retentionDays.get() < 1) {
+            throw new IllegalArgumentException("--retention-days must be 1 or more, got " + retentionDays.get());
+        }
         if (cluster.role() == Role.WORKER && workers == 0) {
             throw new IllegalArgumentException("a worker node needs --workers 1 or more");
         }

@@ -82,6 +82,13 @@ final class ServeCommand implements Callable<Integer> {
     String role;
 
     @Option(
+            names = "--retention-days",
+            paramLabel = "DAYS",
+            description = "Recordings older than this are deleted (audio, transcript, analytics, search entries), for"
+                    + " organizations that set no retention_days of their own (default: kept for good).")
+    Integer retentionDays;
+
+    @Option(
             names = "--node-id",
             paramLabel = "NAME",
             description = "This node's name in claims and /health (default: the machine's name).")
@@ -259,6 +266,10 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (retentionDays != null && retentionDays < 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "--retention-days must be 1 or more, got " + retentionDays);
+        }
         ServerConfig config = new ServerConfig(
                 data,
                 host,
@@ -276,6 +287,7 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(shutdownGrace),
                 limits,
+                Optional.ofNullable(retentionDays),
                 cluster());
         CallintelServer server;
         try {

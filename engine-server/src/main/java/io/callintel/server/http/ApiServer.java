@@ -14,9 +14,11 @@ import io.callintel.server.auth.Sessions;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.service.Corrections;
 import io.callintel.server.service.RecordingIntake;
+import io.callintel.server.service.RecordingRemoval;
 import io.callintel.server.service.RequestQuota;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
+import io.callintel.server.store.JdbcOrgSettings;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -55,6 +57,8 @@ public final class ApiServer implements AutoCloseable {
             RecordingStore recordings,
             ResultStore results,
             Corrections corrections,
+            RecordingRemoval removal,
+            JdbcOrgSettings settings,
             BlobStore blobs,
             Function<SearchRequest, SearchResults> search,
             RecordingIntake intake,
@@ -98,6 +102,7 @@ public final class ApiServer implements AutoCloseable {
                 d.intake());
         SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);
         SearchHandler search = new SearchHandler(d.search(), views);
+        RetentionHandlers retention = new RetentionHandlers(d.removal(), d.settings(), d.json(), views);
         SessionHandlers session = new SessionHandlers(d.sessions(), d.authenticator(), d.json(), views);
 
         this.app = Javalin.create(config -> {
@@ -144,6 +149,9 @@ public final class ApiServer implements AutoCloseable {
                 config.routes.post(BASE + "/org-usecases/analytics/summary-counts", summaries::counts);
                 config.routes.post(BASE + "/org-usecases/analytics/summary-details", summaries::details);
                 config.routes.get(BASE + "/search", search::search);
+                config.routes.delete(BASE + "/recording/{recording_uuid}", retention::delete);
+                config.routes.get(BASE + "/org-settings", retention::get);
+                config.routes.put(BASE + "/org-settings", retention::put);
 
                 // Presigned: the URL's signature is the authority, no token.
                 config.routes.put(UploadHandlers.UPLOAD_PATH + "{recording_uuid}", uploads::receive);

@@ -130,6 +130,23 @@ final class ObservedRecordingStore implements RecordingStore {
     }
 
     @Override
+    public Optional<Recording> delete(String org, String uuid) {
+        Optional<Recording> deleted = store.delete(org, uuid);
+        deleted.flatMap(Recording::usecase).ifPresent(summaries::forget); // rebuilt without it when next asked
+        return deleted;
+    }
+
+    @Override
+    public List<String> createdBefore(String org, Instant cutoff, int limit) {
+        return store.createdBefore(org, cutoff, limit);
+    }
+
+    @Override
+    public List<String> orgs() {
+        return store.orgs();
+    }
+
+    @Override
     public int releaseAll() {
         return store.releaseAll();
     }

@@ -3,9 +3,6 @@ package io.callintel.server.service;
 import io.callintel.core.store.RecordingStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,23 +20,18 @@ public final class UnusedLinks implements AutoCloseable {
     private final RecordingStore recordings;
     private final Duration linkValidity;
     private final Clock clock;
-    private final ScheduledExecutorService sweeper;
+    private Periodic sweeper;
 
     private UnusedLinks(RecordingStore recordings, Duration linkValidity, Clock clock) {
         this.recordings = recordings;
         this.linkValidity = linkValidity;
         this.clock = clock;
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "callintel-link-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** @param linkValidity how long an upload link can be used */
     public static UnusedLinks start(RecordingStore recordings, Duration linkValidity, Clock clock) {
         UnusedLinks links = new UnusedLinks(recordings, linkValidity, clock);
-        links.sweeper.scheduleWithFixedDelay(links::sweep, 0, SWEEP_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        links.sweeper = Periodic.every(SWEEP_EVERY, "callintel-link-sweeper", links::sweep);
         return links;
     }
 
@@ -60,6 +52,6 @@ public final class UnusedLinks implements AutoCloseable {
 
     @Override
     public void close() {
-        sweeper.shutdownNow();
+        sweeper.close();
     }
 }

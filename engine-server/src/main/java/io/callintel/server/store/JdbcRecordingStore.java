@@ -313,10 +313,13 @@ public final class JdbcRecordingStore implements RecordingStore {
         return db.inTransaction(connection -> {
             boolean held = Database.update(
                             connection,
-                            "UPDATE recording SET state = ?, error = ?, updated_at = ? WHERE uuid = ?" + HELD,
+                            // A finished recording is no worker's any more: its claim ends with it.
+                            "UPDATE recording SET state = ?, error = ?, updated_at = ?, claimed = ? WHERE uuid = ?"
+                                    + HELD,
                             state.name(),
                             state == RecordingState.FAILED ? message : "",
                             now.toEpochMilli(),
+                            state.isProcessing() ? 1 : 0,
                             claimed.uuid(),
                             claimed.attempts())
                     == 1;
@@ -369,6 +372,48 @@ public final class JdbcRecordingStore implements RecordingStore {
                     "DELETE FROM recording WHERE state = 'AWAITING_UPLOAD' AND created_at < ?",
                     cutoff.toEpochMilli());
         });
+    }
+
+    @Override
+    public Optional<Recording> delete(String org, String uuid) {
+        long now = clock.millis();
+        return db.inTransaction(connection -> {
+            Optional<Recording> found = Database.query(
+                            connection,
+                            "SELECT " + COLUMNS + " FROM recording WHERE uuid = ? AND org = ?",
+                            JdbcRecordingStore::map,
+                            uuid,
+                            org)
+                    .stream()
+                    .findFirst();
+            if (found.isEmpty()) {
+                return found;
+            }
+            int deleted = Database.update(
+                    connection, "DELETE FROM recording WHERE uuid = ? AND (claimed = 0 OR lease_until < ?)", uuid, now);
+            if (deleted == 0) {
+                throw new InProgress(uuid);
+            }
+            for (String table : List.of("recording_history", "result", "recording_outcome", "correction")) {
+                Database.update(connection, "DELETE FROM " + table + " WHERE recording = ?", uuid);
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public List<String> createdBefore(String org, Instant cutoff, int limit) {
+        return db.query(
+                "SELECT uuid FROM recording WHERE org = ? AND created_at < ? ORDER BY created_at LIMIT ?",
+                row -> row.getString(1),
+                org,
+                cutoff.toEpochMilli(),
+                limit);
+    }
+
+    @Override
+    public List<String> orgs() {
+        return db.query("SELECT DISTINCT org FROM recording ORDER BY org", row -> row.getString(1));
     }
 
     @Override

@@ -43,6 +43,19 @@ public final class SearchFeed {
         });
     }
 
+    /**
+     * A deleted recording: its entries (its words) leave the log, and an entry with no segments takes it out of the
+     * nodes' indexes that had applied them.
+     */
+    public void forget(String recording) {
+        db.inTransaction(connection -> {
+            Database.update(connection, "LOCK TABLE search_event IN SHARE ROW EXCLUSIVE MODE");
+            Database.update(connection, "DELETE FROM search_event WHERE recording = ?", recording);
+            return Database.update(
+                    connection, "INSERT INTO search_event (recording, segments) VALUES (?, '[]')", recording);
+        });
+    }
+
     /** Up to {@code limit} entries numbered after {@code seq}, in order. */
     public List<Entry> after(long seq, int limit) {
         return db.query(

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,28 @@ class SharedDatabaseTest {
                                     .header("Authorization", "Token " + key)
                                     .build());
                     assertEquals(200, withKey.status(), withKey.body());
+                }
+
+                // Deleted through one API node: gone from the other's search, and from the object store.
+                assertEquals(
+                        204,
+                        other.delete(BASE + "/recording/" + recording, token).status());
+                assertEquals(
+                        0,
+                        api.get(BASE + "/search?q=loan", token)
+                                .json()
+                                .path("total_hits")
+                                .asInt());
+                assertEquals(
+                        404,
+                        api.post(BASE + "/org-usecases/get-recording-details", token, ids)
+                                .status());
+                try (var objects = Files.walk(s3.directory())) {
+                    assertEquals(
+                            List.of(),
+                            objects.filter(path -> path.toString().contains(recording))
+                                    .toList(),
+                            "no object of it is left");
                 }
             } finally {
                 api.server.close();

@@ -109,6 +109,7 @@ final class TestServer {
                     Duration.ofMillis(200),
                     shutdownGrace,
                     limits,
+                    Optional.empty(),
                     cluster);
             return new TestServer(CallintelServer.start(config, new FfmpegAudioDecoder()), data.toAbsolutePath());
         } catch (IOException e) {
@@ -170,9 +171,13 @@ final class TestServer {
     }
 
     Reply put(String path, String token, JsonNode body) {
+        return put(path, token, body.toString());
+    }
+
+    Reply put(String path, String token, String body) {
         return send(request(path, token)
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
                 .build());
     }
 
