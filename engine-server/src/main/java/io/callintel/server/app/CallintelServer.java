@@ -119,8 +119,9 @@ public final class CallintelServer implements AutoCloseable {
             Secrets secrets = config.jwtSecret().isPresent()
                     ? Secrets.of(config.jwtSecret().get())
                     : storage.secrets(db);
-            var authenticator = new Authenticator(
-                    secrets, config.jwtPublicKey().map(PemKeys::rsaPublicKey), new ApiKeys(db, clock), clock);
+            var apiKeys = new ApiKeys(db, clock);
+            var authenticator =
+                    new Authenticator(secrets, config.jwtPublicKey().map(PemKeys::rsaPublicKey), apiKeys, clock);
 
             SearchIndexer indexer = (recording, transcript) -> {
                 List<IndexedSegment> segments = transcript.segments().stream()
@@ -192,6 +193,7 @@ public final class CallintelServer implements AutoCloseable {
                             clock,
                             config.limits().maxUploadBytes()),
                     authenticator,
+                    apiKeys,
                     new Sessions(authenticator, secrets, clock),
                     new UrlSigner(secrets, clock),
                     summaries,

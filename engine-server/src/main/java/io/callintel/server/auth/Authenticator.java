@@ -54,8 +54,16 @@ public final class Authenticator {
         return verification.build(clock);
     }
 
-    /** The caller's org, or empty when the header is missing, malformed, expired or not ours. */
+    /**
+     * The caller's org, for credentials with no limits (tokens, unlimited API keys); empty when the header is
+     * missing, malformed, expired, revoked, not ours, or a limited key's.
+     */
     public Optional<String> org(String authorization) {
+        return grant(authorization).filter(grant -> !grant.limited()).map(Grant::org);
+    }
+
+    /** What the credential allows, or empty when the header is missing, malformed, expired, revoked or not ours. */
+    public Optional<Grant> grant(String authorization) {
         if (authorization == null) {
             return Optional.empty();
         }
@@ -67,10 +75,10 @@ public final class Authenticator {
         String scheme = header.substring(0, space);
         String credential = header.substring(space + 1).trim();
         if (scheme.equalsIgnoreCase("Bearer")) {
-            return jwtOrg(credential);
+            return jwtOrg(credential).map(Grant::full);
         }
         if (scheme.equalsIgnoreCase("Token")) {
-            return apiKeys.org(credential);
+            return apiKeys.grant(credential);
         }
         return Optional.empty();
     }

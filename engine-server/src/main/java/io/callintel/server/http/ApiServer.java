@@ -9,7 +9,9 @@ import io.callintel.core.store.BlobStore;
 import io.callintel.core.store.RecordingStore;
 import io.callintel.core.store.ResultStore;
 import io.callintel.core.store.UseCaseStore;
+import io.callintel.server.auth.ApiKeys;
 import io.callintel.server.auth.Authenticator;
+import io.callintel.server.auth.Grant;
 import io.callintel.server.auth.Sessions;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.service.Corrections;
@@ -63,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
             Function<SearchRequest, SearchResults> search,
             RecordingIntake intake,
             Authenticator authenticator,
+            ApiKeys apiKeys,
             Sessions sessions,
             UrlSigner signer,
             Summaries summaries,
@@ -103,6 +106,7 @@ public final class ApiServer implements AutoCloseable {
         SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);
         SearchHandler search = new SearchHandler(d.search(), views);
         RetentionHandlers retention = new RetentionHandlers(d.removal(), d.settings(), d.json(), views);
+        ApiKeyHandlers apiKeys = new ApiKeyHandlers(d.apiKeys(), d.useCases(), d.json(), views);
         SessionHandlers session = new SessionHandlers(d.sessions(), d.authenticator(), d.json(), views);
 
         this.app = Javalin.create(config -> {
@@ -129,7 +133,9 @@ public final class ApiServer implements AutoCloseable {
             if (d.role().servesApi()) {
                 RequestQuota quota =
                         new RequestQuota(limits.requestsPerMinutePerKey(), limits.requestsPerMinutePerOrg());
-                config.routes.before(BASE + "/*", ctx -> authenticate(ctx, d.authenticator(), d.sessions(), quota));
+                KeyScope scope = new KeyScope(d.recordings(), d.json());
+                config.routes.before(
+                        BASE + "/*", ctx -> authenticate(ctx, d.authenticator(), d.sessions(), quota, scope));
 
                 config.routes.post(BASE + "/usecase", useCases::create);
                 config.routes.get(BASE + "/usecase/{usecase_uuid}", useCases::get);
@@ -152,6 +158,10 @@ public final class ApiServer implements AutoCloseable {
                 config.routes.delete(BASE + "/recording/{recording_uuid}", retention::delete);
                 config.routes.get(BASE + "/org-settings", retention::get);
                 config.routes.put(BASE + "/org-settings", retention::put);
+                config.routes.get(BASE + "/api-keys", apiKeys::list);
+                config.routes.post(BASE + "/api-keys", apiKeys::create);
+                config.routes.put(BASE + "/api-keys/{id}", apiKeys::rename);
+                config.routes.delete(BASE + "/api-keys/{id}", apiKeys::revoke);
 
                 // Presigned: the URL's signature is the authority, no token.
                 config.routes.put(UploadHandlers.UPLOAD_PATH + "{recording_uuid}", uploads::receive);
@@ -201,7 +211,8 @@ public final class ApiServer implements AutoCloseable {
      * The caller is whoever the Authorization header names, or else the web app's session cookie; a write by
      * cookie must carry the session's CSRF token.
      */
-    private static void authenticate(Context ctx, Authenticator authenticator, Sessions sessions, RequestQuota quota) {
+    private static void authenticate(
+            Context ctx, Authenticator authenticator, Sessions sessions, RequestQuota quota, KeyScope scope) {
         if (ctx.method() == HandlerType.OPTIONS) {
             return; // a browser's CORS preflight carries no credentials by design; it reads nothing
         }
@@ -214,7 +225,8 @@ public final class ApiServer implements AutoCloseable {
             }
             credential = "Bearer " + session;
         }
-        String org = authenticator.org(credential).orElseThrow(ApiError::unauthorized);
+        Grant grant = authenticator.grant(credential).orElseThrow(ApiError::unauthorized);
+        String org = grant.org();
         quota.take(credential, org).ifPresent(exceeded -> {
             long seconds = Math.max(1, (exceeded.retryAfter().toMillis() + 999) / 1000);
             ctx.header("Retry-After", Long.toString(seconds));
@@ -225,6 +237,7 @@ public final class ApiServer implements AutoCloseable {
                             + " per minute; retry after " + seconds + " s",
                     null);
         });
+        scope.check(ctx, grant);
         Caller.set(ctx, org);
     }
 

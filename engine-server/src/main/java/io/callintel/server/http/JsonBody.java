@@ -117,6 +117,17 @@ final class JsonBody {
         return value.asInt();
     }
 
+    Optional<Boolean> optionalBoolean(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonNode value = node.get(field);
+        if (!value.isBoolean()) {
+            throw ApiError.badRequest(name(field), name(field) + " must be true or false");
+        }
+        return Optional.of(value.asBoolean());
+    }
+
     Optional<Long> optionalLong(String field) {
         if (!has(field)) {
             return Optional.empty();

@@ -45,6 +45,55 @@ class CredentialCommandsTest {
     }
 
     @Test
+    void keysAreLimitedListedAndRevoked(@TempDir Path data) throws Exception {
+        String useCase = "dab80fa1-8bd1-4411-9333-c46970d27a1a";
+        Cli.Run limited = Cli.run(
+                "api-key",
+                "--org",
+                ORG,
+                "--name",
+                "team a",
+                "--usecase",
+                useCase,
+                "--read-only",
+                "--data",
+                data.toString());
+        assertEquals(0, limited.exitCode(), limited.err());
+        Cli.Run listed = Cli.run("api-key", "--org", ORG, "--list", "--data", data.toString());
+        assertEquals(1, listed.json().size(), listed.out());
+        var key = listed.json().get(0);
+        assertEquals("team a", key.path("name").asText());
+        assertEquals(useCase, key.path("usecase_uuid").asText());
+        assertTrue(key.path("read_only").asBoolean());
+        assertTrue(!listed.out().contains(limited.out().trim()), "never the key itself");
+        try (Database db = Database.open(data.resolve("callintel.db"))) {
+            var grant = new ApiKeys(db, Clock.systemUTC())
+                    .grant(limited.out().trim())
+                    .orElseThrow();
+            assertEquals(Optional.of(useCase), grant.useCase());
+            assertTrue(grant.readOnly());
+        }
+
+        Cli.Run revoked =
+                Cli.run("api-key", "--org", ORG, "--revoke", key.path("id").asText(), "--data", data.toString());
+        assertEquals(0, revoked.exitCode(), revoked.err());
+        assertEquals(
+                0,
+                Cli.run("api-key", "--org", ORG, "--list", "--data", data.toString())
+                        .json()
+                        .size());
+        try (Database db = Database.open(data.resolve("callintel.db"))) {
+            assertEquals(
+                    Optional.empty(),
+                    new ApiKeys(db, Clock.systemUTC()).grant(limited.out().trim()));
+        }
+        Cli.Run again =
+                Cli.run("api-key", "--org", ORG, "--revoke", key.path("id").asText(), "--data", data.toString());
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("no key"), again.err());
+    }
+
+    @Test
     void badArgumentsAreUsageErrors(@TempDir Path data) {
         Cli.Run notUuid = Cli.run("token", "--org", "acme", "--data", data.toString());
         assertEquals(2, notUuid.exitCode());
@@ -58,5 +107,9 @@ class CredentialCommandsTest {
                 Cli.run("token", "--org", ORG, "--ttl", "0s", "--data", data.toString())
                         .exitCode());
         assertEquals(2, Cli.run("api-key", "--data", data.toString()).exitCode(), "--org is required");
+        assertEquals(
+                2,
+                Cli.run("api-key", "--org", ORG, "--usecase", "sales", "--data", data.toString())
+                        .exitCode());
     }
 }
