@@ -33,6 +33,7 @@ import io.callintel.server.service.Retention;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
 import io.callintel.server.service.UnusedLinks;
+import io.callintel.server.service.WebhookDispatcher;
 import io.callintel.server.store.BlobLocation;
 import io.callintel.server.store.Database;
 import io.callintel.server.store.JdbcCorrectionStore;
@@ -40,6 +41,7 @@ import io.callintel.server.store.JdbcOrgSettings;
 import io.callintel.server.store.JdbcRecordingStore;
 import io.callintel.server.store.JdbcResultStore;
 import io.callintel.server.store.JdbcUseCaseStore;
+import io.callintel.server.store.JdbcWebhooks;
 import io.callintel.server.store.SearchFeed;
 import java.io.IOException;
 import java.time.Clock;
@@ -172,8 +174,10 @@ public final class CallintelServer implements AutoCloseable {
             var settings = new JdbcOrgSettings(db);
             var removal = new RecordingRemoval(
                     observed, blobs, uuid -> feed.ifPresentOrElse(f -> f.forget(uuid), () -> index.delete(uuid)));
+            var webhooks = new JdbcWebhooks(db, json, clock);
             if (config.cluster().role().servesApi()) {
                 open(opened, Retention.start(observed, settings, removal, config.retentionDays(), clock));
+                open(opened, WebhookDispatcher.start(webhooks, clock));
             }
             AtomicBoolean serving = new AtomicBoolean();
             var dependencies = new ApiServer.Dependencies(
@@ -183,6 +187,7 @@ public final class CallintelServer implements AutoCloseable {
                     new Corrections(corrections, clock),
                     removal,
                     settings,
+                    webhooks,
                     blobs,
                     search,
                     new RecordingIntake(

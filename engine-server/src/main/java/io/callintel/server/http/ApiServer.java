@@ -21,6 +21,7 @@ import io.callintel.server.service.RequestQuota;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
 import io.callintel.server.store.JdbcOrgSettings;
+import io.callintel.server.store.JdbcWebhooks;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -61,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
             Corrections corrections,
             RecordingRemoval removal,
             JdbcOrgSettings settings,
+            JdbcWebhooks webhooks,
             BlobStore blobs,
             Function<SearchRequest, SearchResults> search,
             RecordingIntake intake,
@@ -107,6 +109,7 @@ public final class ApiServer implements AutoCloseable {
         SearchHandler search = new SearchHandler(d.search(), views);
         RetentionHandlers retention = new RetentionHandlers(d.removal(), d.settings(), d.json(), views);
         ApiKeyHandlers apiKeys = new ApiKeyHandlers(d.apiKeys(), d.useCases(), d.json(), views);
+        WebhookHandlers webhooks = new WebhookHandlers(d.webhooks(), d.useCases(), d.json(), views);
         SessionHandlers session = new SessionHandlers(d.sessions(), d.authenticator(), d.json(), views);
 
         this.app = Javalin.create(config -> {
@@ -162,6 +165,11 @@ public final class ApiServer implements AutoCloseable {
                 config.routes.post(BASE + "/api-keys", apiKeys::create);
                 config.routes.put(BASE + "/api-keys/{id}", apiKeys::rename);
                 config.routes.delete(BASE + "/api-keys/{id}", apiKeys::revoke);
+                config.routes.get(BASE + "/webhooks", webhooks::list);
+                config.routes.post(BASE + "/webhooks", webhooks::create);
+                config.routes.delete(BASE + "/webhooks/{id}", webhooks::delete);
+                config.routes.get(BASE + "/webhooks/{id}/deliveries", webhooks::deliveries);
+                config.routes.post(BASE + "/webhooks/{id}/deliveries/{delivery_id}/redeliver", webhooks::redeliver);
 
                 // Presigned: the URL's signature is the authority, no token.
                 config.routes.put(UploadHandlers.UPLOAD_PATH + "{recording_uuid}", uploads::receive);

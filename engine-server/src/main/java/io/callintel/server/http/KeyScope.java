@@ -48,8 +48,8 @@ final class KeyScope {
             return;
         }
         String path = ctx.path().substring(ApiServer.BASE.length());
-        if (path.startsWith("/api-keys") || path.startsWith("/org-settings")) {
-            throw forbidden("An API key with limits cannot manage API keys or the organization's settings");
+        if (path.startsWith("/api-keys") || path.startsWith("/org-settings") || path.startsWith("/webhooks")) {
+            throw forbidden("An API key with limits cannot manage API keys, webhooks or the organization's settings");
         }
         boolean read = ctx.method() == HandlerType.GET
                 || ctx.method() == HandlerType.HEAD

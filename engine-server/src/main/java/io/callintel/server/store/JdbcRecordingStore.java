@@ -325,6 +325,7 @@ public final class JdbcRecordingStore implements RecordingStore {
                     == 1;
             if (held) {
                 history(connection, claimed.uuid(), state, now, message);
+                WebhookEvents.raise(connection, db.dialect(), claimed, state, message, now);
             }
             return held;
         });
