@@ -5,8 +5,10 @@ CREATE TABLE webhook (
     secret TEXT NOT NULL, created_at INTEGER NOT NULL);
 CREATE INDEX webhook_by_org ON webhook (org);
 CREATE TABLE webhook_delivery (
-    id TEXT PRIMARY KEY, webhook TEXT NOT NULL, event TEXT NOT NULL, payload TEXT NOT NULL, status TEXT NOT NULL,
+    id TEXT PRIMARY KEY, webhook TEXT NOT NULL, recording TEXT NOT NULL, event TEXT NOT NULL, payload TEXT NOT NULL,
+    status TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER NOT NULL, last_status INTEGER, last_error TEXT,
     created_at INTEGER NOT NULL, delivered_at INTEGER);
 CREATE INDEX delivery_due ON webhook_delivery (status, next_attempt_at);
 CREATE INDEX delivery_by_webhook ON webhook_delivery (webhook, created_at);
+CREATE INDEX delivery_by_recording ON webhook_delivery (recording);

@@ -108,7 +108,7 @@ public interface RecordingStore {
 
     /**
      * Deletes a recording of this organisation and everything the database keeps of it: history, transcript,
-     * analytics, outcomes and corrections, in one transaction. A recording a worker holds (its lease still running)
+     * analytics, outcomes, corrections and webhook deliveries about it, in one transaction. A recording a worker holds (its lease still running)
      * is left alone: its worker would write its results back.
      *
      * @return the deleted recording; empty when the organisation has none of that id

@@ -395,7 +395,8 @@ public final class JdbcRecordingStore implements RecordingStore {
             if (deleted == 0) {
                 throw new InProgress(uuid);
             }
-            for (String table : List.of("recording_history", "result", "recording_outcome", "correction")) {
+            for (String table :
+                    List.of("recording_history", "result", "recording_outcome", "correction", "webhook_delivery")) {
                 Database.update(connection, "DELETE FROM " + table + " WHERE recording = ?", uuid);
             }
             return found;

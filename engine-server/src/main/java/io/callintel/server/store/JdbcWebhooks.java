@@ -109,17 +109,19 @@ public final class JdbcWebhooks {
             Dialect dialect,
             String org,
             Optional<String> useCase,
+            String recording,
             String event,
             String payload,
             long now)
             throws SQLException {
         Database.update(
                 connection,
-                "INSERT INTO webhook_delivery (id, webhook, event, payload, status, attempts, next_attempt_at,"
-                        + " created_at) SELECT CAST(? AS TEXT) || ':' || id, id, ?, ?, 'pending', 0, ?, ? FROM webhook"
-                        + " WHERE org = ? AND (usecase IS NULL OR usecase = ?) AND "
+                "INSERT INTO webhook_delivery (id, webhook, recording, event, payload, status, attempts,"
+                        + " next_attempt_at, created_at) SELECT CAST(? AS TEXT) || ':' || id, id, ?, ?, ?, 'pending',"
+                        + " 0, ?, ? FROM webhook WHERE org = ? AND (usecase IS NULL OR usecase = ?) AND "
                         + dialect.jsonArrayContains("webhook.events"),
                 UUID.randomUUID().toString(),
+                recording,
                 event,
                 payload,
                 now,

@@ -53,6 +53,7 @@ public final class WebhookEvents {
                 dialect,
                 recording.org(),
                 recording.usecase(),
+                recording.uuid(),
                 event.get(),
                 payload.toString(),
                 at.toEpochMilli());

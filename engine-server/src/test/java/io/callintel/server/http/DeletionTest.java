@@ -30,6 +30,14 @@ class DeletionTest {
         String token = server.newOrgToken();
         String org = TestServer.orgOf(token);
         String useCase = server.createUseCase(token).path("usecase_uuid").asText();
+        // A webhook nobody answers: its deliveries about the recording wait in the outbox when it is deleted.
+        assertEquals(
+                201,
+                server.post(
+                                BASE + "/webhooks",
+                                token,
+                                "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"recording.analyzed\"]}")
+                        .status());
         Reply link = server.post(
                 BASE + "/acme/default/create-upload-link", token, TestServer.linkRequest(MP3, "audio/mpeg", useCase));
         String recording = link.json().path("recording_uuid").asText();
@@ -79,7 +87,8 @@ class DeletionTest {
                     "SELECT COUNT(*) FROM recording_history WHERE recording = ?",
                     "SELECT COUNT(*) FROM result WHERE recording = ?",
                     "SELECT COUNT(*) FROM recording_outcome WHERE recording = ?",
-                    "SELECT COUNT(*) FROM correction WHERE recording = ?")) {
+                    "SELECT COUNT(*) FROM correction WHERE recording = ?",
+                    "SELECT COUNT(*) FROM webhook_delivery WHERE recording = ?")) {
                 assertEquals(0, db.count(query, recording), query);
             }
         }
