@@ -8,6 +8,7 @@ import io.callintel.server.auth.Grant;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -71,20 +72,20 @@ final class KeyScope {
     private Optional<String> useCaseOf(Context ctx, String path, String org) {
         Matcher useCase = USE_CASE_PATH.matcher(path);
         if (useCase.matches()) {
-            return Optional.of(useCase.group(1).toLowerCase());
+            return Optional.of(useCase.group(1).toLowerCase(Locale.ROOT));
         }
         Matcher recording = RECORDING_PATH.matcher(path);
         if (recording.matches()) {
             return useCaseOfRecording(org, recording.group(1));
         }
         if (path.equals("/search")) {
-            return Optional.ofNullable(ctx.queryParam("usecase_uuid")).map(String::toLowerCase);
+            return Optional.ofNullable(ctx.queryParam("usecase_uuid")).map(u -> u.toLowerCase(Locale.ROOT));
         }
         if (path.endsWith("/direct-upload")) {
             return Optional.ofNullable(ctx.formParam("usecase_uuid"))
                     .or(() -> Optional.ofNullable(ctx.formParam("metadata"))
                             .flatMap(metadata -> text(parse(metadata).path("usecase_uuid"))))
-                    .map(String::toLowerCase);
+                    .map(u -> u.toLowerCase(Locale.ROOT));
         }
         if (ctx.method() != HandlerType.POST && ctx.method() != HandlerType.PUT) {
             return Optional.empty();
@@ -92,7 +93,7 @@ final class KeyScope {
         JsonNode body = parse(ctx.body());
         return text(body.path("usecase_uuid"))
                 .or(() -> text(body.path("metadata").path("usecase_uuid")))
-                .map(String::toLowerCase)
+                .map(u -> u.toLowerCase(Locale.ROOT))
                 .or(() -> text(body.path("recording_uuid")).flatMap(uuid -> useCaseOfRecording(org, uuid)))
                 .or(() -> text(body.path("s3_key"))
                         .flatMap(recordings::findByStorageKey)
@@ -101,7 +102,7 @@ final class KeyScope {
     }
 
     private Optional<String> useCaseOfRecording(String org, String uuid) {
-        return recordings.find(org, uuid.toLowerCase()).flatMap(Recording::usecase);
+        return recordings.find(org, uuid.toLowerCase(Locale.ROOT)).flatMap(Recording::usecase);
     }
 
     private JsonNode parse(String text) {

@@ -184,6 +184,29 @@ abstract class StoreContract {
         }
     }
 
+    @Test
+    void aStateChangeQueuesItsWebhookDeliveriesAndEachIsTakenOnce() {
+        try (Database db = open()) {
+            JdbcRecordingStore store = new JdbcRecordingStore(db, Clock.systemUTC());
+            JdbcWebhooks webhooks = new JdbcWebhooks(db, new ObjectMapper(), Clock.systemUTC());
+            webhooks.create("org", "http://127.0.0.1:9/a", List.of(WebhookEvents.ANALYZED), Optional.empty());
+            webhooks.create("org", "http://127.0.0.1:9/b", List.of(WebhookEvents.FAILED), Optional.empty());
+            webhooks.create("org", "http://127.0.0.1:9/c", WebhookEvents.ALL, Optional.of("another-usecase"));
+            webhooks.create("other", "http://127.0.0.1:9/d", WebhookEvents.ALL, Optional.empty());
+            store.create(recording("a", "{}", ProcessingHints.NONE));
+            store.transition("a", RecordingState.INITIATED, "");
+            assertTrue(store.advance(store.claimNext().orElseThrow(), RecordingState.ANALYSIS_COMPLETED, ""));
+
+            List<JdbcWebhooks.Due> due = webhooks.due(10, 60_000);
+            assertEquals(
+                    List.of("http://127.0.0.1:9/a"),
+                    due.stream().map(JdbcWebhooks.Due::url).toList());
+            assertEquals(WebhookEvents.ANALYZED, due.get(0).delivery().event());
+            assertEquals(List.of(), webhooks.due(10, 60_000), "held while it is sent");
+            assertEquals(1, db.count("SELECT COUNT(*) FROM webhook_delivery WHERE recording = 'a'"));
+        }
+    }
+
     private static List<String> uuidsOf(io.callintel.core.store.Page<UseCase> page) {
         return page.items().stream().map(UseCase::uuid).toList();
     }
