@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,22 @@ public final class ServeProcess implements AutoCloseable {
         this.output = output;
         this.reader = reader;
         this.port = port;
+    }
+
+    /**
+     * The command line in a child JVM on this JVM's own class path ({@code java -XmxHEAP -cp ... Main ARGS}): the
+     * server as the tests built it, without the distribution.
+     */
+    public static ProcessBuilder commandLine(String maxHeap, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx" + maxHeap,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.callintel.server.cli.Main"));
+        command.addAll(args);
+        return new ProcessBuilder(command);
     }
 
     /** Starts the command and waits until it serves. @throws AssertionError when it ends or times out first */

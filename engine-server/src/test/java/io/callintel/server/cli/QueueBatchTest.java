@@ -91,35 +91,30 @@ class QueueBatchTest {
     }
 
     private static ServeProcess worker(Path dir, String database, S3Server s3) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder command = new ProcessBuilder(
-                java,
-                "-Xmx768m",
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.callintel.server.cli.Main",
-                "worker",
-                "--db",
-                database,
-                "--blobs",
-                "s3://calls/archive",
-                "--s3-endpoint",
-                s3.endpoint(),
-                "--port",
-                "0",
-                "--host",
-                "127.0.0.1",
-                "--data",
-                dir.resolve("worker").toString(),
-                "--workers",
-                "2",
-                "--threads",
-                "1",
-                "--vosk-model",
-                "../models/vosk-model-en-us",
-                "--embedding-model",
-                "../models/e5-small-v2-q");
+        ProcessBuilder command = ServeProcess.commandLine(
+                "768m",
+                List.of(
+                        "worker",
+                        "--db",
+                        database,
+                        "--blobs",
+                        "s3://calls/archive",
+                        "--s3-endpoint",
+                        s3.endpoint(),
+                        "--port",
+                        "0",
+                        "--host",
+                        "127.0.0.1",
+                        "--data",
+                        dir.resolve("worker").toString(),
+                        "--workers",
+                        "2",
+                        "--threads",
+                        "1",
+                        "--vosk-model",
+                        "../models/vosk-model-en-us",
+                        "--embedding-model",
+                        "../models/e5-small-v2-q"));
         command.environment().put("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
         command.environment().put("AWS_SECRET_ACCESS_KEY", S3Server.SECRET_KEY);
         return ServeProcess.start(command, Duration.ofMinutes(3));

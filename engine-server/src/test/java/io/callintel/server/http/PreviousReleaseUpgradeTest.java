@@ -12,7 +12,6 @@ import io.callintel.server.http.TestServer.Reply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -90,16 +89,7 @@ class PreviousReleaseUpgradeTest {
                     RECORDING, hits.path("hits").path(0).path("recording_uuid").asText(), hits.toString());
 
             String s3Key = "acme/default/recordings/" + RECORDING + ".wav";
-            String url = server.post(
-                            BASE + "/org-usecases/recording/get-audio-presigned-url",
-                            token,
-                            TestServer.JSON.createObjectNode().put("s3_key", s3Key))
-                    .json()
-                    .path("url")
-                    .asText();
-            byte[] audio = server.send(
-                            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray())
-                    .body();
+            byte[] audio = server.audio(token, s3Key);
             assertArrayEquals(Files.readAllBytes(data.resolve("audio").resolve(s3Key)), audio);
         } finally {
             server.server.close();

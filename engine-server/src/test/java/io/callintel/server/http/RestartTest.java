@@ -153,32 +153,27 @@ class RestartTest {
 
     /** {@code callintel serve} in a child JVM on this test's class path, on a free port. */
     private static ServeProcess serve(Path data) {
-        String java = ProcessHandle.current().info().command().orElse("java");
         return ServeProcess.start(
-                new ProcessBuilder(
-                        java,
-                        "-Xmx1g",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "io.callintel.server.cli.Main",
-                        "serve",
-                        "--port",
-                        "0",
-                        "--host",
-                        "127.0.0.1",
-                        "--data",
-                        data.toString(),
-                        "--workers",
-                        "1",
-                        "--threads",
-                        "2",
-                        "--shutdown-grace",
-                        "1",
-                        "--vosk-model",
-                        TestServer.models().voskModel().toString(),
-                        "--embedding-model",
-                        TestServer.models().embeddingModel().toString()),
+                ServeProcess.commandLine(
+                        "1g",
+                        List.of(
+                                "serve",
+                                "--port",
+                                "0",
+                                "--host",
+                                "127.0.0.1",
+                                "--data",
+                                data.toString(),
+                                "--workers",
+                                "1",
+                                "--threads",
+                                "2",
+                                "--shutdown-grace",
+                                "1",
+                                "--vosk-model",
+                                TestServer.models().voskModel().toString(),
+                                "--embedding-model",
+                                TestServer.models().embeddingModel().toString())),
                 Duration.ofMinutes(2));
     }
 }

@@ -103,17 +103,7 @@ class SharedDatabaseTest {
                 assertEquals("api", api.get("/health", null).json().path("role").asText());
 
                 String s3Key = link.json().path("s3_key").asText();
-                String audioUrl = other.post(
-                                BASE + "/org-usecases/recording/get-audio-presigned-url",
-                                token,
-                                TestServer.JSON.createObjectNode().put("s3_key", s3Key))
-                        .json()
-                        .path("url")
-                        .asText();
-                byte[] streamed = other.send(
-                                HttpRequest.newBuilder(URI.create(audioUrl)).build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofByteArray())
-                        .body();
+                byte[] streamed = other.audio(token, s3Key);
                 assertArrayEquals(Files.readAllBytes(call), streamed, "the other API node serves the audio from S3");
 
                 for (TestServer node : new TestServer[] {api, other}) {

@@ -181,6 +181,19 @@ final class TestServer {
                 .build());
     }
 
+    /** The audio under {@code s3Key}, fetched as a player would: a presigned URL from this server, then a GET of it. */
+    byte[] audio(String token, String s3Key) throws IOException, InterruptedException {
+        String url = post(
+                        ApiServer.BASE + "/org-usecases/recording/get-audio-presigned-url",
+                        token,
+                        JSON.createObjectNode().put("s3_key", s3Key))
+                .json()
+                .path("url")
+                .asText();
+        return send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                .body();
+    }
+
     /** A PUT of a file to a full URL (a presigned upload link). */
     Reply putFile(String url, Path file, String contentType) {
         try {
