@@ -1,5 +1,6 @@
 package io.callintel.server.data;
 
+import io.callintel.server.service.Periodic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,10 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -29,16 +26,11 @@ public final class UploadSpool implements AutoCloseable {
 
     private final Path directory;
     private final Clock clock;
-    private final ScheduledExecutorService sweeper;
+    private Periodic sweeper;
 
     private UploadSpool(Path directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "callintel-spool-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     /** Empties the spool, then sweeps it at intervals until closed. */
@@ -52,17 +44,12 @@ public final class UploadSpool implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        long every = SWEEP_EVERY.toMillis();
-        spool.sweeper.scheduleWithFixedDelay(spool::sweepStale, every, every, TimeUnit.MILLISECONDS);
+        spool.sweeper = Periodic.every(
+                SWEEP_EVERY,
+                SWEEP_EVERY,
+                "callintel-spool-sweeper",
+                () -> spool.sweep(clock.instant().minus(STALE_AFTER)));
         return spool;
-    }
-
-    private void sweepStale() {
-        try {
-            sweep(clock.instant().minus(STALE_AFTER));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "sweeping the upload spool " + directory + " failed", e);
-        }
     }
 
     /** Removes the spool's files last modified before {@code cutoff}; how many. */
@@ -88,6 +75,6 @@ public final class UploadSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        sweeper.shutdownNow();
+        sweeper.close();
     }
 }

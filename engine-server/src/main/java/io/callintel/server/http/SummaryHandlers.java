@@ -34,7 +34,8 @@ final class SummaryHandlers {
     void counts(Context ctx) {
         JsonBody body = JsonBody.parse(json, ctx.body());
         UseCase useCase = find(ctx, body);
-        UseCaseSummary.Snapshot s = DateRange.of(body).isOpen() ? summaries.counts(useCase) : snapshot(useCase, body);
+        DateRange dates = DateRange.of(body);
+        UseCaseSummary.Snapshot s = dates.isOpen() ? summaries.counts(useCase) : snapshot(useCase, dates);
         Map<RecordingState, Long> states = s.byState();
         ctx.json(header(useCase)
                 .put("total_calls", s.total())
@@ -50,7 +51,7 @@ final class SummaryHandlers {
     void details(Context ctx) {
         JsonBody body = JsonBody.parse(json, ctx.body());
         UseCase useCase = find(ctx, body);
-        UseCaseSummary.Snapshot s = snapshot(useCase, body);
+        UseCaseSummary.Snapshot s = snapshot(useCase, DateRange.of(body));
         ObjectNode node = header(useCase).put("total_calls", s.total()).put("analysed_calls", s.analysed());
         ObjectNode states = node.putObject("recordings_by_state");
         s.byState().forEach((state, n) -> states.put(state.wireName(), n));
@@ -89,11 +90,10 @@ final class SummaryHandlers {
     }
 
     /**
-     * The running totals, or, when the body gives {@code start_date} or {@code end_date}, the totals over the calls
+     * The running totals, or, when the request gives a start or end date, the totals over the calls
      * dated within them (both included).
      */
-    private UseCaseSummary.Snapshot snapshot(UseCase useCase, JsonBody body) {
-        DateRange dates = DateRange.of(body);
+    private UseCaseSummary.Snapshot snapshot(UseCase useCase, DateRange dates) {
         return dates.isOpen()
                 ? summaries.of(useCase)
                 : summaries.between(

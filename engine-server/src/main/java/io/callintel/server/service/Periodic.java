@@ -8,10 +8,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A housekeeping task run at start and then every so often on a daemon thread of its own, until closed. A failed run
- * is logged and the next one goes ahead.
+ * A housekeeping task run every so often on a daemon thread of its own, until closed. A failed run is logged and
+ * the next one goes ahead.
  */
-final class Periodic implements AutoCloseable {
+public final class Periodic implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Periodic.class.getName());
 
@@ -21,8 +21,13 @@ final class Periodic implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** @param name the thread's name, and what a failure's log line says */
-    static Periodic every(Duration period, String name, Runnable task) {
+    /** Runs the task now and then every {@code period}. @param name the thread's name, and what a failure's log says */
+    public static Periodic every(Duration period, String name, Runnable task) {
+        return every(period, Duration.ZERO, name, task);
+    }
+
+    /** Runs the task after {@code first}, then every {@code period}. */
+    public static Periodic every(Duration period, Duration first, String name, Runnable task) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -35,7 +40,7 @@ final class Periodic implements AutoCloseable {
                 LOG.log(Level.WARNING, name + " failed", e);
             }
         };
-        scheduler.scheduleWithFixedDelay(guarded, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(guarded, first.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         return new Periodic(scheduler);
     }
 
