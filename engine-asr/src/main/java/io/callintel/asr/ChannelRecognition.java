@@ -59,6 +59,7 @@ final class ChannelRecognition {
     private final SileroVad neuralVad;
     private final VoiceDetection detection;
     private final ChunkPlanner planner;
+    private final NumberPass numbers;
 
     ChannelRecognition(
             AudioDecoder decoder,
@@ -77,6 +78,7 @@ final class ChannelRecognition {
         this.neuralVad = neuralVad;
         this.detection = detection;
         this.planner = planner;
+        this.numbers = new NumberPass(recognizer);
     }
 
     /**
@@ -185,7 +187,8 @@ final class ChannelRecognition {
         // abandons its queued stretches): a slot released only by the task's own code would leak then.
         FutureTask<List<RecognizedWord>> task =
                 new FutureTask<>(() -> {
-                    List<RecognizedWord> words = recognizer.recognize(audio, 0, length);
+                    List<RecognizedWord> words =
+                            new ArrayList<>(numbers.apply(audio, length, recognizer.recognize(audio, 0, length)));
                     words.replaceAll(word -> word.shiftedBy(startSeconds));
                     return words;
                 }) {

@@ -72,6 +72,28 @@ public final class SpeechRecognizer implements AutoCloseable {
         return recognizer.recognize(samples, offset, length);
     }
 
+    /**
+     * Words of the audio as heard by a fresh recognizer that knows only the phrases, times from its first sample.
+     * Vosk writes "[unk]" for what is none of them.
+     *
+     * @param phrases what the audio may say; each phrase's words may come in any order, and repeat
+     */
+    public List<RecognizedWord> recognizeOnly(List<String> phrases, short[] samples, int offset, int length) {
+        if (closed) {
+            throw new IllegalStateException("the speech recognizer is closed");
+        }
+        StringBuilder grammar = new StringBuilder("[");
+        for (String phrase : phrases) {
+            grammar.append('"')
+                    .append(phrase.replace("\\", "").replace("\"", ""))
+                    .append("\", ");
+        }
+        grammar.append("\"[unk]\"]");
+        try (VoskRecognizer recognizer = model.newRecognizer(grammar.toString())) {
+            return recognizer.recognize(samples, offset, length);
+        }
+    }
+
     /** How many recognizers were replaced so far (each one a cold start). */
     public int replacements() {
         return replacements.get();

@@ -54,6 +54,11 @@ public final class VoskModel implements AutoCloseable {
         return new VoskRecognizer(model);
     }
 
+    /** A new recognizer that hears only the grammar's phrases (Vosk's JSON list); the caller must close it. */
+    VoskRecognizer newRecognizer(String grammar) {
+        return new VoskRecognizer(model, grammar);
+    }
+
     @Override
     public void close() {
         model.close();

@@ -25,8 +25,14 @@ final class VoskRecognizer implements AutoCloseable {
     private long samplesFed;
 
     VoskRecognizer(Model model) {
+        this(model, null);
+    }
+
+    /** @param grammar Vosk's JSON list of phrases the recognizer may hear, or null for the model's whole vocabulary */
+    VoskRecognizer(Model model, String grammar) {
         try {
-            recognizer = new Recognizer(model, SAMPLE_RATE);
+            recognizer =
+                    grammar == null ? new Recognizer(model, SAMPLE_RATE) : new Recognizer(model, SAMPLE_RATE, grammar);
         } catch (IOException e) {
             throw new IllegalStateException("Vosk could not create a recognizer: " + e.getMessage(), e);
         }
