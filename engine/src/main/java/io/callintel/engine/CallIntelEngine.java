@@ -7,6 +7,8 @@ import io.callintel.asr.vosk.VoskModel;
 import io.callintel.audio.FfmpegAudioDecoder;
 import io.callintel.classify.analysis.CallAnalyzer;
 import io.callintel.classify.embed.SentenceEncoder;
+import io.callintel.classify.redact.PiiRedactor;
+import io.callintel.classify.sentiment.SentimentScorer;
 import io.callintel.core.analytics.CallAnalytics;
 import io.callintel.core.audio.AudioDecoder;
 import io.callintel.core.audio.WavHeader16;
@@ -28,9 +30,9 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The engine as a Java library: transcription with speakers and roles, and analysis against a use
- * case, in process and offline. Build one per process (it loads the models once, which takes
- * seconds), share it between threads, close it to free its native memory.
+ * The engine as a Java library: transcription with speakers, roles and each utterance's sentiment, redaction of
+ * the personal data said, and analysis against a use case, in process and offline. Build one per process (it loads
+ * the models once, which takes seconds), share it between threads, close it to free its native memory.
  *
  * <pre>{@code
  * try (CallIntelEngine engine = CallIntelEngine.builder().build()) {
@@ -49,6 +51,9 @@ public final class CallIntelEngine implements AutoCloseable {
     private final SentenceEncoder encoder;
     private final Transcriber transcriber;
     private final CallAnalyzer analyzer;
+    private final PiiRedactor redactor = new PiiRedactor();
+    private final SentimentScorer sentiment = SentimentScorer.load();
+    private final RedactedAudio redactedAudio;
     private final TranscriptionOptions defaults;
     /** Calls hold the read side; close takes the write side, so nothing native is freed under a call. */
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -56,8 +61,13 @@ public final class CallIntelEngine implements AutoCloseable {
     private boolean closed;
 
     private CallIntelEngine(
-            VoskModel vosk, SentenceEncoder encoder, Transcriber transcriber, TranscriptionOptions defaults) {
+            VoskModel vosk,
+            SentenceEncoder encoder,
+            AudioDecoder decoder,
+            Transcriber transcriber,
+            TranscriptionOptions defaults) {
         this.vosk = vosk;
+        this.redactedAudio = new RedactedAudio(decoder);
         this.encoder = encoder;
         this.transcriber = transcriber;
         this.analyzer = new CallAnalyzer(encoder);
@@ -138,9 +148,9 @@ public final class CallIntelEngine implements AutoCloseable {
             SentenceEncoder encoder = null;
             try {
                 encoder = SentenceEncoder.load(paths.embeddingModel());
-                Transcriber transcriber = new Transcriber(
-                        decoder != null ? decoder : new FfmpegAudioDecoder(), vosk, threads, replaceRecognizersAfter);
-                return new CallIntelEngine(vosk, encoder, transcriber, options);
+                AudioDecoder audio = decoder != null ? decoder : new FfmpegAudioDecoder();
+                Transcriber transcriber = new Transcriber(audio, vosk, threads, replaceRecognizersAfter);
+                return new CallIntelEngine(vosk, encoder, audio, transcriber, options);
             } catch (RuntimeException | LinkageError e) {
                 if (encoder != null) {
                     encoder.close();
@@ -160,7 +170,7 @@ public final class CallIntelEngine implements AutoCloseable {
         lifecycle.readLock().lock();
         try {
             requireOpen();
-            return transcriber.transcribe(recording, options);
+            return sentiment.annotate(transcriber.transcribe(recording, options));
         } finally {
             lifecycle.readLock().unlock();
         }
@@ -201,7 +211,7 @@ public final class CallIntelEngine implements AutoCloseable {
                             "PCM length " + bytes + " is not a whole number of 16-bit frames");
                 }
             }
-            writeWavHeader(wav, sampleRate, channels);
+            WavHeader16.fill(wav, sampleRate, channels);
             return transcribe(wav);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -210,21 +220,52 @@ public final class CallIntelEngine implements AutoCloseable {
         }
     }
 
-    /** Transcribes and analyses a recording against a use case's questions and buckets. */
+    /**
+     * The transcript with the personal data said in the call replaced by tokens ({@code [CARD_NUMBER]},
+     * {@code [DATE_OF_BIRTH]}, ...), each redacted word keeping its time. See {@link PiiRedactor}.
+     */
+    public Transcript redact(Transcript transcript) {
+        return redactor.redact(transcript);
+    }
+
+    /**
+     * Writes the recording as 16 kHz WAV (two channels when it has two or more, else one) with a tone over every
+     * redacted word of {@code redacted}, its transcript after {@link #redact}.
+     *
+     * @throws io.callintel.core.audio.AudioDecodeException when the recording cannot be decoded
+     */
+    public void redactAudio(Path recording, Transcript redacted, Path out) throws IOException {
+        lifecycle.readLock().lock();
+        try {
+            requireOpen();
+            redactedAudio.write(recording, redacted, out);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /**
+     * Transcribes and analyses a recording against a use case's questions and buckets; the transcript is redacted
+     * first when the use case says so ({@link AnalysisConfig#redaction()}), and the analysis sees only that.
+     */
     public CallResult analyze(Path recording, AnalysisConfig useCase) throws InterruptedException {
         return analyze(recording, useCase, defaults);
     }
 
     public CallResult analyze(Path recording, AnalysisConfig useCase, TranscriptionOptions options)
             throws InterruptedException {
-        Transcript transcript = transcribe(recording, options);
+        Transcript transcript = redacted(transcribe(recording, options), useCase);
         return new CallResult(transcript, analyze(transcript, useCase));
     }
 
     /** Like {@link #analyze(Path, AnalysisConfig)}, for a stream (spooled to a temporary file). */
     public CallResult analyze(InputStream audio, String name, AnalysisConfig useCase) throws InterruptedException {
-        Transcript transcript = transcribe(audio, name);
+        Transcript transcript = redacted(transcribe(audio, name), useCase);
         return new CallResult(transcript, analyze(transcript, useCase));
+    }
+
+    private Transcript redacted(Transcript transcript, AnalysisConfig useCase) {
+        return useCase.redaction().transcript() ? redact(transcript) : transcript;
     }
 
     /** Analyses a transcript already made: answers, bucket and call metrics. Takes milliseconds. */
@@ -299,12 +340,6 @@ public final class CallIntelEngine implements AutoCloseable {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // a temporary file left behind is not worth failing a call for
-        }
-    }
-
-    private static void writeWavHeader(Path wav, int sampleRate, int channels) throws IOException {
-        try (var channel = java.nio.channels.FileChannel.open(wav, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.write(WavHeader16.of(sampleRate, channels, Files.size(wav) - WavHeader16.BYTES), 0);
         }
     }
 }

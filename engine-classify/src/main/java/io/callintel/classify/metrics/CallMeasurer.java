@@ -59,7 +59,8 @@ public final class CallMeasurer {
                 round(perMinute(words.size(), talk)),
                 round(words.stream().mapToDouble(Word::conf).average().orElse(0)),
                 speakers,
-                roles);
+                roles,
+                SentimentTrend.of(transcript, duration));
     }
 
     private static SpeakerMetrics speakerMetrics(

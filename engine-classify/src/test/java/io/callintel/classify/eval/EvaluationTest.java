@@ -175,7 +175,7 @@ class EvaluationTest {
     }
 
     private static Transcript recognizeOnce(LabelledCalls.Call call, CallFormat format) {
-        return TranscriptCache.get(call, format, () -> {
+        return TranscriptCache.get(call.dialogue(), format, () -> {
             var audio = Dialogues.generate(call.dialogue(), format, directory);
             try {
                 return transcriber.transcribe(audio.file(), TranscriptionOptions.defaults());

@@ -7,7 +7,7 @@ import io.callintel.core.transcript.Transcript;
 import io.callintel.core.transcript.Turn;
 import io.callintel.core.transcript.Word;
 import io.callintel.testing.CallFormat;
-import io.callintel.testing.LabelledCalls;
+import io.callintel.testing.Dialogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,14 +27,14 @@ final class TranscriptCache {
 
     private TranscriptCache() {}
 
-    static Transcript get(LabelledCalls.Call call, CallFormat format, Supplier<Transcript> recognize) {
+    static Transcript get(Dialogue dialogue, CallFormat format, Supplier<Transcript> recognize) {
         String cache = System.getProperty("callintel.eval.cache", "");
         if (cache.isBlank()) {
             return recognize.get();
         }
         Path file = Path.of(cache)
-                .resolve(call.dialogue().name() + "-" + format + "-"
-                        + Integer.toHexString(call.dialogue().toString().hashCode()) + ".txt");
+                .resolve(dialogue.name() + "-" + format + "-"
+                        + Integer.toHexString(dialogue.toString().hashCode()) + ".txt");
         try {
             if (Files.exists(file)) {
                 return read(Files.readAllLines(file));

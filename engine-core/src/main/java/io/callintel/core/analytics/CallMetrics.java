@@ -16,6 +16,7 @@ import java.util.List;
  * @param meanConfidence   mean recogniser confidence over all words, 0..1
  * @param speakers         per speaker, in label order
  * @param roles            per role (agent, customer): the speakers of that role added up
+ * @param sentiment        per speaker who said something scored, in label order: start, end and trend
  */
 public record CallMetrics(
         double duration,
@@ -29,10 +30,12 @@ public record CallMetrics(
         double wordsPerMinute,
         double meanConfidence,
         List<SpeakerMetrics> speakers,
-        List<SpeakerMetrics> roles) {
+        List<SpeakerMetrics> roles,
+        List<SpeakerSentiment> sentiment) {
 
     public CallMetrics {
         speakers = List.copyOf(speakers);
         roles = List.copyOf(roles);
+        sentiment = List.copyOf(sentiment);
     }
 }

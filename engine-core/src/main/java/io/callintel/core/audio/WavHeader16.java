@@ -1,8 +1,13 @@
 package io.callintel.core.audio;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** The canonical 44-byte header of a 16-bit PCM WAV file: what raw samples need to become a file any tool reads. */
 public final class WavHeader16 {
@@ -33,6 +38,13 @@ public final class WavHeader16 {
                 .put(ascii("data"))
                 .putInt(data)
                 .flip();
+    }
+
+    /** Writes the header over the first {@link #BYTES} of a file written with room for it, once its samples are in. */
+    public static void fill(Path wav, int sampleRate, int channels) throws IOException {
+        try (FileChannel channel = FileChannel.open(wav, StandardOpenOption.WRITE)) {
+            channel.write(of(sampleRate, channels, Files.size(wav) - BYTES), 0);
+        }
     }
 
     private static byte[] ascii(String tag) {

@@ -13,7 +13,12 @@ import io.callintel.core.transcript.Transcript;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.core.usecase.CorrectedCall;
 import io.callintel.core.usecase.Correction;
+import io.callintel.core.usecase.Redaction;
 import io.callintel.core.usecase.UseCase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +39,7 @@ public final class RecordingPipeline {
     private final CorrectionStore corrections;
     private final BlobStore blobs;
     private final Transcription transcription;
+    private final PiiRedaction redaction;
     private final Analysis analysis;
     private final SearchIndexer indexer;
     private final PipelineListener listener;
@@ -45,6 +51,7 @@ public final class RecordingPipeline {
             CorrectionStore corrections,
             BlobStore blobs,
             Transcription transcription,
+            PiiRedaction redaction,
             Analysis analysis,
             SearchIndexer indexer,
             PipelineListener listener) {
@@ -54,6 +61,7 @@ public final class RecordingPipeline {
         this.corrections = corrections;
         this.blobs = blobs;
         this.transcription = transcription;
+        this.redaction = redaction;
         this.analysis = analysis;
         this.indexer = indexer;
         this.listener = listener;
@@ -63,10 +71,13 @@ public final class RecordingPipeline {
      * @throws PermanentFailure  when the recording can never be processed (bad audio, missing file)
      * @throws RuntimeException  anything else: worth a retry
      */
-    public void process(Recording recording) throws InterruptedException {
+    public void process(Recording claimed) throws InterruptedException {
+        Optional<UseCase> useCase = claimed.usecase().flatMap(uuid -> useCases.find(claimed.org(), uuid));
+        Recording recording = claimed;
         Transcript transcript;
         if (recording.state() == RecordingState.INITIATED) {
-            transcript = transcribe(recording);
+            transcript = transcribe(
+                    recording, useCase.map(u -> u.analysis().redaction()).orElse(Redaction.OFF));
             recording = move(recording, RecordingState.TRANSCRIPTION_COMPLETED);
         } else if (recording.state() == RecordingState.TRANSCRIPTION_COMPLETED) {
             // Resuming after a restart: the transcript was stored before the state moved.
@@ -77,11 +88,17 @@ public final class RecordingPipeline {
         } else {
             return; // nothing left to do (claimed twice across a restart)
         }
-        analyse(recording, transcript);
+        analyse(recording, useCase, transcript);
     }
 
-    private Transcript transcribe(Recording recording) throws InterruptedException {
-        Path audio = blobs.file(recording.storageKey())
+    /**
+     * Only the redacted transcript is ever stored. Redacted audio is written before the original is deleted, and
+     * both before the state moves: a recording interrupted in between starts again from the copy left.
+     */
+    private Transcript transcribe(Recording recording, Redaction redacting) throws InterruptedException {
+        Optional<Path> redactedAudio = blobs.file(recording.redactedAudioKey());
+        Path audio = redactedAudio
+                .or(() -> blobs.file(recording.storageKey()))
                 .orElseThrow(() -> new PermanentFailure("the audio file " + recording.storageKey() + " is missing"));
         long start = System.nanoTime();
         Transcript transcript;
@@ -90,14 +107,36 @@ public final class RecordingPipeline {
         } catch (AudioDecodeException e) {
             throw new PermanentFailure("the audio cannot be decoded: " + e.getMessage(), e);
         }
+        if (redacting.transcript()) {
+            transcript = redaction.redact(transcript);
+        }
         listener.timed("transcription", seconds(start), transcript.duration());
         results.saveTranscript(recording.uuid(), transcript);
+        if (redacting.audio() && redactedAudio.isEmpty()) {
+            replaceAudio(recording, audio, transcript);
+        }
         return transcript;
     }
 
-    private void analyse(Recording recording, Transcript transcript) {
+    private void replaceAudio(Recording recording, Path audio, Transcript redacted) throws InterruptedException {
+        try {
+            Path wav = Files.createTempFile("callintel-redacted", ".wav");
+            try {
+                redaction.redactAudio(audio, redacted, wav);
+                try (InputStream in = Files.newInputStream(wav)) {
+                    blobs.write(recording.redactedAudioKey(), in, Long.MAX_VALUE);
+                }
+            } finally {
+                Files.deleteIfExists(wav);
+            }
+            blobs.delete(recording.storageKey());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not redact the audio of " + recording.uuid(), e);
+        }
+    }
+
+    private void analyse(Recording recording, Optional<UseCase> useCase, Transcript transcript) {
         long start = System.nanoTime();
-        Optional<UseCase> useCase = recording.usecase().flatMap(uuid -> useCases.find(recording.org(), uuid));
         // no use case (or it was deleted): metrics only
         AnalysisConfig config = useCase.map(UseCase::analysis).orElse(AnalysisConfig.empty());
         List<CorrectedCall> corrected =

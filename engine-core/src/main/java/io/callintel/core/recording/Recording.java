@@ -53,6 +53,14 @@ public record Recording(
         Objects.requireNonNull(hints, "hints");
     }
 
+    /**
+     * Where the audio with its personal data toned out is kept, once its use case redacts audio: WAV, beside the
+     * original's key. The original is deleted once this is written.
+     */
+    public String redactedAudioKey() {
+        return storageKey + ".redacted.wav";
+    }
+
     /** A new recording, to be filled in: every other field has the default of a fresh upload. */
     public static Builder builder(String uuid, String org) {
         return new Builder(uuid, org);

@@ -40,7 +40,8 @@ class UseCaseSummaryTest {
 
     private static CallAnalytics analytics(String bucket, String answer, double duration, double agentRatio) {
         SpeakerMetrics agent = new SpeakerMetrics("agent", Role.AGENT, 0, agentRatio, 0, 0, 0, 0, 0, 0, 0);
-        CallMetrics metrics = new CallMetrics(duration, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(agent));
+        CallMetrics metrics =
+                new CallMetrics(duration, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(agent), List.of());
         return new CallAnalytics(
                 List.of(new QuestionAnswer("Interested?", answer, 0.9, List.of())),
                 new BucketResult(bucket, 0.9, Map.of(bucket, 0.9), List.of()),

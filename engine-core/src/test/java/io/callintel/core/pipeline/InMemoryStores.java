@@ -281,6 +281,19 @@ final class InMemoryStores {
         }
     }
 
+    /** For use cases that redact nothing: never called. */
+    static final PiiRedaction NO_REDACTION = new PiiRedaction() {
+        @Override
+        public io.callintel.core.transcript.Transcript redact(io.callintel.core.transcript.Transcript transcript) {
+            throw new UnsupportedOperationException("no use case here redacts");
+        }
+
+        @Override
+        public void redactAudio(Path recording, io.callintel.core.transcript.Transcript redacted, Path out) {
+            throw new UnsupportedOperationException("no use case here redacts");
+        }
+    };
+
     static final class Blobs implements BlobStore {
         @Override
         public long write(String key, InputStream content, long maxBytes) {
@@ -289,7 +302,10 @@ final class InMemoryStores {
 
         @Override
         public Optional<Path> file(String key) {
-            return key.contains("missing") ? Optional.empty() : Optional.of(Path.of("/audio", key));
+            // every recording's audio is there, none redacted
+            return key.contains("missing") || key.endsWith(".redacted.wav")
+                    ? Optional.empty()
+                    : Optional.of(Path.of("/audio", key));
         }
 
         @Override

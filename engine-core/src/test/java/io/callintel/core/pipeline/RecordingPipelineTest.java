@@ -72,6 +72,7 @@ class RecordingPipelineTest {
                 corrections,
                 new InMemoryStores.Blobs(),
                 (audio, r) -> transcript(1),
+                InMemoryStores.NO_REDACTION,
                 (transcript, config, corrected) -> {
                     seen.set(corrected);
                     return new CallAnalytics(List.of(), null, null);

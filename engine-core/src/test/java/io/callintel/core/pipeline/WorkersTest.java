@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class WorkersTest {
 
     private static final Transcript EMPTY = new Transcript(1.0, List.of(), List.of(), List.of(), List.of(), List.of());
-    private static final CallAnalytics NOTHING =
-            new CallAnalytics(List.of(), null, new CallMetrics(1, 0, 1, 1, 0, 0, 0, 0, 0, 0, List.of(), List.of()));
+    private static final CallAnalytics NOTHING = new CallAnalytics(
+            List.of(), null, new CallMetrics(1, 0, 1, 1, 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of()));
 
     private final InMemoryStores.Recordings recordings = new InMemoryStores.Recordings();
     private final InMemoryStores.Results results = new InMemoryStores.Results();
@@ -60,6 +60,7 @@ class WorkersTest {
                 new InMemoryStores.Corrections(),
                 new InMemoryStores.Blobs(),
                 transcription,
+                InMemoryStores.NO_REDACTION,
                 (transcript, config, corrected) -> NOTHING,
                 (recording, transcript) -> {},
                 new PipelineListener() {});

@@ -160,6 +160,7 @@ public final class CallintelServer implements AutoCloseable {
                             corrections,
                             blobs,
                             new AsrTranscription(e),
+                            new EngineRedaction(e),
                             e::analyze,
                             indexer,
                             listener),

@@ -81,7 +81,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             paramLabel = "USECASE.json",
             required = true,
             description =
-                    "The use case: org_uuid, usecase_name, ..., analysis_config {analysis_questions, analysis_buckets}.")
+                    "The use case: org_uuid, usecase_name, ..., analysis_config {analysis_questions, analysis_buckets,"
+                            + " redaction}.")
     Path useCase;
 
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Recordings, directories or glob patterns.")
@@ -105,6 +106,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
     TranscriptionFlags flags;
+
+    @Mixin
+    RedactionFlags redaction;
 
     @Option(
             names = "--queue",
@@ -255,9 +259,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static Outcome analyze(CallIntelEngine engine, Path file, AnalysisConfig config) {
+    private Outcome analyze(CallIntelEngine engine, Path file, AnalysisConfig config) {
         try {
-            return new Outcome(file, engine.analyze(file, config), null);
+            CallResult result = engine.analyze(file, config);
+            if (config.redaction().audio() && queue == null) {
+                redaction.writeAudio(engine, file, result.transcript());
+            }
+            return new Outcome(file, result, null);
         } catch (RuntimeException | InterruptedException e) {
             return new Outcome(file, null, e);
         }
@@ -370,9 +378,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
+    /** The use case's questions and buckets, and its redaction unless {@code --redact} says otherwise. */
     private AnalysisConfig readUseCase() {
         try {
-            return UseCaseJson.read(useCase);
+            AnalysisConfig read = UseCaseJson.read(useCase);
+            AnalysisConfig config = redaction
+                    .redaction(spec.commandLine())
+                    .map(read::withRedaction)
+                    .orElse(read);
+            if (queue == null) { // the workers redact queued recordings in the blob store
+                redaction.check(config.redaction(), spec.commandLine());
+            }
+            return config;
         } catch (IOException e) {
             throw new ParameterException(
                     spec.commandLine(), "cannot read the use case " + useCase + ": " + e.getMessage());

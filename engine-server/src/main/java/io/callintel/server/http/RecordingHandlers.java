@@ -194,11 +194,13 @@ final class RecordingHandlers {
             case VALID -> {}
         }
         Recording recording = recordings.find(uuid).orElseThrow(() -> ApiError.notFound("Recording"));
-        Path file = blobs.file(recording.storageKey()).orElseThrow(() -> ApiError.notFound("Audio"));
+        // once the use case's redaction replaced it, only the redacted audio is left
+        Optional<Path> redacted = blobs.file(recording.redactedAudioKey());
+        Path file = redacted.or(() -> blobs.file(recording.storageKey())).orElseThrow(() -> ApiError.notFound("Audio"));
         long size = Files.size(file);
         ctx.header("Accept-Ranges", "bytes");
         ctx.header("Cache-Control", "private, max-age=3600");
-        ctx.contentType(recording.contentType());
+        ctx.contentType(redacted.isPresent() ? "audio/wav" : recording.contentType());
         Optional<ByteRange> range;
         try {
             range = ByteRange.parse(ctx.header("Range"), size);

@@ -72,6 +72,7 @@ public final class RecordingRemoval {
         unindex.accept(recording.uuid());
         try {
             blobs.delete(recording.storageKey());
+            blobs.delete(recording.redactedAudioKey());
         } catch (IOException | UncheckedIOException e) {
             // The rows are gone: no URL can reach the file any more. Left on disk, it is logged for the operator.
             LOG.log(Level.WARNING, "could not delete the audio of deleted recording " + recording.uuid(), e);

@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.callintel.testing.CallFormat;
+import io.callintel.testing.Dialogues;
+import io.callintel.testing.LabelledCalls;
+import io.callintel.testing.PiiCalls;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code callintel transcribe}: the real model on real recordings, JSON shape and exit codes. */
 class TranscribeCommandTest {
@@ -92,5 +99,41 @@ class TranscribeCommandTest {
                         .contains(
                                 "--replace-recognizer-after: recognizers must be replaced after a positive number of audio seconds"),
                 serve.err());
+    }
+
+    @Test
+    void redactionReplacesTheCardNumberAndWritesATonedCopy(@TempDir Path directory) throws Exception {
+        PiiCalls.Call call = PiiCalls.of(LabelledCalls.Split.TUNING).stream()
+                .filter(c -> c.dialogue().name().equals("pii-tuning-10"))
+                .findFirst()
+                .orElseThrow();
+        Path wav = Dialogues.generate(call.dialogue(), CallFormat.STEREO_16K, directory)
+                .file();
+        Path out = directory.resolve("redacted");
+        Cli.Run run = Cli.run(
+                "transcribe",
+                "--vosk-model",
+                MODEL,
+                "--embedding-model",
+                "../models/e5-small-v2-q",
+                "--redact",
+                "transcript_and_audio",
+                "--redacted-audio",
+                out.toString(),
+                wav.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = run.json().get(0);
+        assertTrue(line.path("segments").toString().contains("[CARD_NUMBER]"), run.out());
+        Path copy = Path.of(line.path("redacted_audio").asText());
+        assertEquals(out.resolve(wav.getFileName().toString().replace(".wav", ".redacted.wav")), copy);
+        assertTrue(Files.size(copy) > 44, "a WAV with samples");
+        assertTrue(Files.exists(wav), "the recording itself is untouched");
+
+        Cli.Run bad = Cli.run("transcribe", "--redact", "everything", Cli.fixture("speech.mp3"));
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--redact must be one of off, transcript, transcript_and_audio"), bad.err());
+        Cli.Run nowhere = Cli.run("transcribe", "--redact", "transcript_and_audio", Cli.fixture("speech.mp3"));
+        assertEquals(2, nowhere.exitCode());
+        assertTrue(nowhere.err().contains("needs --redacted-audio DIR"), nowhere.err());
     }
 }

@@ -279,6 +279,26 @@ final class TestServer {
         return body;
     }
 
+    /** A recording uploaded through a presigned link and analysed: its uuid and storage key. */
+    record Analysed(String recording, String s3Key) {}
+
+    /** Uploads the file to the use case through a presigned link and waits until it is analysed (fails otherwise). */
+    Analysed uploadAndAnalyse(String token, String useCase, Path file, String contentType)
+            throws IOException, InterruptedException {
+        Reply link = post(
+                ApiServer.BASE + "/acme/default/create-upload-link", token, linkRequest(file, contentType, useCase));
+        String recording = link.json().path("recording_uuid").asText();
+        Reply upload = putFile(link.json().path("upload_url").asText(), file, contentType);
+        if (upload.status() != 200) {
+            throw new AssertionError("upload: " + upload.status() + " " + upload.body());
+        }
+        JsonNode done = awaitFinal(token, orgOf(token), useCase, recording, Duration.ofMinutes(3));
+        if (!done.path("state").asText().equals("ANALYSIS_COMPLETED")) {
+            throw new AssertionError("not analysed: " + done);
+        }
+        return new Analysed(recording, link.json().path("s3_key").asText());
+    }
+
     /** Polls a recording until it reaches a final state or the time runs out. */
     JsonNode awaitFinal(String token, String org, String useCase, String recording, Duration timeout)
             throws InterruptedException {

@@ -330,7 +330,7 @@ abstract class StoreContract {
         return new CallAnalytics(
                 List.of(new QuestionAnswer(question, answer, "", 0.9, List.of())),
                 new BucketResult(bucket, 0.8, Map.of(bucket, 0.8), List.of()),
-                new CallMetrics(1, 0, 1, 1, 0, 0, 0, 0, 0, 0, List.of(), List.of()));
+                new CallMetrics(1, 0, 1, 1, 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of()));
     }
 
     private static Recording recording(String uuid, String metadata, ProcessingHints hints) {

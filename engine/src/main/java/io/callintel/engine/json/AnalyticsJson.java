@@ -16,6 +16,7 @@ import io.callintel.core.analytics.CallMetrics;
 import io.callintel.core.analytics.Evidence;
 import io.callintel.core.analytics.QuestionAnswer;
 import io.callintel.core.analytics.SpeakerMetrics;
+import io.callintel.core.analytics.SpeakerSentiment;
 import io.callintel.core.transcript.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,7 +123,26 @@ public final class AnalyticsJson {
                         at,
                         "speakers",
                         (s, where) -> speaker(s, where, text(s, where, "speaker"), role(s, where, "role"))),
-                list(m, at, "roles", (s, where) -> speaker(s, where, text(s, where, "role"), role(s, where, "role"))));
+                list(m, at, "roles", (s, where) -> speaker(s, where, text(s, where, "role"), role(s, where, "role"))),
+                m.has("sentiment") ? list(m, at, "sentiment", AnalyticsJson::sentiment) : List.of());
+    }
+
+    private static SpeakerSentiment sentiment(JsonNode s, String at) {
+        return new SpeakerSentiment(
+                text(s, at, "speaker"),
+                role(s, at, "role"),
+                number(s, at, "start"),
+                number(s, at, "end"),
+                number(s, at, "average"),
+                list(
+                        s,
+                        at,
+                        "trend",
+                        (p, where) -> new SpeakerSentiment.Point(
+                                number(p, where, "start"), number(p, where, "end"), number(p, where, "score"))),
+                integer(s, at, "positive"),
+                integer(s, at, "neutral"),
+                integer(s, at, "negative"));
     }
 
     private static SpeakerMetrics speaker(JsonNode s, String at, String label, Role role) {
@@ -164,6 +184,25 @@ public final class AnalyticsJson {
                 .put("mean_confidence", metrics.meanConfidence());
         speakers(node.putArray("speakers"), metrics.speakers(), "speaker");
         speakers(node.putArray("roles"), metrics.roles(), "role");
+        ArrayNode sentiment = node.putArray("sentiment");
+        for (SpeakerSentiment s : metrics.sentiment()) {
+            ObjectNode entry = sentiment
+                    .addObject()
+                    .put("speaker", s.speaker())
+                    .put("role", s.role().wireName())
+                    .put("start", s.start())
+                    .put("end", s.end())
+                    .put("average", s.average())
+                    .put("positive", s.positive())
+                    .put("neutral", s.neutral())
+                    .put("negative", s.negative());
+            ArrayNode trend = entry.putArray("trend");
+            s.trend()
+                    .forEach(p -> trend.addObject()
+                            .put("start", p.start())
+                            .put("end", p.end())
+                            .put("score", p.score()));
+        }
     }
 
     private static void speakers(ArrayNode array, List<SpeakerMetrics> speakers, String key) {

@@ -8,6 +8,7 @@ import io.callintel.core.transcript.ChannelAudio;
 import io.callintel.core.transcript.Overlap;
 import io.callintel.core.transcript.Role;
 import io.callintel.core.transcript.Segment;
+import io.callintel.core.transcript.Sentiment;
 import io.callintel.core.transcript.Speaker;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.transcript.Turn;
@@ -25,6 +26,14 @@ public final class TranscriptJson {
 
     private TranscriptJson() {}
 
+    private static Sentiment sentiment(JsonNode s, String at) {
+        try {
+            return new Sentiment(Sentiment.Label.fromWireName(text(s, at, "label")), number(s, at, "score"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Adds duration, words, segments, speakers, turns, overlaps and audio to {@code node}. */
     public static void fill(ObjectNode node, Transcript transcript) {
         node.put("duration", transcript.duration());
@@ -39,13 +48,18 @@ public final class TranscriptJson {
         }
         ArrayNode segments = node.putArray("segments");
         for (Segment segment : transcript.segments()) {
-            segments.addObject()
+            ObjectNode entry = segments.addObject()
                     .put("speaker", segment.speaker())
                     .put("role", segment.role().wireName())
                     .put("start", segment.start())
                     .put("end", segment.end())
                     .put("text", segment.text())
                     .put("confidence", segment.confidence()); // unrounded, so that read gets it back
+            if (segment.sentiment() != null) {
+                entry.putObject("sentiment")
+                        .put("label", segment.sentiment().label().wireName())
+                        .put("score", segment.sentiment().score());
+            }
         }
         ArrayNode speakers = node.putArray("speakers");
         for (Speaker speaker : transcript.speakers()) {
@@ -113,7 +127,8 @@ public final class TranscriptJson {
                                 number(s, at, "start"),
                                 number(s, at, "end"),
                                 text(s, at, "text"),
-                                number(s, at, "confidence"))),
+                                number(s, at, "confidence"),
+                                s.has("sentiment") ? sentiment(s.path("sentiment"), at + ".sentiment") : null)),
                 list(
                         node,
                         "",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.core.usecase.BucketDefinition;
 import io.callintel.core.usecase.QuestionDefinition;
+import io.callintel.core.usecase.Redaction;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.List;
  * The use-case codec that the library, the command line and the server share. Reads the analysis part of a
  * use case as the hosted API writes it:
  * {@code analysis_config: {analysis_questions: [...], analysis_buckets: [{objective_bucket_name, description}]}}.
- * Optional hints, which the hosted schema does not have and ignores: a question may be an object
+ * {@code redaction} ({@code off}, the default, {@code transcript} or {@code transcript_and_audio}) says what of the
+ * personal data said in a call to redact. Optional hints, which the hosted schema does not have and ignores: a question may be an object
  * {@code {"question", "keywords": [...]}} instead of a string; a bucket may carry {@code keywords}
  * and {@code examples}. Every mistake is an {@link IllegalArgumentException} naming the field.
  */
@@ -48,15 +50,29 @@ public final class UseCaseJson {
             throw new IllegalArgumentException("analysis_config must be an object");
         }
         return new AnalysisConfig(
-                questions(config.path("analysis_questions")), buckets(config.path("analysis_buckets")));
+                questions(config.path("analysis_questions")),
+                buckets(config.path("analysis_buckets")),
+                redaction(config.path("redaction")));
+    }
+
+    private static Redaction redaction(JsonNode redaction) {
+        if (redaction.isMissingNode() || redaction.isNull()) {
+            return Redaction.OFF;
+        }
+        try {
+            return Redaction.parse(redaction.isTextual() ? redaction.asText() : redaction.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("analysis_config.redaction " + e.getMessage(), e);
+        }
     }
 
     /**
-     * Writes an analysis configuration back as {@code analysis_config} ({@code analysis_questions},
+     * Writes an analysis configuration back as {@code analysis_config} ({@code redaction}, {@code analysis_questions},
      * {@code analysis_buckets}), hints included only where given, so that {@link #analysisConfig} reads
      * back the same configuration.
      */
     public static void fill(ObjectNode analysisConfig, AnalysisConfig config) {
+        analysisConfig.put("redaction", config.redaction().wireName());
         ArrayNode questions = analysisConfig.putArray("analysis_questions");
         for (QuestionDefinition question : config.questions()) {
             if (question.keywords().isEmpty()) {

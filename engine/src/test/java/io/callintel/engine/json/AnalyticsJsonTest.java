@@ -14,6 +14,7 @@ import io.callintel.core.analytics.CallMetrics;
 import io.callintel.core.analytics.Evidence;
 import io.callintel.core.analytics.QuestionAnswer;
 import io.callintel.core.analytics.SpeakerMetrics;
+import io.callintel.core.analytics.SpeakerSentiment;
 import io.callintel.core.transcript.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,19 @@ class AnalyticsJsonTest {
                         new SpeakerMetrics("SPEAKER_2", Role.CUSTOMER, 6.73, 0.351, 16, 142.645, 3, 3.84, 0.854, 1, 0)),
                 List.of(
                         new SpeakerMetrics("agent", Role.AGENT, 12.44, 0.649, 41, 197.749, 3, 5.33, 0.733, 0, 1),
-                        new SpeakerMetrics("customer", Role.CUSTOMER, 6.73, 0.351, 16, 142.645, 3, 3.84, 0.854, 1, 0)));
+                        new SpeakerMetrics("customer", Role.CUSTOMER, 6.73, 0.351, 16, 142.645, 3, 3.84, 0.854, 1, 0)),
+                List.of(new SpeakerSentiment(
+                        "SPEAKER_2",
+                        Role.CUSTOMER,
+                        -0.52,
+                        0.61,
+                        0.104,
+                        List.of(
+                                new SpeakerSentiment.Point(0, 4.657, -0.52),
+                                new SpeakerSentiment.Point(18.626, 23.283, 0.61)),
+                        1,
+                        1,
+                        1)));
         return new CallAnalytics(questions, bucket, metrics);
     }
 

@@ -11,6 +11,7 @@ import io.callintel.core.transcript.ChannelAudio;
 import io.callintel.core.transcript.Overlap;
 import io.callintel.core.transcript.Role;
 import io.callintel.core.transcript.Segment;
+import io.callintel.core.transcript.Sentiment;
 import io.callintel.core.transcript.Speaker;
 import io.callintel.core.transcript.Transcript;
 import io.callintel.core.transcript.Turn;
@@ -42,8 +43,10 @@ class TranscriptJsonTest {
                                 1.5,
                                 "thank you for calling",
                                 (0.91 + 0.88 + 0.71 + 0.97) / 4),
-                        new Segment("SPEAKER_2", Role.CUSTOMER, 1.3, 1.55, "hi", 0.61),
-                        new Segment("SPEAKER_2", Role.CUSTOMER, 2.8, 3.6, "yes please", (0.99 + 0.84) / 2)),
+                        new Segment("SPEAKER_2", Role.CUSTOMER, 1.3, 1.55, "hi", 0.61)
+                                .withSentiment(new Sentiment(Sentiment.Label.NEUTRAL, 0.0)),
+                        new Segment("SPEAKER_2", Role.CUSTOMER, 2.8, 3.6, "yes please", (0.99 + 0.84) / 2)
+                                .withSentiment(new Sentiment(Sentiment.Label.POSITIVE, 0.6124))),
                 List.of(new Speaker("SPEAKER_1", Role.AGENT, 0), new Speaker("SPEAKER_2", Role.CUSTOMER, 1)),
                 List.of(
                         new Turn("SPEAKER_1", 0.48, 1.52),

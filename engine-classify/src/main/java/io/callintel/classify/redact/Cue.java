@@ -1,0 +1,174 @@
+package io.callintel.classify.redact;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the words just before a number say it is: "the long number on the card" makes the next sixteen digits a
+ * card number; "the reference number" makes them nothing personal. The nearest cue decides, and each kind of
+ * number has the lengths it can have, so an amount said after "card" stays an amount.
+ *
+ * @param type      the kind of data, or empty for numbers that are not personal (references, orders, amounts)
+ * @param minDigits fewest digits such a number has, as heard
+ * @param maxDigits most digits
+ * @param usualDigits digits such a number usually has: a loose reading of misheard digits stops there
+ */
+record Cue(Optional<PiiType> type, int minDigits, int maxDigits, int usualDigits, List<List<String>> phrases) {
+
+    static final List<Cue> ALL = List.of(
+            cue(
+                    PiiType.CARD_NUMBER,
+                    8,
+                    19,
+                    16,
+                    "card",
+                    "cards",
+                    "visa",
+                    "mastercard",
+                    "master card",
+                    "amex",
+                    "american express",
+                    "debit",
+                    "credit",
+                    "long number",
+                    "the number",
+                    "that number",
+                    "the digits",
+                    "sixteen digits"),
+            cue(
+                    PiiType.CVV,
+                    3,
+                    4,
+                    3,
+                    "security code",
+                    "security number",
+                    "cvv",
+                    "c v v",
+                    "cvc",
+                    "c v c",
+                    "three digits",
+                    "three digit",
+                    "back of the card",
+                    "verification code",
+                    "card verification"),
+            cue(
+                    PiiType.EXPIRY_DATE,
+                    3,
+                    6,
+                    4,
+                    "expiry",
+                    "expiration",
+                    "expires",
+                    "expire",
+                    "expiring",
+                    "expiry date",
+                    "valid until",
+                    "valid through",
+                    "valid thru",
+                    "end date"),
+            cue(PiiType.SORT_CODE, 6, 6, 6, "sort code", "source code"),
+            cue(
+                    PiiType.BANK_ACCOUNT,
+                    6,
+                    18,
+                    8,
+                    "account number",
+                    "account",
+                    "routing number",
+                    "routing",
+                    "iban",
+                    "bank"),
+            cue(PiiType.SSN, 9, 9, 9, "social security", "social", "s s n", "ssn"),
+            cue(
+                    PiiType.NATIONAL_ID,
+                    6,
+                    12,
+                    9,
+                    "national insurance",
+                    "insurance number",
+                    "national id",
+                    "id number",
+                    "tax id",
+                    "passport",
+                    "license number",
+                    "licence number",
+                    "driver's license",
+                    "driving licence",
+                    "identification number"),
+            cue(
+                    PiiType.PHONE_NUMBER,
+                    7,
+                    13,
+                    11,
+                    "phone",
+                    "telephone",
+                    "mobile",
+                    "cell",
+                    "landline",
+                    "reach me",
+                    "reach you",
+                    "call me",
+                    "call you",
+                    "contact number",
+                    "callback number",
+                    "call back number",
+                    "number to call",
+                    "extension",
+                    "best number"),
+            cue(PiiType.POSTCODE, 5, 9, 7, "zip", "zip code", "postcode", "post code", "postal code"),
+            cue(PiiType.DATE_OF_BIRTH, 4, 8, 8, "date of birth", "birthday", "born", "birth date", "d o b", "dob"),
+            new Cue(
+                    Optional.empty(),
+                    0,
+                    Integer.MAX_VALUE,
+                    0,
+                    phrases(
+                            "reference",
+                            "order",
+                            "ticket",
+                            "case number",
+                            "claim number",
+                            "policy number",
+                            "confirmation",
+                            "tracking",
+                            "invoice",
+                            "booking")));
+
+    private static Cue cue(PiiType type, int min, int max, int usual, String... phrases) {
+        return new Cue(Optional.of(type), min, max, usual, phrases(phrases));
+    }
+
+    private static List<List<String>> phrases(String... phrases) {
+        return Arrays.stream(phrases).map(p -> List.of(p.split(" "))).toList();
+    }
+
+    /**
+     * Words back within which the cue counts. Short numbers (codes, dates, amounts) are everywhere in a call, so
+     * their cue must be close; long ones are rare enough to be read anywhere within the seconds of context.
+     */
+    int reach() {
+        return usualDigits <= 8 ? 8 : Integer.MAX_VALUE - 1;
+    }
+
+    boolean fits(String digits) {
+        return digits.length() >= minDigits && digits.length() <= maxDigits;
+    }
+
+    /**
+     * How many words back from the end of {@code context} this cue's nearest phrase ends (1: the last word), or
+     * {@link Integer#MAX_VALUE} when none is there.
+     */
+    int distance(List<String> context) {
+        int best = Integer.MAX_VALUE;
+        for (List<String> phrase : phrases) {
+            for (int end = context.size(); end >= phrase.size(); end--) {
+                if (context.subList(end - phrase.size(), end).equals(phrase)) {
+                    best = Math.min(best, context.size() - end + 1);
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+}

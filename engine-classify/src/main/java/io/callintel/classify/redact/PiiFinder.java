@@ -1,0 +1,570 @@
+package io.callintel.classify.redact;
+
+import io.callintel.core.transcript.Word;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the personal data in a call's words, as a recogniser writes them: lower case, numbers in words, no
+ * punctuation. What a number is comes from the words said just before it by either speaker ({@link Cue}); names
+ * and addresses are found where they are introduced ("my name is", "I live at") or asked for ("your full name?").
+ */
+final class PiiFinder {
+
+    /** Words {@code [from, to)} of the call say personal data of a type; no type: nothing personal. */
+    record Found(Optional<PiiType> type, int from, int to) {}
+
+    /** How far back the words that say what a number is may be. */
+    private static final double CONTEXT_SECONDS = 15;
+    /** A pause this long before a word starts a new utterance of the speaker. */
+    private static final double UTTERANCE_GAP = 0.6;
+
+    private static final List<List<String>> NAME_INTRODUCTIONS = phrases(
+            "my name is",
+            "my name's",
+            "name is",
+            "first name is",
+            "last name is",
+            "surname is",
+            "full name is",
+            "speaking with",
+            "speaking to",
+            "talking to",
+            "talking with",
+            "through to");
+    /** Introductions whose name must be followed by one of {@link #AFTER_NAME}: "this is Dana from ...". */
+    private static final List<List<String>> SELF_INTRODUCTIONS = phrases("this is", "it's", "i'm", "i am");
+
+    private static final Set<String> AFTER_NAME = Set.of("speaking", "from", "calling", "here", "with");
+    /** Words that end a name said after an introduction. */
+    private static final Set<String> NAME_BREAKS = Set.of(
+            "and",
+            "from",
+            "calling",
+            "speaking",
+            "here",
+            "i",
+            "i'm",
+            "how",
+            "thank",
+            "thanks",
+            "please",
+            "so",
+            "but",
+            "with",
+            "at",
+            "about",
+            "um",
+            "uh",
+            "er",
+            "is",
+            "it's",
+            "the",
+            "yes",
+            "yeah",
+            "okay",
+            "who",
+            "what",
+            "can",
+            "could",
+            "would",
+            "i'd",
+            "i'll",
+            "i've",
+            "to",
+            "for",
+            "on",
+            "in",
+            "my",
+            "your");
+    /** Words before "at" that are not part of an e-mail address. */
+    private static final Set<String> LOCAL_PART_BREAKS = Set.of(
+            "is",
+            "it's",
+            "its",
+            "email",
+            "emailing",
+            "e",
+            "mail",
+            "address",
+            "my",
+            "me",
+            "on",
+            "the",
+            "yes",
+            "yeah",
+            "sure",
+            "okay",
+            "it",
+            "that's",
+            "and",
+            "i",
+            "you",
+            "us",
+            "look",
+            "arrive",
+            "be",
+            "here",
+            "home");
+
+    private static final List<List<String>> ADDRESS_INTRODUCTIONS = phrases(
+            "live at",
+            "living at",
+            "lives at",
+            "address is",
+            "address it's",
+            "moved to",
+            "deliver to",
+            "delivered to",
+            "send it to",
+            "located at",
+            "address of");
+    /** What the other speaker asks for when the answer is a name or an address. */
+    private static final List<List<String>> NAME_QUESTIONS = phrases(
+            "your name",
+            "full name",
+            "first name",
+            "last name",
+            "surname",
+            "who am i speaking",
+            "who's calling",
+            "who is calling");
+
+    private static final List<List<String>> ADDRESS_QUESTIONS =
+            phrases("your address", "first line", "home address", "billing address", "postal address");
+    /** Said before the answer to a question without being part of it. */
+    private static final Set<String> ANSWER_OPENERS = Set.of(
+            "yes", "yeah", "sure", "it's", "it", "is", "that's", "uh", "um", "er", "okay", "so", "my", "name",
+            "address", "the");
+
+    private final List<Word> all;
+
+    /** @param all every word of the call, all speakers, in time order */
+    PiiFinder(List<Word> all) {
+        this.all = all;
+    }
+
+    /** What the call's words say, as spans of {@code all}. */
+    List<Found> find() {
+        List<Word> own = all;
+        List<String> words =
+                own.stream().map(w -> w.word().toLowerCase(Locale.ROOT)).toList();
+        double[] gaps = new double[words.size()];
+        for (int i = 1; i < gaps.length; i++) {
+            gaps[i] = own.get(i).start() - own.get(i - 1).end();
+        }
+        Reading reading = new Reading(own, words, gaps);
+        List<Found> found = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            Found next = reading.at(i);
+            if (next == null) {
+                i++;
+            } else {
+                if (next.type().isPresent()) {
+                    found.add(next);
+                }
+                i = Math.max(next.to(), i + 1);
+            }
+        }
+        return found;
+    }
+
+    /** One speaker's words, read from left to right. */
+    private final class Reading {
+        private final List<Word> own;
+        private final List<String> words;
+        private final double[] gaps;
+
+        Reading(List<Word> own, List<String> words, double[] gaps) {
+            this.own = own;
+            this.words = words;
+            this.gaps = gaps;
+        }
+
+        /** What starts at word {@code i}, if anything. */
+        Found at(int i) {
+            Found found = email(i);
+            if (found == null) {
+                found = name(i);
+            }
+            if (found == null) {
+                found = address(i);
+            }
+            if (found == null) {
+                found = answer(i);
+            }
+            if (found == null) {
+                found = cued(i);
+            }
+            return found;
+        }
+
+        /**
+         * "john dot smith at example dot com": up to three words, "at", a domain ending in a known top-level domain.
+         * "dot" and the domains as recognisers mishear them ("outlook not com") count.
+         */
+        private Found email(int i) {
+            for (int at = i; at < Math.min(words.size(), i + 4); at++) {
+                if (words.get(at).equals("at")) {
+                    int end = domainEnd(at + 1);
+                    return at > i && end > 0 ? found(PiiType.EMAIL, i, end) : null;
+                }
+                if (LOCAL_PART_BREAKS.contains(words.get(at))) {
+                    return null;
+                }
+            }
+            return null;
+        }
+
+        /** The end of "example dot co dot uk" from {@code i}, or -1. */
+        private int domainEnd(int i) {
+            if (i >= words.size() || Vocabulary.STOP.contains(words.get(i))) {
+                return -1;
+            }
+            int end = -1;
+            int j = i + 1;
+            while (j < Math.min(words.size(), i + 3) && !Vocabulary.DOTS.contains(words.get(j))) {
+                j++; // a domain misheard as two or three words ("work and outlook")
+            }
+            while (j + 1 < words.size() && Vocabulary.DOTS.contains(words.get(j))) {
+                if (Vocabulary.DOMAINS.contains(words.get(j + 1))) {
+                    end = j + 2;
+                }
+                j += 2;
+            }
+            return end;
+        }
+
+        private Found name(int i) {
+            if (follows(i, NAME_INTRODUCTIONS) || answers(i, NAME_QUESTIONS)) {
+                // what follows "my name is" is a name however it was recognised, up to a word that ends it
+                int end = i;
+                while (end < words.size()
+                        && end - i < 3
+                        && (end == i || gaps[end] < 1)
+                        && !NAME_BREAKS.contains(words.get(end))
+                        && !SpokenNumbers.isNumberWord(words.get(end))) {
+                    end++;
+                }
+                return end > i ? found(PiiType.NAME, i, end) : null;
+            }
+            if (follows(i, SELF_INTRODUCTIONS)) {
+                int end = nameEnd(i, 2);
+                return end > i && end < words.size() && AFTER_NAME.contains(words.get(end))
+                        ? found(PiiType.NAME, i, end)
+                        : null;
+            }
+            return null;
+        }
+
+        private int nameEnd(int i, int most) {
+            int end = i;
+            while (end < words.size() && end - i < most && nameLike(words.get(end)) && (end == i || gaps[end] < 1)) {
+                end++;
+            }
+            return end;
+        }
+
+        private boolean nameLike(String word) {
+            return !Vocabulary.STOP.contains(word)
+                    && !SpokenNumbers.isNumberWord(word)
+                    && word.chars().allMatch(c -> Character.isLetter(c) || c == '\'' || c == '-');
+        }
+
+        /** "I live at twelve oak street", an answer to "your address?", or "twelve oak street" on its own. */
+        private Found address(int i) {
+            boolean introduced = follows(i, ADDRESS_INTRODUCTIONS) || answers(i, ADDRESS_QUESTIONS);
+            int end = i;
+            boolean number = false;
+            boolean street = false;
+            while (end < words.size() && end - i < 12 && (end == i || gaps[end] < 1.5)) {
+                String word = words.get(end);
+                SpokenNumbers.Said piece = SpokenNumbers.piece(words, end);
+                if (piece != null) {
+                    number = true;
+                    end = piece.to();
+                } else if (Vocabulary.STREETS.contains(word)) {
+                    street = true;
+                    end++;
+                } else if (nameLike(word) && (introduced || (number && end - i < 5))) {
+                    end++;
+                } else {
+                    break;
+                }
+                if (!introduced && street) {
+                    break;
+                }
+            }
+            boolean address = introduced
+                    ? end - i >= 2 && (number || street)
+                    : street
+                            && end - i >= 3
+                            && SpokenNumbers.piece(words, i) != null
+                            && !words.get(end - 1).equals("way");
+            return address ? found(PiiType.ADDRESS, i, end) : null;
+        }
+
+        /**
+         * The answer to the other speaker asking for a number ("and the security code?"): the answer is redacted
+         * from its first to its last digit-like word, misheard digits and all, however few digits were recognised.
+         */
+        private Found answer(int i) {
+            if (!partOfNumber(words.get(i)) || !opensAnswer(i)) {
+                return null;
+            }
+            List<Cue> asked = nearest(question(i));
+            Optional<PiiType> type =
+                    asked.isEmpty() ? Optional.empty() : asked.getFirst().type();
+            if (type.isEmpty() || type.get() == PiiType.NAME || type.get() == PiiType.ADDRESS) {
+                return null;
+            }
+            int last = i;
+            int digitLike = 0;
+            // the answer ends at a pause, at the other speaker, or after three words that are no part of a number
+            for (int j = i;
+                    j < words.size() && j - last <= 3 && (j == i || gaps[j] < 1.5 && !otherSpeakerBetween(j - 1, j));
+                    j++) {
+                if (partOfNumber(words.get(j))) {
+                    last = j;
+                    digitLike += SpokenNumbers.isDigitLike(words.get(j)) ? 1 : 0;
+                }
+            }
+            boolean amount = countsSomething(last + 1);
+            return digitLike >= 2 && !amount ? found(type.get(), i, last + 1) : null;
+        }
+
+        /** A digit (perhaps misheard), a month, an ordinal or a spelled letter. */
+        private static boolean partOfNumber(String word) {
+            return SpokenNumbers.isDigitLike(word)
+                    || Vocabulary.MONTHS.contains(word)
+                    || Vocabulary.ordinal(word) > 0
+                    || Vocabulary.LETTERS.contains(word)
+                            && word.length() == 1
+                            && !word.equals("a")
+                            && !word.equals("i");
+        }
+
+        /** A number or a date whose kind the words before it say. */
+        private Found cued(int i) {
+            if (!SpokenNumbers.isNumberWord(words.get(i))
+                    && Vocabulary.ordinal(words.get(i)) == 0
+                    && !Vocabulary.MONTHS.contains(words.get(i))
+                    && !Vocabulary.LETTERS.contains(words.get(i))) {
+                return null;
+            }
+            List<Cue> cues = nearest(context(i));
+            Optional<PiiType> first =
+                    cues.isEmpty() ? Optional.empty() : cues.getFirst().type();
+            if (first.filter(t -> t == PiiType.DATE_OF_BIRTH || t == PiiType.EXPIRY_DATE)
+                    .isPresent()) {
+                int end = dateEnd(i);
+                if (end > i) {
+                    return found(first.get(), i, end);
+                }
+            }
+            if (first.filter(t -> t == PiiType.POSTCODE || t == PiiType.NATIONAL_ID)
+                    .isPresent()) {
+                int end = codeEnd(i);
+                if (end > i) {
+                    return found(first.get(), i, end);
+                }
+            }
+            SpokenNumbers.Said said = SpokenNumbers.run(words, gaps, i);
+            if (said == null || cues.stream().noneMatch(cue -> cue.fits(said.digits())) && !luhn(said)) {
+                Found loose = loose(i, cues);
+                if (loose != null || said == null) {
+                    return loose;
+                }
+            }
+            String digits = said.digits();
+            boolean card = digits.length() >= 13 && digits.length() <= 19 && SpokenNumbers.luhn(digits);
+            if (!card && countsSomething(said.to())) {
+                return new Found(Optional.empty(), i, said.to());
+            }
+            for (Cue cue : cues) {
+                if (cue.fits(digits)) {
+                    return new Found(cue.type(), i, said.to());
+                }
+            }
+            if (card || digits.length() >= 13 && digits.length() <= 19) {
+                return found(PiiType.CARD_NUMBER, i, said.to()); // no other number is that long and personal
+            }
+            boolean phone = digits.length() == 10 || digits.length() == 11 && "01".indexOf(digits.charAt(0)) >= 0;
+            return new Found(phone ? Optional.of(PiiType.PHONE_NUMBER) : Optional.empty(), i, said.to());
+        }
+
+        /**
+         * A number the nearest cue expects, read loosely: misheard digits count and the length may fall short by
+         * the digits a recogniser drops.
+         */
+        private Found loose(int i, List<Cue> cues) {
+            if (cues.isEmpty() || cues.getFirst().type().isEmpty()) {
+                return null;
+            }
+            Cue cue = cues.getFirst();
+            SpokenNumbers.Said said = SpokenNumbers.looseRun(words, gaps, i, cue.usualDigits());
+            return said != null
+                            && said.digits().length() >= Math.max(3, cue.minDigits() * 0.6)
+                            && !countsSomething(said.to())
+                    ? new Found(cue.type(), i, said.to())
+                    : null;
+        }
+
+        private static boolean luhn(SpokenNumbers.Said said) {
+            return said.digits().length() >= 13 && said.digits().length() <= 19 && SpokenNumbers.luhn(said.digits());
+        }
+
+        /** Whether a unit follows a number ending before {@code at}: "four hundred dollars", "three to five working days". */
+        private boolean countsSomething(int at) {
+            for (int j = at; j < Math.min(words.size(), at + 2); j++) {
+                if (Vocabulary.UNITS.contains(words.get(j))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** "the twelfth of june nineteen seventy nine", "oh nine twenty seven", "march third". */
+        private int dateEnd(int i) {
+            int j = i;
+            int last = -1;
+            int digits = 0;
+            boolean named = false;
+            while (j < words.size() && j - i < 10 && (j == i || gaps[j] < 1.5)) {
+                String word = words.get(j);
+                int ordinal = ordinalLength(j);
+                SpokenNumbers.Said piece = ordinal > 0 ? null : SpokenNumbers.piece(words, j);
+                if (Vocabulary.MONTHS.contains(word)) {
+                    named = true;
+                    last = j++;
+                } else if (ordinal > 0) {
+                    named = true;
+                    j += ordinal;
+                    last = j - 1;
+                } else if (piece != null) {
+                    digits += piece.digits().length();
+                    j = piece.to();
+                    last = j - 1;
+                } else if (j > i && (word.equals("the") || word.equals("of") || word.equals("slash"))) {
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            return last >= i && (named || digits >= 3) ? last + 1 : i;
+        }
+
+        /** 1 for "third", 2 for "twenty third", 0 when no ordinal starts at {@code j}. */
+        private int ordinalLength(int j) {
+            if (Vocabulary.ordinal(words.get(j)) > 0) {
+                return 1;
+            }
+            boolean tens = words.get(j).equals("twenty") || words.get(j).equals("thirty");
+            return tens && j + 1 < words.size() && Vocabulary.ordinal(words.get(j + 1)) > 0 ? 2 : 0;
+        }
+
+        /** A spelled code of letters and digits ("s w one a one a a"): at least four pieces, both kinds. */
+        private int codeEnd(int i) {
+            int j = i;
+            int letters = 0;
+            int digits = 0;
+            while (j < words.size() && (j == i || gaps[j] < 1.5)) {
+                SpokenNumbers.Said piece = SpokenNumbers.piece(words, j);
+                if (piece != null) {
+                    digits++;
+                    j = piece.to();
+                } else if (Vocabulary.LETTERS.contains(words.get(j))) {
+                    letters++;
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            return letters > 0 && digits > 0 && letters + digits >= 4 ? j : i;
+        }
+
+        /** Whether own words just before {@code i}, in one breath, are one of the phrases. */
+        private boolean follows(int i, List<List<String>> phrases) {
+            for (List<String> phrase : phrases) {
+                int start = i - phrase.size();
+                if (start >= 0 && words.subList(start, i).equals(phrase) && gaps[i] < 1.5) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether {@code i} opens this speaker's answer to the other speaker asking for one of the phrases. */
+        private boolean answers(int i, List<List<String>> questions) {
+            if (!opensAnswer(i)) {
+                return false;
+            }
+            List<String> asked = question(i);
+            return questions.stream().anyMatch(q -> java.util.Collections.indexOfSubList(asked, q) >= 0);
+        }
+
+        /** Whether {@code i} is the first word of an utterance, but for words said before any answer ("yes, it's"). */
+        private boolean opensAnswer(int i) {
+            int start = i;
+            while (start > 0 && gaps[start] < UTTERANCE_GAP && ANSWER_OPENERS.contains(words.get(start - 1))) {
+                start--;
+            }
+            return start == 0 || gaps[start] >= UTTERANCE_GAP || otherSpeakerBetween(start - 1, start);
+        }
+
+        private boolean otherSpeakerBetween(int previous, int next) {
+            return !own.get(previous).speaker().equals(own.get(next).speaker());
+        }
+
+        /** The last words the other speaker said in the seconds before the answer that opens at {@code i}. */
+        private List<String> question(int i) {
+            int start = i;
+            while (start > 0 && gaps[start] < UTTERANCE_GAP && ANSWER_OPENERS.contains(words.get(start - 1))) {
+                start--;
+            }
+            List<String> asked = new ArrayList<>();
+            double from = own.get(start).start() - 8;
+            for (Word word : all) {
+                if (word.start() >= from
+                        && word.start() < own.get(start).start()
+                        && !word.speaker().equals(own.get(start).speaker())) {
+                    asked.add(word.word().toLowerCase(Locale.ROOT));
+                }
+            }
+            return asked.subList(Math.max(0, asked.size() - 12), asked.size());
+        }
+
+        /** The words said in the seconds before word {@code i}, by anyone. */
+        private List<String> context(int i) {
+            double start = own.get(i).start();
+            List<String> context = new ArrayList<>();
+            for (Word word : all) {
+                if (word.start() >= start - CONTEXT_SECONDS && word.start() < start) {
+                    context.add(word.word().toLowerCase(Locale.ROOT));
+                }
+            }
+            return context;
+        }
+    }
+
+    /** The cues found in the context, nearest first. */
+    private static List<Cue> nearest(List<String> context) {
+        return Cue.ALL.stream()
+                .filter(cue -> cue.distance(context) <= cue.reach())
+                .sorted(Comparator.comparingInt(cue -> cue.distance(context)))
+                .toList();
+    }
+
+    private static Found found(PiiType type, int from, int to) {
+        return new Found(Optional.of(type), from, to);
+    }
+
+    private static List<List<String>> phrases(String... phrases) {
+        return java.util.Arrays.stream(phrases).map(p -> List.of(p.split(" "))).toList();
+    }
+}

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""Writes the labelled redaction set, src/main/resources/io/callintel/testing/pii/pii.calls.
+
+Each call is a short scripted exchange in which personal data is said in one of many spoken forms, beside numbers
+that are not personal (amounts, times, references). A line that says personal data says nothing else and is marked
+{TYPE}, so its time in the rendered call is the data's time. The tuning half and the held-out half draw on disjoint
+halves of every list of phrasings (even and odd entries), so the held-out calls say things in ways tuning never saw.
+Run once; the output is committed. Deterministic (seeded).
+"""
+import random
+import sys
+
+random.seed(19)
+UNITS = "zero one two three four five six seven eight nine".split()
+TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+
+
+def luhn_complete(prefix, length):
+    body = prefix + "".join(random.choice("0123456789") for _ in range(length - len(prefix) - 1))
+    for check in "0123456789":
+        digits = body + check
+        total = 0
+        for i, c in enumerate(reversed(digits)):
+            d = int(c)
+            if i % 2:
+                d = d * 2 - 9 if d * 2 > 9 else d * 2
+            total += d
+        if total % 10 == 0:
+            return digits
+
+
+def digit(c, oh):
+    return ("oh" if oh else "zero") if c == "0" else UNITS[int(c)]
+
+
+def one_by_one(digits, oh=True, doubles=False, groups=4):
+    words, i = [], 0
+    while i < len(digits):
+        if doubles and i + 1 < len(digits) and digits[i] == digits[i + 1] and (i + 1) % groups != 0:
+            words.append("double " + digit(digits[i], oh))
+            i += 2
+        else:
+            words.append(digit(digits[i], oh))
+            i += 1
+        if i % groups == 0 and i < len(digits):
+            words[-1] += ","
+    return " ".join(words)
+
+
+def pair(p):
+    a, b = int(p[0]), int(p[1])
+    if a == 0:
+        return "oh " + UNITS[b] if b else "double oh"
+    if a == 1:
+        return TEENS[b]
+    return TENS[a] + ("" if b == 0 else " " + UNITS[b])
+
+
+def pairs(digits):
+    out = []
+    for g in range(0, len(digits), 4):
+        group = digits[g:g + 4]
+        out.append(" ".join(pair(group[k:k + 2]) if len(group[k:k + 2]) == 2 else digit(group[k], True)
+                            for k in range(0, len(group), 2)))
+    return ", ".join(out)
+
+
+def card_text(style, digits):
+    return [lambda d: one_by_one(d), lambda d: pairs(d), lambda d: one_by_one(d, oh=False, doubles=True),
+            lambda d: one_by_one(d, oh=True, doubles=True)][style % 4](digits)
+
+
+def card(style):
+    prefix = random.choice(["4", "4", "51", "53", "55", "37"])
+    return card_text(style, luhn_complete(prefix, 15 if prefix == "37" else 16))
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+       "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+       "twentieth", "twenty first", "twenty second", "twenty third", "twenty fourth", "twenty fifth",
+       "twenty sixth", "twenty seventh", "twenty eighth"]
+
+
+def year():
+    y = random.randint(1950, 2002)
+    return ("nineteen " + pair(str(y)[2:])) if y < 2000 else "two thousand and " + UNITS[y - 2000]
+
+
+def dob(style):
+    m, d = random.randrange(12), random.randrange(28)
+    return [f"the {ORD[d]} of {MONTHS[m]}, {year()}", f"{MONTHS[m]} {ORD[d]}, {year()}",
+            one_by_one(f"{d + 1:02d}{m + 1:02d}", groups=2) + ", " + pair(str(random.randint(50, 99))),
+            f"{ORD[d]} {MONTHS[m]} {year()}"][style % 4]
+
+
+def expiry(style):
+    m, y = random.randint(1, 12), random.randint(26, 31)
+    return [one_by_one(f"{m:02d}", groups=9) + " " + pair(str(y)), f"{MONTHS[m - 1]} twenty {pair(str(y))}",
+            pair(f"{m:02d}") + " slash " + pair(str(y)), f"{MONTHS[m - 1]} two thousand {pair(str(y))}"][style % 4]
+
+
+def digits(n):
+    return "".join(random.choice("0123456789") for _ in range(n))
+
+
+def phone(style):
+    if style % 2:
+        return one_by_one("07" + digits(9), doubles=True, groups=5)
+    return one_by_one(str(random.randint(2, 9)) + digits(9), groups=3)
+
+
+FIRST = ["Sarah", "Robert", "Emma", "David", "Priya", "James", "Maria", "Thomas", "Grace", "Daniel", "Laura", "Peter",
+         "Helen", "Michael", "Anna", "George"]
+LAST = ["Connor", "Mills", "Walker", "Hughes", "Patel", "Turner", "Garcia", "Bennett", "Foster", "Reid", "Harper",
+        "Collins", "Ward", "Price", "Morgan", "Ellis"]
+STREETS = ["Oak Street", "Baker Street", "Mill Lane", "Station Road", "Park Avenue", "Church Road", "Elm Drive",
+           "Victoria Road", "High Street", "Maple Avenue", "Queens Road", "Green Lane"]
+TOWNS = ["Springfield", "Leeds", "Bristol", "Denver", "Norwich", "Austin", "Glasgow", "Portland"]
+DOMAINS = ["gmail dot com", "outlook dot com", "yahoo dot co dot uk", "example dot org", "hotmail dot com",
+           "mail dot net"]
+
+
+def house():
+    return random.choice(["twelve", "forty two", "seven", "one hundred and five", "twenty three", "eighty eight",
+                          "three", "two hundred and eleven"])
+
+
+# Each entry: (agent prompt or None, customer lead-in or None, type, text maker). Even entries tune, odd hold out.
+CASES = [
+    ("Can I take the long number on the card, please?", None, "CARD_NUMBER", lambda s: card(s)),
+    ("What's the card number?", "Sure, it's", "CARD_NUMBER", lambda s: card(s + 1)),
+    ("Could you read me the sixteen digits across the front of your card?", None, "CARD_NUMBER", lambda s: card(s + 2)),
+    (None, "I'd like to pay with my Visa. The number is", "CARD_NUMBER", lambda s: card(s + 3)),
+    ("Which card would you like to use? Go ahead with the number.", None, "CARD_NUMBER", lambda s: card(s)),
+    (None, "Okay, my debit card is", "CARD_NUMBER", lambda s: card(s + 1)),
+    ("And the expiry date?", None, "EXPIRY_DATE", expiry),
+    ("When does the card expire?", "It expires", "EXPIRY_DATE", expiry),
+    ("And the three digit security code on the back?", None, "CVV", lambda s: one_by_one(digits(3))),
+    ("Lastly the CVV, please.", "It's", "CVV", lambda s: one_by_one(digits(3))),
+    ("Can you confirm your date of birth for me?", "Sure, it's", "DATE_OF_BIRTH", dob),
+    ("For security, what's your date of birth?", None, "DATE_OF_BIRTH", dob),
+    (None, "I was born on", "DATE_OF_BIRTH", dob),
+    ("And your birthday, please?", "It's", "DATE_OF_BIRTH", dob),
+    ("What's the best phone number to reach you on?", None, "PHONE_NUMBER", phone),
+    (None, "You can call me back on", "PHONE_NUMBER", lambda s: phone(s + 1)),
+    ("Could I get a contact number?", "Yes, it's", "PHONE_NUMBER", phone),
+    (None, "My mobile number is", "PHONE_NUMBER", lambda s: phone(s + 1)),
+    ("What's your sort code?", None, "SORT_CODE", lambda s: pairs(digits(6))),
+    ("And the sort code on the account?", "It's", "SORT_CODE", lambda s: one_by_one(digits(6), groups=2)),
+    ("And the account number?", None, "BANK_ACCOUNT", lambda s: one_by_one(digits(8))),
+    (None, "My bank account number is", "BANK_ACCOUNT", lambda s: one_by_one(digits(8), doubles=True)),
+    ("Can you give me your social security number?", None, "SSN", lambda s: one_by_one(digits(9), groups=3)),
+    (None, "My social security number is", "SSN", lambda s: one_by_one(digits(9), groups=3, doubles=True)),
+    ("What's your national insurance number?", None, "NATIONAL_ID",
+     lambda s: " ".join(random.sample("a b c e g h j k".split(), 2)) + " " + one_by_one(digits(6), groups=2) + " d"),
+    ("And your zip code?", None, "POSTCODE", lambda s: one_by_one(digits(5), groups=9)),
+    ("What's your postcode?", "It's", "POSTCODE",
+     lambda s: random.choice(["s w one a, one a a", "l s two, seven e x", "b s eight, one t h", "m one, one a e"])),
+    ("What's the best email address for you?", None, "EMAIL",
+     lambda s: f"{random.choice(FIRST).lower()} dot {random.choice(LAST).lower()} at {random.choice(DOMAINS)}"),
+    (None, "My email is", "EMAIL",
+     lambda s: f"{random.choice(FIRST).lower()} {digits(2)[0]} at {random.choice(DOMAINS)}"),
+    ("Can I take your full name, please?", None, "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}."),
+    (None, "Hi, my name is", "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}"),
+    ("Who am I speaking with today?", None, "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}."),
+    (None, "Hello, this is", "NAME", lambda s: f"{random.choice(FIRST)}"),
+    ("And what's your address?", None, "ADDRESS",
+     lambda s: f"{house()} {random.choice(STREETS)}, {random.choice(TOWNS)}."),
+    (None, "I live at", "ADDRESS", lambda s: f"{house()} {random.choice(STREETS)}"),
+    ("Can you confirm the first line of your address?", None, "ADDRESS",
+     lambda s: f"{house()} {random.choice(STREETS)}."),
+    (None, "Please send it to", "ADDRESS", lambda s: f"{house()} {random.choice(STREETS)}, {random.choice(TOWNS)}"),
+]
+AFTER_NAME = {"Hello, this is": "speaking."}
+
+# Lines with numbers that are not personal data: they must stay as they are.
+DISTRACTORS = [
+    ("A", "The balance on your card is four hundred and twelve dollars."),
+    ("C", "Can you call me at three thirty this afternoon?"),
+    ("A", "Your reference number is seven seven three one nine two eight."),
+    ("C", "I've had the account for about twelve years."),
+    ("A", "The payment of two hundred and fifty pounds went out on the fifth."),
+    ("A", "Your order number is one two three four five six seven eight."),
+    ("C", "I have an appointment on March third at ten o'clock."),
+    ("A", "That will take three to five working days."),
+    ("C", "I paid it twice, so that's ninety nine ninety nine each time."),
+    ("A", "The interest rate is nineteen point nine percent."),
+    ("C", "It was about two weeks ago, maybe on the twentieth."),
+    ("A", "Your claim number is four four one zero two."),
+    ("A", "You have thirty days to return it."),
+    ("C", "I ordered six of them back in two thousand and nineteen."),
+]
+
+VOICES = ["espeak en-us 40 160", "espeak en+f3 70 150", "espeak en-gb-scotland 45 160", "espeak en-us+m3 40 170",
+          "espeak en-us+f2 50 165", "flite kal16 0 160", "flite awb 0 150", "flite rms 0 160", "flite slt 0 150",
+          "festival kal_diphone 160", "espeak en+f4 70 150", "flite slt 190 150"]
+OPENERS = ["Good morning, thank you for calling customer services.", "Hello, you're through to the accounts team.",
+           "Thanks for holding, how can I help?", "Good afternoon, billing department."]
+CLOSERS = ["Thank you, that's all updated for you.", "Perfect, thanks for confirming that.",
+           "Great, is there anything else I can help with?", "Lovely, you're all set."]
+
+
+def call(index, split):
+    pool = [c for k, c in enumerate(CASES) if k % 2 == (0 if split == "tuning" else 1)]
+    agent, customer = random.sample(VOICES, 2)
+    lines = [("A", random.choice(OPENERS))]
+    chosen = random.sample(pool, 4)
+    # a card number in most calls: the costly miss
+    cards = [c for c in pool if c[2] == "CARD_NUMBER"]
+    if not any(c[2] == "CARD_NUMBER" for c in chosen) and index % 4 != 3:
+        chosen[0] = random.choice(cards)
+    for k, (prompt, lead, kind, make) in enumerate(chosen):
+        if prompt:
+            lines.append(("A", prompt))
+        if lead:
+            lines.append(("C", lead))
+        lines.append(("C", "{" + kind + "} " + make(index + k)))
+        if lead in AFTER_NAME:
+            lines.append(("C", AFTER_NAME[lead]))
+        if random.random() < 0.7:
+            lines.append(random.choice(DISTRACTORS))
+    lines.append(("A", random.choice(CLOSERS)))
+    out = [f"call: pii-{split}-{index:02d}", f"split: {split}", f"voices: {agent} | {customer}"]
+    out += [f"{who}: {text}" for who, text in lines]
+    return "\n".join(out)
+
+
+print(__doc__.strip().replace("\n", "\n# ").join(["# ", ""]))
+print()
+for i in range(36):
+    print(call(i, "tuning" if i % 2 == 0 else "held-out"))
+    print()
