@@ -39,6 +39,10 @@ function useCaseForm(main, session, existing) {
   const buckets = h('textarea', { rows: 4, placeholder: 'Hot lead: wants the loan now' });
   buckets.value = (config.analysis_buckets ?? [])
     .map((b) => (b.description ? `${b.objective_bucket_name}: ${b.description}` : b.objective_bucket_name)).join('\n');
+  const redaction = h('select', {},
+    ...[['off', 'Off'], ['transcript', 'Transcript'], ['transcript_and_audio', 'Transcript and audio']]
+      .map(([value, label]) => h('option', { value }, label)));
+  redaction.value = config.redaction ?? 'off';
   const back = existing ? `#/usecases/${existing.usecase_uuid}` : '#/usecases';
   const form = h('form', { class: 'card', on: { submit } },
     h('h1', {}, existing ? `Edit ${existing.usecase_name}` : 'New use case'),
@@ -48,6 +52,7 @@ function useCaseForm(main, session, existing) {
     field('Tags (comma-separated)', 'tags', tags),
     field('Questions (one per line)', 'analysis_config.analysis_questions', questions),
     field('Buckets (one per line, "name: description")', 'analysis_config.analysis_buckets', buckets),
+    field('Redact card numbers, dates of birth, names and other personal data from', 'analysis_config.redaction', redaction),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, existing ? 'Save' : 'Create'), h('a', { href: back }, 'Cancel')));
   main.replaceChildren(form);
   name.focus();
@@ -61,6 +66,7 @@ function useCaseForm(main, session, existing) {
       usecase_desc: description.value.trim(),
       tags: tags.value.split(',').map((t) => t.trim()).filter(Boolean),
       analysis_config: {
+        redaction: redaction.value,
         analysis_questions: lines(questions.value),
         analysis_buckets: lines(buckets.value).map((line) => {
           const colon = line.indexOf(':');

@@ -150,14 +150,13 @@ final class PiiFinder {
 
     /** What the call's words say, as spans of {@code all}. */
     List<Found> find() {
-        List<Word> own = all;
         List<String> words =
-                own.stream().map(w -> w.word().toLowerCase(Locale.ROOT)).toList();
+                all.stream().map(w -> w.word().toLowerCase(Locale.ROOT)).toList();
         double[] gaps = new double[words.size()];
         for (int i = 1; i < gaps.length; i++) {
-            gaps[i] = own.get(i).start() - own.get(i - 1).end();
+            gaps[i] = all.get(i).start() - all.get(i - 1).end();
         }
-        Reading reading = new Reading(own, words, gaps);
+        Reading reading = new Reading(words, gaps);
         List<Found> found = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
@@ -174,14 +173,12 @@ final class PiiFinder {
         return found;
     }
 
-    /** One speaker's words, read from left to right. */
+    /** The call's words, lower-cased, with the silence before each, read from left to right. */
     private final class Reading {
-        private final List<Word> own;
         private final List<String> words;
         private final double[] gaps;
 
-        Reading(List<Word> own, List<String> words, double[] gaps) {
-            this.own = own;
+        Reading(List<String> words, double[] gaps) {
             this.words = words;
             this.gaps = gaps;
         }
@@ -488,7 +485,7 @@ final class PiiFinder {
             return letters > 0 && digits > 0 && letters + digits >= 4 ? j : i;
         }
 
-        /** Whether own words just before {@code i}, in one breath, are one of the phrases. */
+        /** Whether the words just before {@code i}, in one breath, are one of the phrases. */
         private boolean follows(int i, List<List<String>> phrases) {
             for (List<String> phrase : phrases) {
                 int start = i - phrase.size();
@@ -518,7 +515,7 @@ final class PiiFinder {
         }
 
         private boolean otherSpeakerBetween(int previous, int next) {
-            return !own.get(previous).speaker().equals(own.get(next).speaker());
+            return !all.get(previous).speaker().equals(all.get(next).speaker());
         }
 
         /** The last words the other speaker said in the seconds before the answer that opens at {@code i}. */
@@ -528,12 +525,9 @@ final class PiiFinder {
                 start--;
             }
             List<String> asked = new ArrayList<>();
-            double from = own.get(start).start() - 8;
-            for (Word word : all) {
-                if (word.start() >= from
-                        && word.start() < own.get(start).start()
-                        && !word.speaker().equals(own.get(start).speaker())) {
-                    asked.add(word.word().toLowerCase(Locale.ROOT));
+            for (int k = firstFrom(all.get(start).start() - 8); k < start; k++) {
+                if (!all.get(k).speaker().equals(all.get(start).speaker())) {
+                    asked.add(words.get(k));
                 }
             }
             return asked.subList(Math.max(0, asked.size() - 12), asked.size());
@@ -541,14 +535,22 @@ final class PiiFinder {
 
         /** The words said in the seconds before word {@code i}, by anyone. */
         private List<String> context(int i) {
-            double start = own.get(i).start();
-            List<String> context = new ArrayList<>();
-            for (Word word : all) {
-                if (word.start() >= start - CONTEXT_SECONDS && word.start() < start) {
-                    context.add(word.word().toLowerCase(Locale.ROOT));
+            return words.subList(firstFrom(all.get(i).start() - CONTEXT_SECONDS), i);
+        }
+
+        /** The first word starting at or after {@code time} (the words are in time order). */
+        private int firstFrom(double time) {
+            int low = 0;
+            int high = all.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (all.get(middle).start() < time) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
                 }
             }
-            return context;
+            return low;
         }
     }
 

@@ -92,7 +92,11 @@ final class UseCaseHandlers {
                 body.has("usecase_desc") ? body.optionalText("usecase_desc").orElse("") : current.description(),
                 strings(body, "tags", MAX_TAGS).orElse(current.tags()),
                 strings(body, "buckets", MAX_BUCKETS).orElse(current.buckets()),
-                analysisConfig(body).orElse(current.analysis()),
+                analysisConfig(body)
+                        .map(config -> body.node().path("analysis_config").has("redaction")
+                                ? config
+                                : config.withRedaction(current.analysis().redaction()))
+                        .orElse(current.analysis()),
                 current.createdAt(),
                 clock.instant());
         if (!useCases.update(updated)) {

@@ -71,6 +71,20 @@ class RedactionTest {
                         .path("redaction")
                         .asText());
 
+        ObjectNode questionsOnly = TestServer.JSON.createObjectNode();
+        questionsOnly
+                .putObject("analysis_config")
+                .putArray("analysis_questions")
+                .add("Did the customer pay? (Yes/No)");
+        assertEquals(
+                "transcript_and_audio",
+                server.put(BASE + "/usecase/" + useCaseUuid, token, questionsOnly)
+                        .json()
+                        .path("analysis_config")
+                        .path("redaction")
+                        .asText(),
+                "an update that does not name the redaction keeps it");
+
         TestServer.Analysed analysed = server.uploadAndAnalyse(token, useCaseUuid, audio.file(), "audio/wav");
         String recording = analysed.recording();
         String s3Key = analysed.s3Key();

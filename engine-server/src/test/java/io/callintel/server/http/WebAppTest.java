@@ -90,6 +90,10 @@ class WebAppTest {
                 ExpectedConditions.textToBePresentInElementLocated(By.id("field-usecase-name-error"), "usecase_name"));
         assertEquals("true", browser.findElement(By.id("field-usecase-name")).getDomAttribute("aria-invalid"));
 
+        assertEquals(
+                "off",
+                browser.findElement(By.id("field-analysis-config-redaction")).getDomProperty("value"),
+                "nothing redacted unless chosen");
         browser.findElement(By.id("field-usecase-name")).sendKeys("Loan sales");
         browser.findElement(By.id("field-analysis-config-analysis-questions"))
                 .sendKeys("Is the lead interested in the loan offer? (Yes/No)");
