@@ -67,7 +67,7 @@ final class NumberPass {
     }
 
     /**
-     * Times of the stretches where at least four digit-like words, two of them real number words, follow each
+     * Times of the stretches where at least four digit-like words, three of them real number words, follow each
      * other closely: a number read out, however badly heard.
      */
     static List<double[]> stretches(List<RecognizedWord> words) {
@@ -80,7 +80,7 @@ final class NumberPass {
                 continue;
             }
             if (open != null && word.start() - open[1] > MAX_GAP_SECONDS) {
-                if (digitLike >= 4 && real >= 2) {
+                if (digitLike >= 4 && real >= 3) {
                     stretches.add(open);
                 }
                 open = null;
@@ -94,7 +94,7 @@ final class NumberPass {
             digitLike++;
             real += NumberWords.isNumberWord(word.word()) ? 1 : 0;
         }
-        if (open != null && digitLike >= 4 && real >= 2) {
+        if (open != null && digitLike >= 4 && real >= 3) {
             stretches.add(open);
         }
         return stretches;

@@ -1,13 +1,16 @@
 package io.callintel.asr.vosk;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Recognizes stretches of 16 kHz audio with one native recognizer per thread, reused (reset) from
- * one stretch to the next and closed together by {@link #close()}. Thread-safe.
+ * Recognizes stretches of 16 kHz audio with one native recognizer per thread (and one per thread and grammar for
+ * {@link #recognizeOnly}), reused (reset) from one stretch to the next and closed together by {@link #close()}.
+ * Thread-safe.
  *
  * <p>Reused because a fresh Vosk recognizer decodes its first half minute about twice as slowly;
  * {@code reset()} keeps only acoustic statistics (speaker adaptation), never words, so a confidence can
@@ -25,6 +28,7 @@ public final class SpeechRecognizer implements AutoCloseable {
     private final VoskModel model;
     private final Queue<VoskRecognizer> all = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<VoskRecognizer> own = new ThreadLocal<>();
+    private final ThreadLocal<Map<String, VoskRecognizer>> ownGrammars = ThreadLocal.withInitial(HashMap::new);
     private final double replaceAfterSeconds;
     private final AtomicInteger replacements = new AtomicInteger();
     private volatile boolean closed;
@@ -89,9 +93,13 @@ public final class SpeechRecognizer implements AutoCloseable {
                     .append("\", ");
         }
         grammar.append("\"[unk]\"]");
-        try (VoskRecognizer recognizer = model.newRecognizer(grammar.toString())) {
-            return recognizer.recognize(samples, offset, length);
-        }
+        // kept per thread like the others: building one takes longer than most of what it hears
+        VoskRecognizer recognizer = ownGrammars.get().computeIfAbsent(grammar.toString(), g -> {
+            VoskRecognizer created = model.newRecognizer(g);
+            all.add(created);
+            return created;
+        });
+        return recognizer.recognize(samples, offset, length);
     }
 
     /** How many recognizers were replaced so far (each one a cold start). */
