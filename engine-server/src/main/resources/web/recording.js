@@ -33,7 +33,8 @@ export async function recordingView(main, session, useCaseUuid, recordingUuid, a
 
   const words = [];
   const text = h('div', { class: 'transcript', 'aria-label': 'Transcript' }, ...transcript.segments.map((segment) => h('p', { class: colour(segment.speaker) },
-    h('span', { class: 'who' }, `${segment.speaker} (${segment.role}) ${clock(segment.start)}`),
+    h('span', { class: 'who' }, `${segment.speaker} (${segment.role}) ${clock(segment.start)}`
+      + (segment.sentiment ? `, ${segment.sentiment.label}` : '')),
     ...transcript.words
       .filter((w) => w.speaker === segment.speaker && w.start >= segment.start - 0.001 && w.end <= segment.end + 0.001)
       .map((w) => {

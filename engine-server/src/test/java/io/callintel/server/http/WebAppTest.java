@@ -167,6 +167,11 @@ class WebAppTest {
         List<WebElement> words = browser.findElements(By.cssSelector("button.word"));
         assertTrue(words.size() >= 3, "the transcript's words: " + words.size());
         assertTrue(browser.findElements(By.cssSelector(".timeline .turn")).size() >= 1, "the speaker timeline");
+        for (WebElement who : browser.findElements(By.cssSelector(".transcript .who"))) {
+            assertTrue(
+                    who.getText().matches(".*, (positive|neutral|negative)"),
+                    "each utterance's sentiment: " + who.getText());
+        }
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("Is the lead interested"), "the answers");
         assertEquals(
                 3,
