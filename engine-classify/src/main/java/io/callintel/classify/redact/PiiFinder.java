@@ -507,11 +507,17 @@ final class PiiFinder {
 
         /** Whether {@code i} is the first word of an utterance, but for words said before any answer ("yes, it's"). */
         private boolean opensAnswer(int i) {
+            int start = answerStart(i);
+            return start == 0 || gaps[start] >= UTTERANCE_GAP || otherSpeakerBetween(start - 1, start);
+        }
+
+        /** Where the utterance holding {@code i} begins, counting words said before any answer ("yes, it's"). */
+        private int answerStart(int i) {
             int start = i;
             while (start > 0 && gaps[start] < UTTERANCE_GAP && ANSWER_OPENERS.contains(words.get(start - 1))) {
                 start--;
             }
-            return start == 0 || gaps[start] >= UTTERANCE_GAP || otherSpeakerBetween(start - 1, start);
+            return start;
         }
 
         private boolean otherSpeakerBetween(int previous, int next) {
@@ -520,10 +526,7 @@ final class PiiFinder {
 
         /** The last words the other speaker said in the seconds before the answer that opens at {@code i}. */
         private List<String> question(int i) {
-            int start = i;
-            while (start > 0 && gaps[start] < UTTERANCE_GAP && ANSWER_OPENERS.contains(words.get(start - 1))) {
-                start--;
-            }
+            int start = answerStart(i);
             List<String> asked = new ArrayList<>();
             for (int k = firstFrom(all.get(start).start() - 8); k < start; k++) {
                 if (!all.get(k).speaker().equals(all.get(start).speaker())) {
@@ -554,11 +557,14 @@ final class PiiFinder {
         }
     }
 
-    /** The cues found in the context, nearest first. */
+    /** The cues found in the context within their reach, nearest first. */
     private static List<Cue> nearest(List<String> context) {
+        record Near(Cue cue, int distance) {}
         return Cue.ALL.stream()
-                .filter(cue -> cue.distance(context) <= cue.reach())
-                .sorted(Comparator.comparingInt(cue -> cue.distance(context)))
+                .map(cue -> new Near(cue, cue.distance(context)))
+                .filter(near -> near.distance() <= near.cue().reach())
+                .sorted(Comparator.comparingInt(Near::distance))
+                .map(Near::cue)
                 .toList();
     }
 

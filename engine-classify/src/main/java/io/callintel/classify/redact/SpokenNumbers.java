@@ -19,7 +19,7 @@ final class SpokenNumbers {
     private static final Map<String, Integer> TEENS = NumberWords.TEENS;
     private static final Map<String, Integer> TENS = NumberWords.TENS;
     /** Homophones a recogniser writes for digits inside a run of digits ("four five to eight"). */
-    private static final Map<String, Integer> SOUND_ALIKES = Map.of("for", 4, "to", 2, "too", 2, "won", 1, "ate", 8);
+    private static final Set<String> SOUND_ALIKES = Set.of("for", "to", "too", "won", "ate");
 
     private static final Map<String, Integer> MISHEARD = NumberWords.MISHEARD;
     /** Misheard words between digits that a loose reading steps over. */
@@ -116,13 +116,13 @@ final class SpokenNumbers {
     /** "to" read as a digit, only between digits: "four five to eight". */
     private static Said soundAlike(List<String> words, double[] gaps, int at) {
         int i = skipGlue(words, gaps, at);
-        if (i < 0 || !SOUND_ALIKES.containsKey(words.get(i))) {
+        if (i < 0 || !SOUND_ALIKES.contains(words.get(i))) {
             return null;
         }
         Said after = next(words, gaps, i + 1);
         return after == null || isOh(words, after)
                 ? null
-                : new Said(Integer.toString(SOUND_ALIKES.get(words.get(i))), i, i + 1);
+                : new Said(Integer.toString(MISHEARD.get(words.get(i))), i, i + 1);
     }
 
     /** The piece after glue words from {@code at}, if the pause before it is short. */

@@ -316,7 +316,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         return targets;
     }
 
-    private static String stem(Path recording) {
+    /** The recording's file name without its extension. */
+    static String stem(Path recording) {
         String name = recording.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

@@ -58,9 +58,7 @@ final class RedactionFlags {
     Path writeAudio(CallIntelEngine engine, Path recording, Transcript redacted) {
         try {
             Files.createDirectories(audioDirectory);
-            String name = recording.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            Path target = audioDirectory.resolve((dot > 0 ? name.substring(0, dot) : name) + ".redacted.wav");
+            Path target = audioDirectory.resolve(AnalyzeCommand.stem(recording) + ".redacted.wav");
             Path partial = audioDirectory.resolve(target.getFileName() + ".part");
             engine.redactAudio(recording, redacted, partial);
             return Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
