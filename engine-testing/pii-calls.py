@@ -5,6 +5,8 @@ Each call is a short scripted exchange in which personal data is said in one of 
 that are not personal (amounts, times, references). A line that says personal data says nothing else and is marked
 {TYPE}, so its time in the rendered call is the data's time. The tuning half and the held-out half draw on disjoint
 halves of every list of phrasings (even and odd entries), so the held-out calls say things in ways tuning never saw.
+A second held-out set ("set: fresh", calls pii-fresh-NN) has phrasings, distractors and voices of its own, written
+after the method's tuning had ended.
 Run once; the output is committed. Deterministic (seeded).
 """
 import random
@@ -204,8 +206,13 @@ CLOSERS = ["Thank you, that's all updated for you.", "Perfect, thanks for confir
 
 def call(index, split):
     pool = [c for k, c in enumerate(CASES) if k % 2 == (0 if split == "tuning" else 1)]
-    agent, customer = random.sample(VOICES, 2)
-    lines = [("A", random.choice(OPENERS))]
+    return scripted(f"pii-{split}-{index:02d}", [f"split: {split}"], index, pool, VOICES, OPENERS, CLOSERS, DISTRACTORS)
+
+
+def scripted(name, header, index, pool, voices, openers, closers, distractors):
+    """A call of four cases from the pool, each perhaps followed by a distractor, between an opener and a closer."""
+    agent, customer = random.sample(voices, 2)
+    lines = [("A", random.choice(openers))]
     chosen = random.sample(pool, 4)
     # a card number in most calls: the costly miss
     cards = [c for c in pool if c[2] == "CARD_NUMBER"]
@@ -220,15 +227,83 @@ def call(index, split):
         if lead in AFTER_NAME:
             lines.append(("C", AFTER_NAME[lead]))
         if random.random() < 0.7:
-            lines.append(random.choice(DISTRACTORS))
-    lines.append(("A", random.choice(CLOSERS)))
-    out = [f"call: pii-{split}-{index:02d}", f"split: {split}", f"voices: {agent} | {customer}"]
+            lines.append(random.choice(distractors))
+    lines.append(("A", random.choice(closers)))
+    out = [f"call: {name}"] + header + [f"voices: {agent} | {customer}"]
     out += [f"{who}: {text}" for who, text in lines]
     return "\n".join(out)
+
+
+# A second held-out set, written after the method's tuning had ended and never used to tune it: phrasings, numbers
+# that are not personal and voices that neither half above has. Its calls are named pii-fresh-NN.
+FRESH_CASES = [
+    ("To process the payment I'll need the card number.", None, "CARD_NUMBER", lambda s: card(s)),
+    ("Go ahead with the sixteen digit number when you're ready.", "Okay, here it is.", "CARD_NUMBER",
+     lambda s: card(s + 1)),
+    (None, "The card I want to use is", "CARD_NUMBER", lambda s: card(s + 2)),
+    ("Please read out the number on the front of the card.", None, "CARD_NUMBER", lambda s: card(s + 3)),
+    ("What are the digits on your Mastercard?", "They're", "CARD_NUMBER", lambda s: card(s)),
+    ("What's the expiration date on that card?", None, "EXPIRY_DATE", expiry),
+    ("And it's valid until when?", "Until", "EXPIRY_DATE", lambda s: expiry(s + 1)),
+    ("I also need the security code from the back of the card.", None, "CVV", lambda s: one_by_one(digits(3))),
+    ("What are the last three digits on the signature strip?", "They are", "CVV", lambda s: one_by_one(digits(3))),
+    ("To verify your identity, can you tell me your date of birth?", None, "DATE_OF_BIRTH", dob),
+    (None, "My birthday is", "DATE_OF_BIRTH", lambda s: dob(s + 1)),
+    ("Is there a number we can reach you on?", "Yes, try", "PHONE_NUMBER", phone),
+    (None, "My phone number is", "PHONE_NUMBER", lambda s: phone(s + 1)),
+    ("What's your telephone number?", None, "PHONE_NUMBER", phone),
+    ("Which account should the refund go to? I'll need the account number.", None, "BANK_ACCOUNT",
+     lambda s: one_by_one(digits(8))),
+    ("And the bank's sort code?", None, "SORT_CODE", lambda s: pairs(digits(6))),
+    ("I'll need your social security number to continue.", None, "SSN",
+     lambda s: one_by_one(digits(9), groups=3)),
+    ("Could I have your national insurance number?", None, "NATIONAL_ID",
+     lambda s: " ".join(random.sample("a b c e g h j k".split(), 2)) + " " + one_by_one(digits(6), groups=2) + " c"),
+    ("And the postcode for that address?", None, "POSTCODE",
+     lambda s: random.choice(["n w three, four a b", "e c one, two p q", "c f ten, one d s"])),
+    (None, "My zip code is", "POSTCODE", lambda s: one_by_one(digits(5), groups=9)),
+    ("Where should we send the receipt? Your email address, please.", None, "EMAIL",
+     lambda s: f"{random.choice(FIRST).lower()} {random.choice(LAST).lower()} at {random.choice(DOMAINS)}"),
+    (None, "Send it to my email,", "EMAIL",
+     lambda s: f"{random.choice(FIRST).lower()} underscore {digits(2)} at {random.choice(DOMAINS)}"),
+    ("And who do I have the pleasure of speaking with?", None, "NAME",
+     lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}."),
+    (None, "Yes, hello, my name's", "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}"),
+    ("Is the account in your name?", "Yes, it's under", "NAME",
+     lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}"),
+    ("What's the address on the account?", None, "ADDRESS",
+     lambda s: f"{house()} {random.choice(STREETS)}, {random.choice(TOWNS)}."),
+    (None, "My address is", "ADDRESS", lambda s: f"{house()} {random.choice(STREETS)}"),
+]
+FRESH_DISTRACTORS = [
+    ("A", "Your ticket number is five five two nine one."),
+    ("C", "I was charged forty nine ninety nine last month."),
+    ("A", "We close at six thirty on weekdays."),
+    ("C", "I've got two cards with you, actually."),
+    ("A", "It should arrive in seven to ten days."),
+    ("C", "I called three times last week."),
+    ("A", "The fee is twenty five pounds a month."),
+    ("C", "The model number is x two hundred."),
+    ("A", "Your case ID is nine eight seven six five four."),
+    ("C", "It's been about eighteen months now."),
+]
+FRESH_VOICES = ["espeak en-gb-x-rp 55 155", "espeak en-029 50 150", "espeak en-gb-x-gbclan 45 165",
+                "espeak en-gb-x-gbcwmd 60 150", "espeak en-us+f4 60 160", "espeak en+m2 35 155",
+                "flite awb 140 165", "flite kal16 110 150", "flite rms 120 145", "festival kal_diphone 150"]
+FRESH_OPENERS = ["Hi there, you've reached the payments line.", "Good evening, support desk, how can I help?"]
+FRESH_CLOSERS = ["Thanks, that's everything I need.", "All done, have a nice day."]
+
+
+def fresh_call(index):
+    return scripted(f"pii-fresh-{index:02d}", ["split: held-out", "set: fresh"], index, FRESH_CASES, FRESH_VOICES,
+                    FRESH_OPENERS, FRESH_CLOSERS, FRESH_DISTRACTORS)
 
 
 print(__doc__.strip().replace("\n", "\n# ").join(["# ", ""]))
 print()
 for i in range(36):
     print(call(i, "tuning" if i % 2 == 0 else "held-out"))
+    print()
+for i in range(18):
+    print(fresh_call(i))
     print()

@@ -20,14 +20,26 @@ public final class PiiCalls {
     /** Line {@code line} of the call says personal data of the kind named ({@code CARD_NUMBER}, ...). */
     public record Entity(int line, String type) {}
 
-    public record Call(Dialogue dialogue, LabelledCalls.Split split, List<Entity> entities) {}
+    /**
+     * @param fresh whether the call belongs to the second held-out set, whose phrasings, distractors and voices were
+     *              written after tuning had ended ({@link #fresh()})
+     */
+    public record Call(Dialogue dialogue, LabelledCalls.Split split, boolean fresh, List<Entity> entities) {}
 
     private static final List<Call> ALL = parse(text());
 
     private PiiCalls() {}
 
+    /** The calls of one half of the first set. */
     public static List<Call> of(LabelledCalls.Split split) {
-        return ALL.stream().filter(call -> call.split() == split).toList();
+        return ALL.stream()
+                .filter(call -> !call.fresh() && call.split() == split)
+                .toList();
+    }
+
+    /** The second held-out set: phrasings, numbers that are not personal and voices that neither half has. */
+    public static List<Call> fresh() {
+        return ALL.stream().filter(Call::fresh).toList();
     }
 
     static List<Call> parse(String text) {
@@ -35,6 +47,7 @@ public final class PiiCalls {
         String name = null;
         LabelledCalls.Split split = null;
         List<Voice> voices = null;
+        boolean fresh = false;
         List<Dialogue.Line> lines = new ArrayList<>();
         List<Entity> entities = new ArrayList<>();
         for (String raw : (text + "\n\n").split("\n", -1)) {
@@ -44,9 +57,10 @@ public final class PiiCalls {
             }
             if (line.isEmpty()) {
                 if (name != null) {
-                    calls.add(new Call(new Dialogue(name, voices, lines), split, entities));
+                    calls.add(new Call(new Dialogue(name, voices, lines), split, fresh, entities));
                 }
                 name = null;
+                fresh = false;
                 lines = new ArrayList<>();
                 entities = new ArrayList<>();
                 continue;
@@ -58,6 +72,7 @@ public final class PiiCalls {
                 case "split" ->
                     split = LabelledCalls.Split.valueOf(
                             value.toUpperCase(Locale.ROOT).replace('-', '_'));
+                case "set" -> fresh = value.equals("fresh");
                 case "voices" ->
                     voices = Arrays.stream(value.split("\\|")).map(Voice::parse).toList();
                 case "A", "C" -> {

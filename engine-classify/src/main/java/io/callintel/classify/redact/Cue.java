@@ -51,7 +51,16 @@ record Cue(Optional<PiiType> type, int minDigits, int maxDigits, int usualDigits
                     "three digit",
                     "back of the card",
                     "verification code",
-                    "card verification"),
+                    "card verification",
+                    "card security",
+                    "security digits",
+                    "three numbers",
+                    "last three",
+                    "on the back",
+                    "cvv two",
+                    "c v v two",
+                    "csc",
+                    "four digit code"),
             cue(
                     PiiType.EXPIRY_DATE,
                     3,
@@ -66,6 +75,10 @@ record Cue(Optional<PiiType> type, int minDigits, int maxDigits, int usualDigits
                     "valid until",
                     "valid through",
                     "valid thru",
+                    "valid to",
+                    "good thru",
+                    "good through",
+                    "month and year",
                     "end date"),
             cue(PiiType.SORT_CODE, 6, 6, 6, "sort code", "source code"),
             cue(
@@ -95,7 +108,13 @@ record Cue(Optional<PiiType> type, int minDigits, int maxDigits, int usualDigits
                     "licence number",
                     "driver's license",
                     "driving licence",
-                    "identification number"),
+                    "driving license",
+                    "drivers license",
+                    "identification number",
+                    "n i number",
+                    "nhs number",
+                    "medicare number",
+                    "passport number"),
             cue(
                     PiiType.PHONE_NUMBER,
                     7,
@@ -110,14 +129,33 @@ record Cue(Optional<PiiType> type, int minDigits, int maxDigits, int usualDigits
                     "reach you",
                     "call me",
                     "call you",
+                    "contact",
                     "contact number",
                     "callback number",
                     "call back number",
                     "number to call",
                     "extension",
-                    "best number"),
+                    "best number",
+                    "ring me",
+                    "ring you",
+                    "text me",
+                    "home number",
+                    "work number",
+                    "daytime number"),
             cue(PiiType.POSTCODE, 5, 9, 7, "zip", "zip code", "postcode", "post code", "postal code"),
-            cue(PiiType.DATE_OF_BIRTH, 4, 8, 8, "date of birth", "birthday", "born", "birth date", "d o b", "dob"),
+            cue(
+                    PiiType.DATE_OF_BIRTH,
+                    4,
+                    8,
+                    8,
+                    "date of birth",
+                    "birthday",
+                    "born",
+                    "birth date",
+                    "birthdate",
+                    "year of birth",
+                    "d o b",
+                    "dob"),
             new Cue(
                     Optional.empty(),
                     0,
@@ -149,6 +187,13 @@ record Cue(Optional<PiiType> type, int minDigits, int maxDigits, int usualDigits
      */
     int reach() {
         return usualDigits <= 8 ? 8 : Integer.MAX_VALUE - 1;
+    }
+
+    /** Whether one of this cue's phrases is said from {@code words[at]} on. */
+    boolean startsAt(List<String> words, int at) {
+        return phrases.stream()
+                .anyMatch(p -> at + p.size() <= words.size()
+                        && words.subList(at, at + p.size()).equals(p));
     }
 
     boolean fits(String digits) {

@@ -1,5 +1,6 @@
 package io.callintel.classify.redact;
 
+import io.callintel.core.transcript.NumberWords;
 import io.callintel.core.transcript.Word;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,12 @@ final class PiiFinder {
     private static final double CONTEXT_SECONDS = 15;
     /** A pause this long before a word starts a new utterance of the speaker. */
     private static final double UTTERANCE_GAP = 0.6;
+    /** How many words before an utterance its cue may end ("the long number on the card, please?"). */
+    private static final int CUE_REACH = 6;
+    /** The longest pause between a cue and the utterance it asks for. */
+    private static final double CUE_PAUSE = 4;
+    /** Words said outside any data after an answer, beyond which its cue reaches no further. */
+    private static final int MOVED_ON_WORDS = 2;
 
     private static final List<List<String>> NAME_INTRODUCTIONS = phrases(
             "my name is",
@@ -35,7 +42,18 @@ final class PiiFinder {
             "speaking to",
             "talking to",
             "talking with",
-            "through to");
+            "through to",
+            "name's",
+            "the name's",
+            "surname's",
+            "i'm called",
+            "in the name of",
+            "under the name",
+            "under the name of",
+            "account holder is",
+            "cardholder is");
+    /** Titles said before a name: "thank you mister garcia". */
+    private static final List<List<String>> TITLES = phrases("mister", "mr", "mrs", "missus", "ms", "miss");
     /** Introductions whose name must be followed by one of {@link #AFTER_NAME}: "this is Dana from ...". */
     private static final List<List<String>> SELF_INTRODUCTIONS = phrases("this is", "it's", "i'm", "i am");
 
@@ -111,6 +129,24 @@ final class PiiFinder {
             "here",
             "home");
 
+    private static final List<List<String>> EMAIL_INTRODUCTIONS = phrases(
+            "email",
+            "emailing",
+            "email is",
+            "email address is",
+            "email address",
+            "mail is",
+            "e mail",
+            "e mail is",
+            "email it's",
+            "e mail address is");
+    private static final List<List<String>> EMAIL_QUESTIONS =
+            phrases("email", "e mail", "emailing", "mail address", "email address", "contact email");
+    /** Most words an e-mail address's local part is said in ("j o h n dot smith"). */
+    private static final int LOCAL_PART_WORDS = 8;
+    /** "at" in an e-mail address, and as recognisers mishear it. */
+    private static final Set<String> ATS = Set.of("at", "add", "had", "that");
+
     private static final List<List<String>> ADDRESS_INTRODUCTIONS = phrases(
             "live at",
             "living at",
@@ -122,7 +158,23 @@ final class PiiFinder {
             "delivered to",
             "send it to",
             "located at",
-            "address of");
+            "address of",
+            "live on",
+            "living on",
+            "lives on",
+            "my address",
+            "the address",
+            "new address",
+            "address it is",
+            "ship it to",
+            "shipped to",
+            "deliver it to",
+            "post it to",
+            "mail it to",
+            "residing at",
+            "reside at",
+            "staying at",
+            "based at");
     /** What the other speaker asks for when the answer is a name or an address. */
     private static final List<List<String>> NAME_QUESTIONS = phrases(
             "your name",
@@ -132,13 +184,39 @@ final class PiiFinder {
             "surname",
             "who am i speaking",
             "who's calling",
-            "who is calling");
+            "who is calling",
+            "who am i talking",
+            "who do i have",
+            "who have i got",
+            "who's this",
+            "who is this",
+            "name please",
+            "the name",
+            "a name",
+            "account holder",
+            "cardholder",
+            "card holder",
+            "name on the",
+            "spell your",
+            "spell that");
 
-    private static final List<List<String>> ADDRESS_QUESTIONS =
-            phrases("your address", "first line", "home address", "billing address", "postal address");
+    private static final List<List<String>> ADDRESS_QUESTIONS = phrases(
+            "your address",
+            "the address",
+            "first line",
+            "home address",
+            "billing address",
+            "postal address",
+            "delivery address",
+            "shipping address",
+            "new address",
+            "where do you live",
+            "where you live",
+            "house number",
+            "street");
     /** Said before the answer to a question without being part of it. */
     private static final Set<String> ANSWER_OPENERS = Set.of(
-            "yes", "yeah", "sure", "it's", "it", "is", "that's", "uh", "um", "er", "okay", "so", "my", "name",
+            "yes", "yeah", "sure", "it's", "its", "it", "is", "that's", "uh", "um", "er", "okay", "so", "my", "name",
             "address", "the");
 
     private final List<Word> all;
@@ -156,8 +234,8 @@ final class PiiFinder {
         for (int i = 1; i < gaps.length; i++) {
             gaps[i] = all.get(i).start() - all.get(i - 1).end();
         }
-        Reading reading = new Reading(words, gaps);
         List<Found> found = new ArrayList<>();
+        Reading reading = new Reading(words, gaps, found);
         int i = 0;
         while (i < words.size()) {
             Found next = reading.at(i);
@@ -177,10 +255,13 @@ final class PiiFinder {
     private final class Reading {
         private final List<String> words;
         private final double[] gaps;
+        /** The personal data found so far, in order: a cue once answered does not reach past its answer. */
+        private final List<Found> foundSoFar;
 
-        Reading(List<String> words, double[] gaps) {
+        Reading(List<String> words, double[] gaps, List<Found> foundSoFar) {
             this.words = words;
             this.gaps = gaps;
+            this.foundSoFar = foundSoFar;
         }
 
         /** What starts at word {@code i}, if anything. */
@@ -191,6 +272,9 @@ final class PiiFinder {
             }
             if (found == null) {
                 found = address(i);
+            }
+            if (found == null) {
+                found = cuedUtterance(i);
             }
             if (found == null) {
                 found = answer(i);
@@ -206,16 +290,47 @@ final class PiiFinder {
          * "dot" and the domains as recognisers mishear them ("outlook not com") count.
          */
         private Found email(int i) {
-            for (int at = i; at < Math.min(words.size(), i + 4); at++) {
-                if (words.get(at).equals("at")) {
+            if (!ANSWER_OPENERS.contains(words.get(i))
+                    && (follows(i, EMAIL_INTRODUCTIONS) || answers(i, EMAIL_QUESTIONS))) {
+                int end = domainAfter(i);
+                if (end > i) {
+                    return found(PiiType.EMAIL, i, end);
+                }
+            }
+            for (int at = i; at < Math.min(words.size(), i + LOCAL_PART_WORDS + 1); at++) {
+                if (ATS.contains(words.get(at))) {
                     int end = domainEnd(at + 1);
-                    return at > i && end > 0 ? found(PiiType.EMAIL, i, end) : null;
+                    if (at > i && end > 0) {
+                        return found(PiiType.EMAIL, i, end);
+                    }
+                    if (words.get(at).equals("at")) {
+                        return null;
+                    }
                 }
                 if (LOCAL_PART_BREAKS.contains(words.get(at))) {
                     return null;
                 }
             }
             return null;
+        }
+
+        /**
+         * The end of an address's domain said within a few words of {@code i}, "at" or not: where an e-mail address
+         * is introduced, its "at" and local part are often misheard ("emma four of example not org").
+         */
+        private int domainAfter(int i) {
+            for (int j = i + 1; j + 1 < words.size() && j - i < 8 && gaps[j] < 1.5; j++) {
+                if (Vocabulary.DOTS.contains(words.get(j)) && Vocabulary.DOMAINS.contains(words.get(j + 1))) {
+                    int end = j + 2;
+                    while (end + 1 < words.size()
+                            && Vocabulary.DOTS.contains(words.get(end))
+                            && Vocabulary.DOMAINS.contains(words.get(end + 1))) {
+                        end += 2;
+                    }
+                    return end;
+                }
+            }
+            return -1;
         }
 
         /** The end of "example dot co dot uk" from {@code i}, or -1. */
@@ -248,6 +363,10 @@ final class PiiFinder {
                         && !SpokenNumbers.isNumberWord(words.get(end))) {
                     end++;
                 }
+                return end > i ? found(PiiType.NAME, i, end) : null;
+            }
+            if (follows(i, TITLES)) {
+                int end = nameEnd(i, 2);
                 return end > i ? found(PiiType.NAME, i, end) : null;
             }
             if (follows(i, SELF_INTRODUCTIONS)) {
@@ -307,6 +426,87 @@ final class PiiFinder {
         }
 
         /**
+         * What is said right after a cue, by either speaker ("what's your postcode?" / "it's ..."; "I was born on
+         * ..."): the data the cue names, however the recogniser heard it, when enough of it sounds like one (for
+         * postcodes and IDs, like digits or letters). It runs from an utterance's first word, or from a number
+         * within it, to a pause, the other speaker, another cue or the most words such data takes, and ends at its
+         * last word that sounds like data; a number followed by an amount's or a time's unit ends it before.
+         */
+        private Found cuedUtterance(int i) {
+            String first = words.get(i);
+            int start = answerStart(i);
+            boolean opens = start == 0 || gaps[start] >= UTTERANCE_GAP || otherSpeakerBetween(start - 1, start);
+            if (ANSWER_OPENERS.contains(first) || !opens && !partOfNumber(first)) {
+                return null;
+            }
+            if (start == 0 || all.get(start).start() - all.get(start - 1).end() > CUE_PAUSE) {
+                return null;
+            }
+            List<Cue> cues = cuesBefore(Math.max(0, start - CUE_REACH), start).stream()
+                    .takeWhile(cue -> cue.type().isPresent())
+                    .filter(cue ->
+                            cue.type().get() != PiiType.NAME && cue.type().get() != PiiType.ADDRESS)
+                    .toList();
+            if (cues.isEmpty()) {
+                return null;
+            }
+            boolean spelled = cues.getFirst().type().get() == PiiType.POSTCODE
+                    || cues.getFirst().type().get() == PiiType.NATIONAL_ID;
+            int most = cues.stream().mapToInt(Cue::maxDigits).max().orElseThrow() + 4;
+            int last = -1;
+            int end = i;
+            for (int j = i; j < words.size() && j - i < most; j++) {
+                String word = words.get(j);
+                boolean continues = j == i
+                        || !otherSpeakerBetween(j - 1, j)
+                                && (gaps[j] < UTTERANCE_GAP || gaps[j] < 1.5 && partOfNumber(word));
+                if (!continues || j > i && startsCue(j)) {
+                    break;
+                }
+                if (Vocabulary.UNITS.contains(word)
+                        && (partOfNumber(words.get(j - 1)) || j - 2 >= i && partOfNumber(words.get(j - 2)))) {
+                    while (last >= i && partOfNumber(words.get(last))) {
+                        last--; // the amount or the time is no part of the data
+                    }
+                    end = last + 1;
+                    break;
+                }
+                end = j + 1;
+                if (spelled || partOfNumber(word) && !NumberWords.MISHEARD.containsKey(word)) {
+                    last = j;
+                }
+            }
+            if (last < i) {
+                return null;
+            }
+            List<String> said = words.subList(i, last + 1);
+            int digits = heardDigits(said);
+            Cue cue = cues.stream()
+                    .filter(c -> c.fits("0".repeat(digits)))
+                    .findFirst()
+                    .orElse(cues.getFirst());
+            PiiType type = cue.type().orElseThrow();
+            boolean date = type == PiiType.DATE_OF_BIRTH || type == PiiType.EXPIRY_DATE;
+            if (!date && !spelled && digits < cue.usualDigits()) {
+                last = Math.min(end - 1, last + 3); // the rest of a number heard short is its digits misheard
+            }
+            boolean data = spelled
+                    ? said.stream().anyMatch(w -> partOfNumber(w) || Vocabulary.LETTERS.contains(w))
+                    : said.stream()
+                                    .anyMatch(w -> SpokenNumbers.isNumberWord(w)
+                                            || Vocabulary.MONTHS.contains(w)
+                                            || Vocabulary.ordinal(w) > 0)
+                            && 3 * said.stream().filter(PiiFinder::partOfNumber).count() >= said.size()
+                            && (date || digits >= Math.ceil(0.6 * cue.minDigits()));
+            return data ? found(type, i, last + 1) : null;
+        }
+
+        /** Whether a cue's phrase starts at word {@code j}. */
+        private boolean startsCue(int j) {
+            return Cue.ALL.stream().anyMatch(cue -> cue.startsAt(words, j));
+        }
+
+        /**
          * The answer to the other speaker asking for a number ("and the security code?"): the answer is redacted
          * from its first to its last digit-like word, misheard digits and all, however few digits were recognised.
          */
@@ -324,7 +524,12 @@ final class PiiFinder {
             int digitLike = 0;
             // the answer ends at a pause, at the other speaker, or after three words that are no part of a number
             for (int j = i;
-                    j < words.size() && j - last <= 3 && (j == i || gaps[j] < 1.5 && !otherSpeakerBetween(j - 1, j));
+                    j < words.size()
+                            && j - last <= 3
+                            && (j == i
+                                    || gaps[j] < 1.5
+                                            && !otherSpeakerBetween(j - 1, j)
+                                            && (gaps[j] < UTTERANCE_GAP || partOfNumber(words.get(j))));
                     j++) {
                 if (partOfNumber(words.get(j))) {
                     last = j;
@@ -335,17 +540,6 @@ final class PiiFinder {
             return digitLike >= 2 && !amount ? found(type.get(), i, last + 1) : null;
         }
 
-        /** A digit (perhaps misheard), a month, an ordinal or a spelled letter. */
-        private static boolean partOfNumber(String word) {
-            return SpokenNumbers.isDigitLike(word)
-                    || Vocabulary.MONTHS.contains(word)
-                    || Vocabulary.ordinal(word) > 0
-                    || Vocabulary.LETTERS.contains(word)
-                            && word.length() == 1
-                            && !word.equals("a")
-                            && !word.equals("i");
-        }
-
         /** A number or a date whose kind the words before it say. */
         private Found cued(int i) {
             if (!SpokenNumbers.isNumberWord(words.get(i))
@@ -354,7 +548,7 @@ final class PiiFinder {
                     && !Vocabulary.LETTERS.contains(words.get(i))) {
                 return null;
             }
-            List<Cue> cues = nearest(context(i));
+            List<Cue> cues = cuesBefore(firstFrom(all.get(i).start() - CONTEXT_SECONDS), i);
             Optional<PiiType> first =
                     cues.isEmpty() ? Optional.empty() : cues.getFirst().type();
             if (first.filter(t -> t == PiiType.DATE_OF_BIRTH || t == PiiType.EXPIRY_DATE)
@@ -489,11 +683,23 @@ final class PiiFinder {
         private boolean follows(int i, List<List<String>> phrases) {
             for (List<String> phrase : phrases) {
                 int start = i - phrase.size();
-                if (start >= 0 && words.subList(start, i).equals(phrase) && gaps[i] < 1.5) {
+                if (start >= 0 && said(words.subList(start, i), phrase) && gaps[i] < 1.5) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Whether the words say the phrase, "two" heard for its "to" ("please send it two"). */
+        private static boolean said(List<String> heard, List<String> phrase) {
+            for (int k = 0; k < phrase.size(); k++) {
+                String word = heard.get(k);
+                if (!word.equals(phrase.get(k))
+                        && !(word.equals("two") && phrase.get(k).equals("to"))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether {@code i} opens this speaker's answer to the other speaker asking for one of the phrases. */
@@ -536,9 +742,42 @@ final class PiiFinder {
             return asked.subList(Math.max(0, asked.size() - 12), asked.size());
         }
 
-        /** The words said in the seconds before word {@code i}, by anyone. */
-        private List<String> context(int i) {
-            return words.subList(firstFrom(all.get(i).start() - CONTEXT_SECONDS), i);
+        /** The cues said in words {@code [from, to)}, within their reach and not yet answered, nearest first. */
+        private List<Cue> cuesBefore(int from, int to) {
+            List<String> context = words.subList(from, to);
+            return Cue.ALL.stream()
+                    .map(cue -> new Near(cue, cue.distance(context)))
+                    .filter(near ->
+                            near.distance() <= near.cue().reach() && !answered(near.cue(), to - near.distance(), to))
+                    .sorted(Comparator.comparingInt(Near::distance))
+                    .map(Near::cue)
+                    .toList();
+        }
+
+        /**
+         * Whether data of the cue's kind was found after the cue's last word {@code at}, and it was whole or more
+         * than a few words outside any data were said between it and word {@code now}: the talk has moved on ("your
+         * order number is ..." after the card number was given), while a number finished after a short aside still
+         * belongs.
+         */
+        private boolean answered(Cue cue, int at, int now) {
+            int aside = 0;
+            int after = now;
+            for (Found earlier : foundSoFar.reversed()) {
+                if (earlier.to() > now) {
+                    continue;
+                }
+                if (earlier.from() <= at) {
+                    return false;
+                }
+                aside += after - earlier.to();
+                after = earlier.from();
+                if (earlier.type().equals(cue.type())) {
+                    return aside > MOVED_ON_WORDS
+                            || heardDigits(words.subList(earlier.from(), earlier.to())) >= cue.usualDigits();
+                }
+            }
+            return false;
         }
 
         /** The first word starting at or after {@code time} (the words are in time order). */
@@ -557,9 +796,24 @@ final class PiiFinder {
         }
     }
 
+    /** A digit (perhaps misheard), a month, an ordinal or a spelled letter. */
+    private static boolean partOfNumber(String word) {
+        return SpokenNumbers.isDigitLike(word)
+                || Vocabulary.MONTHS.contains(word)
+                || Vocabulary.ordinal(word) > 0
+                || Vocabulary.LETTERS.contains(word) && word.length() == 1 && !word.equals("a") && !word.equals("i");
+    }
+
+    /** The digits the words say, misheard digits ("for", "to") counted. */
+    private static int heardDigits(List<String> words) {
+        return NumberWords.digits(words)
+                + (int) words.stream().filter(NumberWords.MISHEARD::containsKey).count();
+    }
+
+    private record Near(Cue cue, int distance) {}
+
     /** The cues found in the context within their reach, nearest first. */
     private static List<Cue> nearest(List<String> context) {
-        record Near(Cue cue, int distance) {}
         return Cue.ALL.stream()
                 .map(cue -> new Near(cue, cue.distance(context)))
                 .filter(near -> near.distance() <= near.cue().reach())

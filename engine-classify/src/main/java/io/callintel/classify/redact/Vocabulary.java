@@ -219,6 +219,15 @@ final class Vocabulary {
             "mews",
             "circle",
             "trail",
+            "st",
+            "rd",
+            "ave",
+            "heights",
+            "parade",
+            "wharf",
+            "ridge",
+            "broadway",
+            "estate",
             "apartment",
             "flat",
             "unit",
@@ -287,7 +296,12 @@ final class Vocabulary {
             "payments",
             "installments",
             "people",
-            "grand");
+            "grand",
+            "morning",
+            "afternoon",
+            "evening",
+            "tonight",
+            "tomorrow");
 
     /** Ordinal words up to "thirty first", their day of the month. */
     static int ordinal(String word) {

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and redacted, and every piece of personal data is looked up by its time. A piece is caught when the redaction
  * tokens cover at least 80% of the words recognised in its time (a card number that leaks three of its sixteen
  * digits leaks no card); precision is the share of redacted words that fall in a labelled piece's time. Prints the
- * scorecard of each half (the README reports the held-out one); fails when a held-out figure falls under its floor.
+ * scorecard of each half and of the second held-out set ({@link PiiCalls#fresh()}); the README reports the held-out
+ * ones. Fails when a held-out figure falls under its floor.
  */
 class RedactionEvaluationTest {
 
@@ -62,34 +64,55 @@ class RedactionEvaluationTest {
         vosk.close();
     }
 
+    /** Prints what tuning looks at, misses and all; asserts nothing, so it runs only when asked for. */
     @Test
+    @EnabledIfSystemProperty(named = "callintel.eval.tuning", matches = "true")
     void tuningHalf() {
-        Score score = score(Split.TUNING, CallFormat.MONO_16K);
-        score.misses.forEach(miss -> System.out.println("  missed " + miss));
-        System.out.println(score);
+        for (CallFormat format : List.of(CallFormat.MONO_16K, CallFormat.MONO_8K_MULAW)) {
+            Score score = score(Split.TUNING, format);
+            score.misses.forEach(miss -> System.out.println("  missed " + miss));
+            System.out.println(score);
+        }
     }
+
+    // The floors sit a little under what the method reached (README); the targets (0.95, 0.90, 0.90) are
+    // not met. Over the telephone only card numbers and precision have floors.
 
     @Test
     void heldOutHalf() {
-        Score score = score(Split.HELD_OUT, CallFormat.MONO_16K);
-        System.out.println(score);
-        // floors a little under what the method reached (README): the targets (0.95, 0.90, 0.90) are not met
-        assertTrue(score.recall("CARD_NUMBER") >= 0.75, "card-number recall\n" + score);
-        assertTrue(score.recall() >= 0.6, "recall\n" + score);
-        assertTrue(score.precision() >= 0.85, "precision\n" + score);
+        check(score(Split.HELD_OUT, CallFormat.MONO_16K), 0.8, 0.68, 0.88);
     }
 
     @Test
     void heldOutHalfOverTheTelephone() {
-        Score score = score(Split.HELD_OUT, CallFormat.MONO_8K_MULAW);
+        check(score(Split.HELD_OUT, CallFormat.MONO_8K_MULAW), 0.6, 0, 0.88);
+    }
+
+    /** The second held-out set, phrased after tuning ended: what the method does on phrasings nobody tuned for. */
+    @Test
+    void freshSet() {
+        check(score("FRESH", PiiCalls.fresh(), CallFormat.MONO_16K), 0.9, 0.65, 0.9);
+    }
+
+    @Test
+    void freshSetOverTheTelephone() {
+        check(score("FRESH", PiiCalls.fresh(), CallFormat.MONO_8K_MULAW), 0.75, 0, 0.88);
+    }
+
+    private static void check(Score score, double cards, double recall, double precision) {
         System.out.println(score);
-        assertTrue(score.recall("CARD_NUMBER") >= 0.5, "card-number recall\n" + score);
-        assertTrue(score.precision() >= 0.85, "precision\n" + score);
+        assertTrue(score.recall("CARD_NUMBER") >= cards, "card-number recall\n" + score);
+        assertTrue(score.recall() >= recall, "recall\n" + score);
+        assertTrue(score.precision() >= precision, "precision\n" + score);
     }
 
     private Score score(Split split, CallFormat format) {
-        Score score = new Score(split + ", " + format);
-        for (PiiCalls.Call call : PiiCalls.of(split)) {
+        return score(split.toString(), PiiCalls.of(split), format);
+    }
+
+    private Score score(String set, List<PiiCalls.Call> calls, CallFormat format) {
+        Score score = new Score(set + ", " + format);
+        for (PiiCalls.Call call : calls) {
             SynthesizedCall audio = Dialogues.generate(call.dialogue(), format, directory);
             Transcript transcript = TranscriptCache.get(call.dialogue(), format, () -> recognize(audio.file()));
             Transcript redacted = redactor.redact(transcript);

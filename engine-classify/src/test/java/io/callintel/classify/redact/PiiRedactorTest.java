@@ -105,6 +105,57 @@ class PiiRedactorTest {
     }
 
     @Test
+    void anAnswerRightAfterItsCueIsRedactedHoweverItWasHeard() {
+        // a postcode's letters heard as words, a phone number with a misheard start
+        assertEquals(
+                "A: what's your postcode\nC: it's [POSTCODE]",
+                redact("A: what's your postcode", "C: it's not your won the lottery"));
+        assertEquals(
+                "A: what's the best phone number to reach you on\nC: [PHONE_NUMBER]",
+                redact(
+                        "A: what's the best phone number to reach you on",
+                        "C: for me seven four five to one nine three oh six"));
+        // said by the same speaker: "I was born on", then the date
+        assertEquals(
+                "C: i was born on\nC: the [DATE_OF_BIRTH]\nC: i've had the account for about twelve years",
+                redact(
+                        "C: i was born on",
+                        "C: the sixteenth of june nineteen fifty two",
+                        "C: i've had the account for about twelve years"));
+        // an answer that is not data stays
+        assertEquals(
+                "A: can i take the card number\nC: just a moment let me find it",
+                redact("A: can i take the card number", "C: just a moment let me find it"));
+    }
+
+    @Test
+    void aCueAnsweredReachesNoFurther() {
+        assertEquals(
+                "A: can i take the long number on the card\nC: [CARD_NUMBER]\nA: thank you"
+                        + " your order number is one two three four five six seven eight",
+                redact(
+                        "A: can i take the long number on the card",
+                        "C: four five three two one four eight eight oh two nine one five five seven six",
+                        "A: thank you your order number is one two three four five six seven eight"));
+        assertEquals(
+                "A: the three digit security code on the back\nC: [CVV]\nA: that will take three to five working days",
+                redact(
+                        "A: the three digit security code on the back",
+                        "C: two two five",
+                        "A: that will take three to five working days"));
+    }
+
+    @Test
+    void misheardEmailsAndTitles() {
+        assertEquals("C: my email is [EMAIL]", redact("C: my email is emma four of example not org"));
+        assertEquals("C: it's [EMAIL]", redact("C: it's j o h n dot smith add gmail dot com"));
+        assertEquals("A: thank you mister [NAME] that's all", redact("A: thank you mister garcia that's all"));
+        assertEquals(
+                "C: can you call me at three thirty this afternoon",
+                redact("C: can you call me at three thirty this afternoon"));
+    }
+
+    @Test
     void redactedWordsKeepTheirTimes() {
         Transcript original = transcript("C: my card number is four five three two one four eight eight oh two nine"
                 + " one five five seven six");
