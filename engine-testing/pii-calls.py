@@ -6,7 +6,7 @@ that are not personal (amounts, times, references). A line that says personal da
 {TYPE}, so its time in the rendered call is the data's time. The tuning half and the held-out half draw on disjoint
 halves of every list of phrasings (even and odd entries), so the held-out calls say things in ways tuning never saw.
 A second held-out set ("set: fresh", calls pii-fresh-NN) has phrasings, distractors and voices of its own, written
-after the method's tuning had ended.
+after the method's first tuning had ended; a second tuning set ("set: dev", pii-dev-NN) was written after that.
 Run once; the output is committed. Deterministic (seeded).
 """
 import random
@@ -299,6 +299,60 @@ def fresh_call(index):
                     FRESH_OPENERS, FRESH_CLOSERS, FRESH_DISTRACTORS)
 
 
+# A second tuning set (pii-dev-NN): more phrasings, distractors and voices for tuning, written after the first
+# held-out runs. Seeded on its own, so the calls above stay as they were.
+DEV_CASES = [
+    ("Right, can you give me the full card number?", None, "CARD_NUMBER", lambda s: card(s)),
+    (None, "Okay so the number on my card is", "CARD_NUMBER", lambda s: card(s + 1)),
+    ("Whenever you're ready, read me the card number.", "Right, it's", "CARD_NUMBER", lambda s: card(s + 2)),
+    ("And which card are you paying with today?", "My Amex, the number is", "CARD_NUMBER", lambda s: card(s + 3)),
+    ("When does it expire?", None, "EXPIRY_DATE", expiry),
+    ("What's the expiry on the card?", "It's", "EXPIRY_DATE", lambda s: expiry(s + 2)),
+    ("And the CVC code, the three digits on the back?", None, "CVV", lambda s: one_by_one(digits(3))),
+    ("Could you read me the security code?", "Sure,", "CVV", lambda s: one_by_one(digits(3))),
+    ("What is your date of birth please?", None, "DATE_OF_BIRTH", dob),
+    (None, "My date of birth is", "DATE_OF_BIRTH", lambda s: dob(s + 1)),
+    ("Can I get a good callback number for you?", None, "PHONE_NUMBER", phone),
+    (None, "You can reach me on", "PHONE_NUMBER", lambda s: phone(s + 1)),
+    ("And your account number, please?", None, "BANK_ACCOUNT", lambda s: one_by_one(digits(8))),
+    ("What's the sort code for that account?", None, "SORT_CODE", lambda s: pairs(digits(6))),
+    ("Can you confirm your social security number?", None, "SSN", lambda s: one_by_one(digits(9), groups=3)),
+    ("And your national insurance number?", "Yes, it's", "NATIONAL_ID",
+     lambda s: " ".join(random.sample("a b c e g h j k".split(), 2)) + " " + one_by_one(digits(6), groups=2) + " b"),
+    ("What's your zip code?", None, "POSTCODE", lambda s: one_by_one(digits(5), groups=9)),
+    ("Can I take your postcode?", None, "POSTCODE",
+     lambda s: random.choice(["s e one, seven p b", "g two, three l l", "b one, one b b"])),
+    ("What email address should I use?", None, "EMAIL",
+     lambda s: f"{random.choice(FIRST).lower()} {random.choice(LAST).lower()} at {random.choice(DOMAINS)}"),
+    (None, "My email address is", "EMAIL",
+     lambda s: f"{random.choice(FIRST).lower()} dot {random.choice(LAST).lower()} {digits(2)} at {random.choice(DOMAINS)}"),
+    ("May I have your name, please?", None, "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}."),
+    (None, "Hi, it's", "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}"),
+    ("And your surname?", None, "NAME", lambda s: f"{random.choice(LAST)}."),
+    ("What's your current address?", None, "ADDRESS",
+     lambda s: f"{house()} {random.choice(STREETS)}, {random.choice(TOWNS)}."),
+    (None, "I've moved to", "ADDRESS", lambda s: f"{house()} {random.choice(STREETS)}"),
+]
+DEV_DISTRACTORS = [
+    ("A", "Your booking reference is four two two eight one nine."),
+    ("C", "I was on hold for twenty minutes."),
+    ("A", "That comes to sixty four pounds fifty."),
+    ("C", "I've got three kids, so it's busy."),
+    ("A", "Your order should ship within two to three days."),
+    ("C", "I think it was the fourteenth of last month."),
+    ("A", "The total is one hundred and nine dollars."),
+    ("C", "Room two oh four, the hotel said."),
+]
+DEV_VOICES = ["espeak en-us 55 150", "espeak en+f2 60 155", "espeak en-gb-x-rp 40 170", "espeak en-us+m4 45 150",
+              "espeak en+m3 50 160", "espeak en-029 60 165", "flite slt 160 160", "flite rms 0 150"]
+
+
+def dev_call(index):
+    return scripted(f"pii-dev-{index:02d}", ["split: tuning", "set: dev"], index, DEV_CASES, DEV_VOICES,
+                    ["Hi, thanks for calling, how can I help?", "Customer care, this is the payments team."],
+                    ["Okay, that's all sorted.", "Thanks very much, bye now."], DEV_DISTRACTORS)
+
+
 print(__doc__.strip().replace("\n", "\n# ").join(["# ", ""]))
 print()
 for i in range(36):
@@ -306,4 +360,8 @@ for i in range(36):
     print()
 for i in range(18):
     print(fresh_call(i))
+    print()
+random.seed(2026)
+for i in range(20):
+    print(dev_call(i))
     print()

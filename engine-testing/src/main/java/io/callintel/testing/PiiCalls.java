@@ -12,8 +12,10 @@ import java.util.Locale;
 /**
  * The labelled redaction set: scripted calls in which personal data is said in many spoken forms, beside numbers
  * that are not personal, split once into a tuning half and a held-out half whose phrasings tuning never saw
- * ({@code pii/pii.calls}, written by {@code engine-testing/pii-calls.py}). A line that says personal data says
- * nothing else, so its time in the rendered call ({@link SynthesizedCall#turns()}) is the data's time.
+ * ({@code pii/pii.calls}, written by {@code engine-testing/pii-calls.py}); a second held-out set with phrasings and
+ * voices of its own ({@link #fresh()}), and a second tuning set that joins the tuning half. A line that says
+ * personal data says nothing else, so its time in the rendered call ({@link SynthesizedCall#turns()}) is the data's
+ * time.
  */
 public final class PiiCalls {
 

@@ -27,6 +27,10 @@ final class PiiFinder {
     private static final int CUE_REACH = 6;
     /** The longest pause between a cue and the utterance it asks for. */
     private static final double CUE_PAUSE = 4;
+    /** Said inside an amount: "four hundred and twelve", "nineteen point nine". */
+    private static final Set<String> AMOUNT_GLUE = Set.of("and", "point");
+    /** A cue this many words or fewer before an utterance asked for what the utterance says. */
+    private static final int DIRECT_ANSWER_WORDS = 3;
     /** Words said outside any data after an answer, beyond which its cue reaches no further. */
     private static final int MOVED_ON_WORDS = 2;
 
@@ -142,6 +146,8 @@ final class PiiFinder {
             "e mail address is");
     private static final List<List<String>> EMAIL_QUESTIONS =
             phrases("email", "e mail", "emailing", "mail address", "email address", "contact email");
+    /** Most words an introduced e-mail address is heard as before its domain's end ("who moved on to price"). */
+    private static final int INTRODUCED_EMAIL_WORDS = 12;
     /** Most words an e-mail address's local part is said in ("j o h n dot smith"). */
     private static final int LOCAL_PART_WORDS = 8;
     /** "at" in an e-mail address, and as recognisers mishear it. */
@@ -319,7 +325,7 @@ final class PiiFinder {
          * is introduced, its "at" and local part are often misheard ("emma four of example not org").
          */
         private int domainAfter(int i) {
-            for (int j = i + 1; j + 1 < words.size() && j - i < 8 && gaps[j] < 1.5; j++) {
+            for (int j = i + 1; j + 1 < words.size() && j - i < INTRODUCED_EMAIL_WORDS && gaps[j] < 1.5; j++) {
                 if (Vocabulary.DOTS.contains(words.get(j)) && Vocabulary.DOMAINS.contains(words.get(j + 1))) {
                     int end = j + 2;
                     while (end + 1 < words.size()
@@ -442,7 +448,8 @@ final class PiiFinder {
             if (start == 0 || all.get(start).start() - all.get(start - 1).end() > CUE_PAUSE) {
                 return null;
             }
-            List<Cue> cues = cuesBefore(Math.max(0, start - CUE_REACH), start).stream()
+            List<String> before = words.subList(Math.max(0, start - CUE_REACH), start);
+            List<Cue> cues = cuesBefore(Math.max(0, start - CUE_REACH), start, true).stream()
                     .takeWhile(cue -> cue.type().isPresent())
                     .filter(cue ->
                             cue.type().get() != PiiType.NAME && cue.type().get() != PiiType.ADDRESS)
@@ -457,22 +464,34 @@ final class PiiFinder {
             int end = i;
             for (int j = i; j < words.size() && j - i < most; j++) {
                 String word = words.get(j);
+                boolean paused = j > i && gaps[j] >= UTTERANCE_GAP;
+                if (paused && !spelled && last < i && partOfNumber(word)) {
+                    return null; // a lead-in ("right, it's"): the data starts after the pause
+                }
+                // a diarizer that loses track mid-number moves a digit to the other speaker: only a pause ends it
+                boolean numberish = partOfNumber(word) || spelled && Vocabulary.LETTERS.contains(word);
+                boolean sameSpeaker = !otherSpeakerBetween(j - 1, j);
                 boolean continues = j == i
-                        || !otherSpeakerBetween(j - 1, j)
-                                && (gaps[j] < UTTERANCE_GAP || gaps[j] < 1.5 && partOfNumber(word));
+                        || !paused && (sameSpeaker || numberish)
+                        || paused && sameSpeaker && !spelled && gaps[j] < 1.5 && partOfNumber(word);
                 if (!continues || j > i && startsCue(j)) {
                     break;
                 }
                 if (Vocabulary.UNITS.contains(word)
                         && (partOfNumber(words.get(j - 1)) || j - 2 >= i && partOfNumber(words.get(j - 2)))) {
-                    while (last >= i && partOfNumber(words.get(last))) {
+                    while (last >= i && (partOfNumber(words.get(last)) || AMOUNT_GLUE.contains(words.get(last)))) {
                         last--; // the amount or the time is no part of the data
                     }
                     end = last + 1;
                     break;
                 }
                 end = j + 1;
-                if (spelled || partOfNumber(word) && !NumberWords.MISHEARD.containsKey(word)) {
+                if (spelled
+                        || partOfNumber(word) && !NumberWords.MISHEARD.containsKey(word)
+                        || last >= i
+                                && AMOUNT_GLUE.contains(word)
+                                && j + 1 < words.size()
+                                && partOfNumber(words.get(j + 1))) {
                     last = j;
                 }
             }
@@ -481,23 +500,34 @@ final class PiiFinder {
             }
             List<String> said = words.subList(i, last + 1);
             int digits = heardDigits(said);
-            Cue cue = cues.stream()
-                    .filter(c -> c.fits("0".repeat(digits)))
+            // the nearest cue a number this long fits, unless a kind of fixed length fits ("the sort code for that
+            // account": six digits are the sort code)
+            List<Cue> fitting =
+                    cues.stream().filter(c -> c.fits("0".repeat(digits))).toList();
+            Cue cue = fitting.stream()
+                    .filter(c -> c.minDigits() == c.maxDigits())
                     .findFirst()
+                    .or(() -> fitting.stream().findFirst())
                     .orElse(cues.getFirst());
             PiiType type = cue.type().orElseThrow();
             boolean date = type == PiiType.DATE_OF_BIRTH || type == PiiType.EXPIRY_DATE;
             if (!date && !spelled && digits < cue.usualDigits()) {
                 last = Math.min(end - 1, last + 3); // the rest of a number heard short is its digits misheard
             }
+            long real = said.stream()
+                    .filter(w ->
+                            SpokenNumbers.isNumberWord(w) || Vocabulary.MONTHS.contains(w) || Vocabulary.ordinal(w) > 0)
+                    .count();
+            long numberLike = said.stream().filter(PiiFinder::partOfNumber).count();
+            // the answer to a question that just asked for data is that data, however little of it was heard
+            boolean direct = cues.getFirst().distance(before) <= DIRECT_ANSWER_WORDS;
             boolean data = spelled
                     ? said.stream().anyMatch(w -> partOfNumber(w) || Vocabulary.LETTERS.contains(w))
-                    : said.stream()
-                                    .anyMatch(w -> SpokenNumbers.isNumberWord(w)
-                                            || Vocabulary.MONTHS.contains(w)
-                                            || Vocabulary.ordinal(w) > 0)
-                            && 3 * said.stream().filter(PiiFinder::partOfNumber).count() >= said.size()
-                            && (date || digits >= Math.ceil(0.6 * cue.minDigits()));
+                    : direct
+                            ? real >= 1 || numberLike >= 2
+                            : real >= 1
+                                    && 3 * numberLike >= said.size()
+                                    && (date || digits >= Math.ceil(0.6 * cue.minDigits()));
             return data ? found(type, i, last + 1) : null;
         }
 
@@ -548,7 +578,7 @@ final class PiiFinder {
                     && !Vocabulary.LETTERS.contains(words.get(i))) {
                 return null;
             }
-            List<Cue> cues = cuesBefore(firstFrom(all.get(i).start() - CONTEXT_SECONDS), i);
+            List<Cue> cues = cuesBefore(firstFrom(all.get(i).start() - CONTEXT_SECONDS), i, false);
             Optional<PiiType> first =
                     cues.isEmpty() ? Optional.empty() : cues.getFirst().type();
             if (first.filter(t -> t == PiiType.DATE_OF_BIRTH || t == PiiType.EXPIRY_DATE)
@@ -742,25 +772,30 @@ final class PiiFinder {
             return asked.subList(Math.max(0, asked.size() - 12), asked.size());
         }
 
-        /** The cues said in words {@code [from, to)}, within their reach and not yet answered, nearest first. */
-        private List<Cue> cuesBefore(int from, int to) {
+        /**
+         * The cues said in words {@code [from, to)}, within their reach and not yet answered, nearest first.
+         *
+         * @param oneAnswer whether any data of its kind found after it answers a cue (what an utterance says); else
+         *                  only a whole number or talk that has moved on does (a number read out may go on)
+         */
+        private List<Cue> cuesBefore(int from, int to, boolean oneAnswer) {
             List<String> context = words.subList(from, to);
             return Cue.ALL.stream()
                     .map(cue -> new Near(cue, cue.distance(context)))
-                    .filter(near ->
-                            near.distance() <= near.cue().reach() && !answered(near.cue(), to - near.distance(), to))
+                    .filter(near -> near.distance() <= near.cue().reach()
+                            && !answered(near.cue(), to - near.distance(), to, oneAnswer))
                     .sorted(Comparator.comparingInt(Near::distance))
                     .map(Near::cue)
                     .toList();
         }
 
         /**
-         * Whether data of the cue's kind was found after the cue's last word {@code at}, and it was whole or more
-         * than a few words outside any data were said between it and word {@code now}: the talk has moved on ("your
-         * order number is ..." after the card number was given), while a number finished after a short aside still
-         * belongs.
+         * Whether data of the cue's kind was found after the cue's last word {@code at} and answered it: any such
+         * data where one answer is enough; else data that was whole, or was followed by more than a few words
+         * outside any data before word {@code now}: the talk has moved on ("your order number is ..." after the
+         * card number was given), while a number finished after a short aside still belongs.
          */
-        private boolean answered(Cue cue, int at, int now) {
+        private boolean answered(Cue cue, int at, int now, boolean oneAnswer) {
             int aside = 0;
             int after = now;
             for (Found earlier : foundSoFar.reversed()) {
@@ -773,7 +808,8 @@ final class PiiFinder {
                 aside += after - earlier.to();
                 after = earlier.from();
                 if (earlier.type().equals(cue.type())) {
-                    return aside > MOVED_ON_WORDS
+                    return oneAnswer
+                            || aside > MOVED_ON_WORDS
                             || heardDigits(words.subList(earlier.from(), earlier.to())) >= cue.usualDigits();
                 }
             }
