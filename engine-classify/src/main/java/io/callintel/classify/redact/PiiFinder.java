@@ -439,10 +439,9 @@ final class PiiFinder {
          * last word that sounds like data; a number followed by an amount's or a time's unit ends it before.
          */
         private Found cuedUtterance(int i) {
-            String first = words.get(i);
             int start = answerStart(i);
             boolean opens = start == 0 || gaps[start] >= UTTERANCE_GAP || otherSpeakerBetween(start - 1, start);
-            if (ANSWER_OPENERS.contains(first) || !opens && !partOfNumber(first)) {
+            if (ANSWER_OPENERS.contains(words.get(i)) || !opens && !partOfNumber(words.get(i))) {
                 return null;
             }
             if (start == 0 || all.get(start).start() - all.get(start - 1).end() > CUE_PAUSE) {
@@ -460,6 +459,38 @@ final class PiiFinder {
             boolean spelled = cues.getFirst().type().get() == PiiType.POSTCODE
                     || cues.getFirst().type().get() == PiiType.NATIONAL_ID;
             int most = cues.stream().mapToInt(Cue::maxDigits).max().orElseThrow() + 4;
+            int[] said = saidAfterCue(i, spelled, most);
+            if (said == null) {
+                return null;
+            }
+            List<String> heard = words.subList(i, said[0]);
+            int digits = heardDigits(heard);
+            // the nearest cue a number this long fits, unless a kind of fixed length fits ("the sort code for that
+            // account": six digits are the sort code)
+            List<Cue> fitting =
+                    cues.stream().filter(c -> c.fits("0".repeat(digits))).toList();
+            Cue cue = fitting.stream()
+                    .filter(c -> c.minDigits() == c.maxDigits())
+                    .findFirst()
+                    .or(() -> fitting.stream().findFirst())
+                    .orElse(cues.getFirst());
+            PiiType type = cue.type().orElseThrow();
+            boolean date = type == PiiType.DATE_OF_BIRTH || type == PiiType.EXPIRY_DATE;
+            // the answer to a question that just asked for data is that data, however little of it was heard
+            boolean direct = cues.getFirst().distance(before) <= DIRECT_ANSWER_WORDS;
+            if (!soundsLikeData(heard, spelled, direct, date || digits >= Math.ceil(0.6 * cue.minDigits()))) {
+                return null;
+            }
+            // the rest of a number heard short is its digits misheard
+            int end = !date && !spelled && digits < cue.usualDigits() ? Math.min(said[1], said[0] + 3) : said[0];
+            return found(type, i, end);
+        }
+
+        /**
+         * Where what is said from word {@code i} ends: {the end of its last word that sounds like data, the end of
+         * the stretch}, or null when nothing in it does or it is only a lead-in to a number after a pause.
+         */
+        private int[] saidAfterCue(int i, boolean spelled, int most) {
             int last = -1;
             int end = i;
             for (int j = i; j < words.size() && j - i < most; j++) {
@@ -486,49 +517,29 @@ final class PiiFinder {
                     break;
                 }
                 end = j + 1;
-                if (spelled
-                        || partOfNumber(word) && !NumberWords.MISHEARD.containsKey(word)
-                        || last >= i
-                                && AMOUNT_GLUE.contains(word)
-                                && j + 1 < words.size()
-                                && partOfNumber(words.get(j + 1))) {
+                boolean glue = AMOUNT_GLUE.contains(word) && j + 1 < words.size() && partOfNumber(words.get(j + 1));
+                if (spelled || partOfNumber(word) && !NumberWords.MISHEARD.containsKey(word) || last >= i && glue) {
                     last = j;
                 }
             }
-            if (last < i) {
-                return null;
+            return last < i ? null : new int[] {last + 1, end};
+        }
+
+        /**
+         * Whether the words heard sound like the data asked for: for a spelled code, any letter or digit; right
+         * after a question, a number word or two digit-like words; else a number word, a third of the words like
+         * digits, and enough digits.
+         */
+        private static boolean soundsLikeData(List<String> heard, boolean spelled, boolean direct, boolean enough) {
+            if (spelled) {
+                return heard.stream().anyMatch(w -> partOfNumber(w) || Vocabulary.LETTERS.contains(w));
             }
-            List<String> said = words.subList(i, last + 1);
-            int digits = heardDigits(said);
-            // the nearest cue a number this long fits, unless a kind of fixed length fits ("the sort code for that
-            // account": six digits are the sort code)
-            List<Cue> fitting =
-                    cues.stream().filter(c -> c.fits("0".repeat(digits))).toList();
-            Cue cue = fitting.stream()
-                    .filter(c -> c.minDigits() == c.maxDigits())
-                    .findFirst()
-                    .or(() -> fitting.stream().findFirst())
-                    .orElse(cues.getFirst());
-            PiiType type = cue.type().orElseThrow();
-            boolean date = type == PiiType.DATE_OF_BIRTH || type == PiiType.EXPIRY_DATE;
-            if (!date && !spelled && digits < cue.usualDigits()) {
-                last = Math.min(end - 1, last + 3); // the rest of a number heard short is its digits misheard
-            }
-            long real = said.stream()
+            long real = heard.stream()
                     .filter(w ->
                             SpokenNumbers.isNumberWord(w) || Vocabulary.MONTHS.contains(w) || Vocabulary.ordinal(w) > 0)
                     .count();
-            long numberLike = said.stream().filter(PiiFinder::partOfNumber).count();
-            // the answer to a question that just asked for data is that data, however little of it was heard
-            boolean direct = cues.getFirst().distance(before) <= DIRECT_ANSWER_WORDS;
-            boolean data = spelled
-                    ? said.stream().anyMatch(w -> partOfNumber(w) || Vocabulary.LETTERS.contains(w))
-                    : direct
-                            ? real >= 1 || numberLike >= 2
-                            : real >= 1
-                                    && 3 * numberLike >= said.size()
-                                    && (date || digits >= Math.ceil(0.6 * cue.minDigits()));
-            return data ? found(type, i, last + 1) : null;
+            long numberLike = heard.stream().filter(PiiFinder::partOfNumber).count();
+            return direct ? real >= 1 || numberLike >= 2 : real >= 1 && 3 * numberLike >= heard.size() && enough;
         }
 
         /** Whether a cue's phrase starts at word {@code j}. */
