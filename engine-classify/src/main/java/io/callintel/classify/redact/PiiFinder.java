@@ -27,6 +27,8 @@ final class PiiFinder {
     private static final int CUE_REACH = 6;
     /** The longest pause between a cue and the utterance it asks for. */
     private static final double CUE_PAUSE = 4;
+    /** Most digits a time of day has ("three thirty" is 330). */
+    private static final int TIME_DIGITS = 4;
     /** Said inside an amount: "four hundred and twelve", "nineteen point nine". */
     private static final Set<String> AMOUNT_GLUE = Set.of("and", "point");
     /** A cue this many words or fewer before an utterance asked for what the utterance says. */
@@ -197,7 +199,6 @@ final class PiiFinder {
             "who's this",
             "who is this",
             "name please",
-            "the name",
             "a name",
             "account holder",
             "cardholder",
@@ -508,8 +509,7 @@ final class PiiFinder {
                 if (!continues || j > i && startsCue(j)) {
                     break;
                 }
-                if (Vocabulary.UNITS.contains(word)
-                        && (partOfNumber(words.get(j - 1)) || j - 2 >= i && partOfNumber(words.get(j - 2)))) {
+                if (unitOfNumber(i, j)) {
                     while (last >= i && (partOfNumber(words.get(last)) || AMOUNT_GLUE.contains(words.get(last)))) {
                         last--; // the amount or the time is no part of the data
                     }
@@ -523,6 +523,29 @@ final class PiiFinder {
                 }
             }
             return last < i ? null : new int[] {last + 1, end};
+        }
+
+        /**
+         * Whether word {@code j} is the unit of a number said from word {@code from} on and ending one or two words
+         * before it: "twelve dollars", "three to five working days", "three thirty this afternoon".
+         */
+        private boolean unitOfNumber(int from, int j) {
+            for (int end = j; end >= Math.max(from + 1, j - 1); end--) {
+                if (!partOfNumber(words.get(end - 1))) {
+                    continue;
+                }
+                int start = end;
+                while (start > from
+                        && (partOfNumber(words.get(start - 1)) || AMOUNT_GLUE.contains(words.get(start - 1)))) {
+                    start--;
+                }
+                if (Vocabulary.UNITS.contains(words.get(j))
+                        || Vocabulary.TIMES_OF_DAY.contains(words.get(j))
+                                && heardDigits(words.subList(start, end)) <= TIME_DIGITS) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -577,7 +600,7 @@ final class PiiFinder {
                     digitLike += SpokenNumbers.isDigitLike(words.get(j)) ? 1 : 0;
                 }
             }
-            boolean amount = countsSomething(last + 1);
+            boolean amount = countsSomething(i, last + 1);
             return digitLike >= 2 && !amount ? found(type.get(), i, last + 1) : null;
         }
 
@@ -615,7 +638,7 @@ final class PiiFinder {
             }
             String digits = said.digits();
             boolean card = digits.length() >= 13 && digits.length() <= 19 && SpokenNumbers.luhn(digits);
-            if (!card && countsSomething(said.to())) {
+            if (!card && countsSomething(i, said.to())) {
                 return new Found(Optional.empty(), i, said.to());
             }
             for (Cue cue : cues) {
@@ -642,7 +665,7 @@ final class PiiFinder {
             SpokenNumbers.Said said = SpokenNumbers.looseRun(words, gaps, i, cue.usualDigits());
             return said != null
                             && said.digits().length() >= Math.max(3, cue.minDigits() * 0.6)
-                            && !countsSomething(said.to())
+                            && !countsSomething(i, said.to())
                     ? new Found(cue.type(), i, said.to())
                     : null;
         }
@@ -651,10 +674,15 @@ final class PiiFinder {
             return said.digits().length() >= 13 && said.digits().length() <= 19 && SpokenNumbers.luhn(said.digits());
         }
 
-        /** Whether a unit follows a number ending before {@code at}: "four hundred dollars", "three to five working days". */
-        private boolean countsSomething(int at) {
+        /**
+         * Whether a unit follows the number said by words {@code [from, at)}: "four hundred dollars", "three to five
+         * working days", or a time of day after a short one: "three thirty this afternoon".
+         */
+        private boolean countsSomething(int from, int at) {
             for (int j = at; j < Math.min(words.size(), at + 2); j++) {
-                if (Vocabulary.UNITS.contains(words.get(j))) {
+                if (Vocabulary.UNITS.contains(words.get(j))
+                        || Vocabulary.TIMES_OF_DAY.contains(words.get(j))
+                                && heardDigits(words.subList(from, at)) <= TIME_DIGITS) {
                     return true;
                 }
             }

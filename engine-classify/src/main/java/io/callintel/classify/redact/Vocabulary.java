@@ -296,12 +296,10 @@ final class Vocabulary {
             "payments",
             "installments",
             "people",
-            "grand",
-            "morning",
-            "afternoon",
-            "evening",
-            "tonight",
-            "tomorrow");
+            "grand");
+
+    /** Words after a short number that make it a time ("three thirty this afternoon"); after a long one they do not. */
+    static final Set<String> TIMES_OF_DAY = Set.of("morning", "afternoon", "evening", "tonight", "tomorrow");
 
     /** Ordinal words up to "thirty first", their day of the month. */
     static int ordinal(String word) {

@@ -153,6 +153,10 @@ class PiiRedactorTest {
         assertEquals(
                 "C: can you call me at three thirty this afternoon",
                 redact("C: can you call me at three thirty this afternoon"));
+        // after a phone number a time of day is no unit
+        assertEquals(
+                "C: call me back on [PHONE_NUMBER] this afternoon",
+                redact("C: call me back on oh seven seven double oh nine one two three four five six this afternoon"));
     }
 
     @Test
