@@ -124,6 +124,18 @@ DOMAINS = ["gmail dot com", "outlook dot com", "yahoo dot co dot uk", "example d
            "mail dot net"]
 
 
+def full_name():
+    return f"{random.choice(FIRST)} {random.choice(LAST)}"
+
+
+def street():
+    return f"{house()} {random.choice(STREETS)}"
+
+
+def ni_number(suffix):
+    return " ".join(random.sample("a b c e g h j k".split(), 2)) + " " + one_by_one(digits(6), groups=2) + " " + suffix
+
+
 def house():
     return random.choice(["twelve", "forty two", "seven", "one hundred and five", "twenty three", "eighty eight",
                           "three", "two hundred and eleven"])
@@ -156,7 +168,7 @@ CASES = [
     ("Can you give me your social security number?", None, "SSN", lambda s: one_by_one(digits(9), groups=3)),
     (None, "My social security number is", "SSN", lambda s: one_by_one(digits(9), groups=3, doubles=True)),
     ("What's your national insurance number?", None, "NATIONAL_ID",
-     lambda s: " ".join(random.sample("a b c e g h j k".split(), 2)) + " " + one_by_one(digits(6), groups=2) + " d"),
+     lambda s: ni_number("d")),
     ("And your zip code?", None, "POSTCODE", lambda s: one_by_one(digits(5), groups=9)),
     ("What's your postcode?", "It's", "POSTCODE",
      lambda s: random.choice(["s w one a, one a a", "l s two, seven e x", "b s eight, one t h", "m one, one a e"])),
@@ -164,16 +176,16 @@ CASES = [
      lambda s: f"{random.choice(FIRST).lower()} dot {random.choice(LAST).lower()} at {random.choice(DOMAINS)}"),
     (None, "My email is", "EMAIL",
      lambda s: f"{random.choice(FIRST).lower()} {digits(2)[0]} at {random.choice(DOMAINS)}"),
-    ("Can I take your full name, please?", None, "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}."),
-    (None, "Hi, my name is", "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}"),
-    ("Who am I speaking with today?", None, "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}."),
+    ("Can I take your full name, please?", None, "NAME", lambda s: full_name() + "."),
+    (None, "Hi, my name is", "NAME", lambda s: full_name()),
+    ("Who am I speaking with today?", None, "NAME", lambda s: full_name() + "."),
     (None, "Hello, this is", "NAME", lambda s: f"{random.choice(FIRST)}"),
     ("And what's your address?", None, "ADDRESS",
-     lambda s: f"{house()} {random.choice(STREETS)}, {random.choice(TOWNS)}."),
-    (None, "I live at", "ADDRESS", lambda s: f"{house()} {random.choice(STREETS)}"),
+     lambda s: f"{street()}, {random.choice(TOWNS)}."),
+    (None, "I live at", "ADDRESS", lambda s: street()),
     ("Can you confirm the first line of your address?", None, "ADDRESS",
-     lambda s: f"{house()} {random.choice(STREETS)}."),
-    (None, "Please send it to", "ADDRESS", lambda s: f"{house()} {random.choice(STREETS)}, {random.choice(TOWNS)}"),
+     lambda s: street() + "."),
+    (None, "Please send it to", "ADDRESS", lambda s: f"{street()}, {random.choice(TOWNS)}"),
 ]
 AFTER_NAME = {"Hello, this is": "speaking."}
 
@@ -258,7 +270,7 @@ FRESH_CASES = [
     ("I'll need your social security number to continue.", None, "SSN",
      lambda s: one_by_one(digits(9), groups=3)),
     ("Could I have your national insurance number?", None, "NATIONAL_ID",
-     lambda s: " ".join(random.sample("a b c e g h j k".split(), 2)) + " " + one_by_one(digits(6), groups=2) + " c"),
+     lambda s: ni_number("c")),
     ("And the postcode for that address?", None, "POSTCODE",
      lambda s: random.choice(["n w three, four a b", "e c one, two p q", "c f ten, one d s"])),
     (None, "My zip code is", "POSTCODE", lambda s: one_by_one(digits(5), groups=9)),
@@ -267,13 +279,13 @@ FRESH_CASES = [
     (None, "Send it to my email,", "EMAIL",
      lambda s: f"{random.choice(FIRST).lower()} underscore {digits(2)} at {random.choice(DOMAINS)}"),
     ("And who do I have the pleasure of speaking with?", None, "NAME",
-     lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}."),
-    (None, "Yes, hello, my name's", "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}"),
+     lambda s: full_name() + "."),
+    (None, "Yes, hello, my name's", "NAME", lambda s: full_name()),
     ("Is the account in your name?", "Yes, it's under", "NAME",
-     lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}"),
+     lambda s: full_name()),
     ("What's the address on the account?", None, "ADDRESS",
-     lambda s: f"{house()} {random.choice(STREETS)}, {random.choice(TOWNS)}."),
-    (None, "My address is", "ADDRESS", lambda s: f"{house()} {random.choice(STREETS)}"),
+     lambda s: f"{street()}, {random.choice(TOWNS)}."),
+    (None, "My address is", "ADDRESS", lambda s: street()),
 ]
 FRESH_DISTRACTORS = [
     ("A", "Your ticket number is five five two nine one."),
@@ -318,7 +330,7 @@ DEV_CASES = [
     ("What's the sort code for that account?", None, "SORT_CODE", lambda s: pairs(digits(6))),
     ("Can you confirm your social security number?", None, "SSN", lambda s: one_by_one(digits(9), groups=3)),
     ("And your national insurance number?", "Yes, it's", "NATIONAL_ID",
-     lambda s: " ".join(random.sample("a b c e g h j k".split(), 2)) + " " + one_by_one(digits(6), groups=2) + " b"),
+     lambda s: ni_number("b")),
     ("What's your zip code?", None, "POSTCODE", lambda s: one_by_one(digits(5), groups=9)),
     ("Can I take your postcode?", None, "POSTCODE",
      lambda s: random.choice(["s e one, seven p b", "g two, three l l", "b one, one b b"])),
@@ -326,12 +338,12 @@ DEV_CASES = [
      lambda s: f"{random.choice(FIRST).lower()} {random.choice(LAST).lower()} at {random.choice(DOMAINS)}"),
     (None, "My email address is", "EMAIL",
      lambda s: f"{random.choice(FIRST).lower()} dot {random.choice(LAST).lower()} {digits(2)} at {random.choice(DOMAINS)}"),
-    ("May I have your name, please?", None, "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}."),
-    (None, "Hi, it's", "NAME", lambda s: f"{random.choice(FIRST)} {random.choice(LAST)}"),
+    ("May I have your name, please?", None, "NAME", lambda s: full_name() + "."),
+    (None, "Hi, it's", "NAME", lambda s: full_name()),
     ("And your surname?", None, "NAME", lambda s: f"{random.choice(LAST)}."),
     ("What's your current address?", None, "ADDRESS",
-     lambda s: f"{house()} {random.choice(STREETS)}, {random.choice(TOWNS)}."),
-    (None, "I've moved to", "ADDRESS", lambda s: f"{house()} {random.choice(STREETS)}"),
+     lambda s: f"{street()}, {random.choice(TOWNS)}."),
+    (None, "I've moved to", "ADDRESS", lambda s: street()),
 ]
 DEV_DISTRACTORS = [
     ("A", "Your booking reference is four two two eight one nine."),
