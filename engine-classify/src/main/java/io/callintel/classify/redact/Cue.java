@@ -177,7 +177,8 @@ record Cue(Optional<PiiType> type, int minDigits, int maxDigits, int usualDigits
         return new Cue(Optional.of(type), min, max, usual, phrases(phrases));
     }
 
-    private static List<List<String>> phrases(String... phrases) {
+    /** Phrases as word lists: "sort code" is ["sort", "code"]. */
+    static List<List<String>> phrases(String... phrases) {
         return Arrays.stream(phrases).map(p -> List.of(p.split(" "))).toList();
     }
 

@@ -1,5 +1,7 @@
 package io.callintel.classify.redact;
 
+import static io.callintel.classify.redact.Cue.phrases;
+
 import io.callintel.core.transcript.NumberWords;
 import io.callintel.core.transcript.Word;
 import java.util.ArrayList;
@@ -899,9 +901,5 @@ final class PiiFinder {
 
     private static Found found(PiiType type, int from, int to) {
         return new Found(Optional.of(type), from, to);
-    }
-
-    private static List<List<String>> phrases(String... phrases) {
-        return java.util.Arrays.stream(phrases).map(p -> List.of(p.split(" "))).toList();
     }
 }
