@@ -4,7 +4,7 @@ import { h, show } from './dom.js';
 /**
  * One recording: the audio with a speaker timeline, the transcript in speaker colours with the word being
  * spoken highlighted (a click on a word seeks to it), the answers and the bucket with evidence that seeks the
- * player, the call metrics, and the transcript to download as SRT, WebVTT or text.
+ * player, the call metrics and each speaker's sentiment over the call, and the transcript to download as SRT, WebVTT or text.
  */
 export async function recordingView(main, session, useCaseUuid, recordingUuid, at) {
   const ids = { org_uuid: session.org_uuid, usecase_uuid: useCaseUuid, recording_uuid: recordingUuid };
@@ -143,7 +143,27 @@ function analysis(analytics, seek, corrections) {
       ...[['Length', `${Math.round(metrics.duration ?? 0)} s`], ['Silence', `${(metrics.silence_time ?? 0).toFixed(1)} s`],
         ['Interruptions', String(metrics.interruptions ?? 0)], ['Pace', `${Math.round(metrics.words_per_minute ?? 0)} words/min`],
         ...(metrics.roles ?? []).map((r) => [`${r.role} talk ratio`, percent(r.talk_ratio)])]
-        .flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]))));
+        .flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]))),
+    (metrics.sentiment ?? []).length ? sentimentPanel(metrics.sentiment, seek) : null);
+}
+
+/**
+ * Each speaker's sentiment at the start and the end of the call, and its trend: one bar per stretch of the call
+ * where they spoke, right of the middle line when positive, left when negative; a click seeks to the stretch.
+ */
+function sentimentPanel(speakers, seek) {
+  return h('div', { class: 'panel' }, h('h3', {}, 'Sentiment'), ...speakers.map((s) => h('div', { class: 'sentiment' },
+    h('p', {}, h('strong', {}, `${s.speaker} (${s.role})`), ` starts ${signed(s.start)}, ends ${signed(s.end)}`),
+    h('ol', { class: 'trend', 'aria-label': `${s.speaker} sentiment over the call` }, ...s.trend.map((p) => {
+      const bar = h('span', { class: `tilt ${p.score < 0 ? 'negative' : 'positive'}` });
+      bar.style.width = `${Math.max(2, 50 * Math.abs(p.score))}%`;
+      return h('li', {}, h('button', { type: 'button', class: 'link', 'data-start': p.start, on: { click: () => seek(p.start) } },
+        `${clock(p.start)}–${clock(p.end)}`), h('span', { class: 'axis' }, bar), h('span', {}, signed(p.score)));
+    })))));
+}
+
+function signed(score) {
+  return `${score > 0 ? '+' : ''}${(score ?? 0).toFixed(2)}`;
 }
 
 /** SRT, WebVTT and text of the segments, made in the browser from the transcript it already has. */

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param start    mean score of their first utterances (the first third of them, at most three)
  * @param end      mean score of their last utterances (likewise)
- * @param average  mean score over all their utterances, each weighted by its length
+ * @param average  mean score over all their utterances, each weighted by its words
  * @param trend    their mean score in each fifth of the call where they spoke, in time order
  * @param positive utterances labelled positive (and likewise neutral and negative)
  */

@@ -1,6 +1,7 @@
 package io.callintel.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -193,6 +194,17 @@ class WebAppTest {
         double evidenceStart = Double.parseDouble(evidence.getDomAttribute("data-start"));
         evidence.click();
         wait.until(driver -> Math.abs(currentTime(js) - evidenceStart) < 0.05);
+        List<WebElement> trend = browser.findElements(By.cssSelector(".trend button"));
+        assertFalse(trend.isEmpty(), "each speaker's sentiment trend");
+        WebElement stretch = trend.get(trend.size() - 1);
+        double stretchStart = Double.parseDouble(stretch.getDomAttribute("data-start"));
+        stretch.click();
+        wait.until(driver -> Math.abs(currentTime(js) - stretchStart) < 0.05);
+        assertTrue(
+                browser.findElement(By.cssSelector(".sentiment p"))
+                        .getText()
+                        .matches(".*starts [+-]?\\d\\.\\d\\d, ends .*"),
+                browser.findElement(By.cssSelector(".sentiment p")).getText());
         audit("recording");
 
         // A supervisor corrects the bucket: the API keeps it, and the page says so.
