@@ -99,6 +99,13 @@ public interface RecordingStore {
     boolean requeue(String uuid);
 
     /**
+     * Puts a finished recording (analysed or failed) back in the queue, from the start, with its attempts reset and
+     * its transcript and analytics deleted in the same step: it is to be processed again under its use case's
+     * settings now. False when it is not finished (then nothing changes).
+     */
+    boolean reprocess(String uuid);
+
+    /**
      * Deletes the recordings still waiting for their upload that were created before {@code cutoff}: their links
      * have expired, so no file can arrive for them any more.
      *

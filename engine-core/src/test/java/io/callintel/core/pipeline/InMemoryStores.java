@@ -166,8 +166,18 @@ final class InMemoryStores {
 
         @Override
         public synchronized boolean requeue(String uuid) {
+            return backToQueue(uuid, java.util.Set.of(RecordingState.FAILED), "retried");
+        }
+
+        @Override
+        public synchronized boolean reprocess(String uuid) {
+            return backToQueue(
+                    uuid, java.util.Set.of(RecordingState.FAILED, RecordingState.ANALYSIS_COMPLETED), "reprocessed");
+        }
+
+        private boolean backToQueue(String uuid, java.util.Set<RecordingState> from, String message) {
             Recording r = rows.get(uuid);
-            if (r == null || r.state() != RecordingState.FAILED) {
+            if (r == null || !from.contains(r.state())) {
                 return false;
             }
             rows.put(
@@ -176,7 +186,7 @@ final class InMemoryStores {
                             .state(RecordingState.INITIATED, "")
                             .attempts(0)
                             .build());
-            history.get(uuid).add(new StateChange(RecordingState.INITIATED, Instant.now(), "retried"));
+            history.get(uuid).add(new StateChange(RecordingState.INITIATED, Instant.now(), message));
             return true;
         }
 

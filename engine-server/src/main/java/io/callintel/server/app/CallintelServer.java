@@ -29,6 +29,7 @@ import io.callintel.server.service.Corrections;
 import io.callintel.server.service.IndexFollower;
 import io.callintel.server.service.RecordingIntake;
 import io.callintel.server.service.RecordingRemoval;
+import io.callintel.server.service.Reprocessing;
 import io.callintel.server.service.Retention;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
@@ -52,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -173,8 +175,9 @@ public final class CallintelServer implements AutoCloseable {
             RecordingStore observed = summaries.observing(recordings);
             open(opened, UnusedLinks.start(observed, config.limits().uploadLinkValidity(), clock));
             var settings = new JdbcOrgSettings(db);
-            var removal = new RecordingRemoval(
-                    observed, blobs, uuid -> feed.ifPresentOrElse(f -> f.forget(uuid), () -> index.delete(uuid)));
+            Consumer<String> unindex = uuid -> feed.ifPresentOrElse(f -> f.forget(uuid), () -> index.delete(uuid));
+            Runnable queued = () -> workers.ifPresent(Workers::wake);
+            var removal = new RecordingRemoval(observed, blobs, unindex);
             var webhooks = new JdbcWebhooks(db, json, clock);
             if (config.cluster().role().servesApi()) {
                 open(opened, Retention.start(observed, settings, removal, config.retentionDays(), clock));
@@ -195,9 +198,10 @@ public final class CallintelServer implements AutoCloseable {
                             observed,
                             blobs,
                             decoder,
-                            () -> workers.ifPresent(Workers::wake),
+                            queued,
                             clock,
                             config.limits().maxUploadBytes()),
+                    new Reprocessing(observed, unindex, queued),
                     authenticator,
                     apiKeys,
                     new Sessions(authenticator, secrets, clock),

@@ -17,6 +17,7 @@ import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.service.Corrections;
 import io.callintel.server.service.RecordingIntake;
 import io.callintel.server.service.RecordingRemoval;
+import io.callintel.server.service.Reprocessing;
 import io.callintel.server.service.RequestQuota;
 import io.callintel.server.service.ServerMetrics;
 import io.callintel.server.service.Summaries;
@@ -66,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
             BlobStore blobs,
             Function<SearchRequest, SearchResults> search,
             RecordingIntake intake,
+            Reprocessing reprocessing,
             Authenticator authenticator,
             ApiKeys apiKeys,
             Sessions sessions,
@@ -104,7 +106,8 @@ public final class ApiServer implements AutoCloseable {
                 urls,
                 limits.audioUrlValidity(),
                 d.corrections(),
-                d.intake());
+                d.intake(),
+                d.reprocessing());
         SummaryHandlers summaries = new SummaryHandlers(d.useCases(), d.summaries(), d.json(), views);
         SearchHandler search = new SearchHandler(d.search(), views);
         RetentionHandlers retention = new RetentionHandlers(d.removal(), d.settings(), d.json(), views);
@@ -155,6 +158,7 @@ public final class ApiServer implements AutoCloseable {
                 config.routes.post(BASE + "/org-usecases/recording/correct", recordings::correct);
                 config.routes.post(BASE + "/org-usecases/recording/corrections", recordings::corrections);
                 config.routes.post(BASE + "/org-usecases/recording/retry", recordings::retry);
+                config.routes.post(BASE + "/org-usecases/recording/reprocess", recordings::reprocess);
                 config.routes.post(BASE + "/org-usecases/analytics/summary-counts", summaries::counts);
                 config.routes.post(BASE + "/org-usecases/analytics/summary-details", summaries::details);
                 config.routes.get(BASE + "/search", search::search);

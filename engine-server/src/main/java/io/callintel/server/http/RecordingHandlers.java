@@ -16,6 +16,7 @@ import io.callintel.engine.json.TranscriptJson;
 import io.callintel.server.auth.UrlSigner;
 import io.callintel.server.service.Corrections;
 import io.callintel.server.service.RecordingIntake;
+import io.callintel.server.service.Reprocessing;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,6 +44,7 @@ final class RecordingHandlers {
     private final PublicUrl publicUrl;
     private final Duration audioUrlValidity;
     private final Corrections corrections;
+    private final Reprocessing reprocessing;
 
     RecordingHandlers(
             UseCaseStore useCases,
@@ -55,10 +57,12 @@ final class RecordingHandlers {
             PublicUrl publicUrl,
             Duration audioUrlValidity,
             Corrections corrections,
-            RecordingIntake intake) {
+            RecordingIntake intake,
+            Reprocessing reprocessing) {
         this.useCases = useCases;
         this.recordings = recordings;
         this.intake = intake;
+        this.reprocessing = reprocessing;
         this.results = results;
         this.blobs = blobs;
         this.signer = signer;
@@ -113,13 +117,45 @@ final class RecordingHandlers {
                             + recording.state().wireName(),
                     "recording_uuid");
         }
-        Recording requeued = recordings.find(recording.uuid()).orElseThrow(() -> ApiError.notFound("Recording"));
-        ctx.json(views.recordingDetails(requeued, recordings.history(requeued.uuid())));
+        detailsNow(ctx, recording.uuid());
+    }
+
+    /**
+     * A finished recording processed again from the start under its use case's settings now (its questions, buckets
+     * and redaction); what it had is deleted at once.
+     */
+    void reprocess(Context ctx) {
+        Recording recording = find(ctx, JsonBody.parse(json, ctx.body()));
+        if (recording
+                .usecase()
+                .filter(u -> useCases.find(recording.org(), u).isEmpty())
+                .isPresent()) {
+            throw new ApiError(
+                    409,
+                    "conflict",
+                    "The recording's use case was deleted: there are no settings to process it under",
+                    "recording_uuid");
+        }
+        if (!reprocessing.reprocess(recording.uuid())) {
+            throw new ApiError(
+                    409,
+                    "conflict",
+                    "Only a finished recording (ANALYSIS_COMPLETED or FAILED) can be processed again; this one is "
+                            + recording.state().wireName(),
+                    "recording_uuid");
+        }
+        detailsNow(ctx, recording.uuid());
     }
 
     void details(Context ctx) {
         Recording recording = find(ctx, JsonBody.parse(json, ctx.body()));
         ctx.json(views.recordingDetails(recording, recordings.history(recording.uuid())));
+    }
+
+    /** The recording's details as they are after a change. */
+    private void detailsNow(Context ctx, String uuid) {
+        Recording now = recordings.find(uuid).orElseThrow(() -> ApiError.notFound("Recording"));
+        ctx.json(views.recordingDetails(now, recordings.history(uuid)));
     }
 
     /** Corrects the recording's bucket, or one of its answers; answers with all its corrections. */

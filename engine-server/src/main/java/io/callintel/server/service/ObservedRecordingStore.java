@@ -116,6 +116,17 @@ final class ObservedRecordingStore implements RecordingStore {
     }
 
     @Override
+    public boolean reprocess(String uuid) {
+        Optional<Recording> before = store.find(uuid);
+        boolean requeued = store.reprocess(uuid);
+        if (requeued) {
+            // its bucket and answers left the counts: rebuilt when next asked for
+            before.flatMap(Recording::usecase).ifPresent(summaries::forget);
+        }
+        return requeued;
+    }
+
+    @Override
     public int deleteUnusedLinks(Instant cutoff) {
         int deleted = store.deleteUnusedLinks(cutoff);
         if (deleted > 0) {

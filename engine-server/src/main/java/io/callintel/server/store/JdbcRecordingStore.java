@@ -342,19 +342,35 @@ public final class JdbcRecordingStore implements RecordingStore {
 
     @Override
     public boolean requeue(String uuid) {
+        return backToQueue(uuid, "state = 'FAILED'", "retried", List.of());
+    }
+
+    @Override
+    public boolean reprocess(String uuid) {
+        return backToQueue(
+                uuid,
+                "state IN ('FAILED', 'ANALYSIS_COMPLETED') AND claimed = 0",
+                "reprocessed",
+                List.of("result", "recording_outcome"));
+    }
+
+    /** @param cleared tables whose rows of the recording go in the same transaction */
+    private boolean backToQueue(String uuid, String from, String message, List<String> cleared) {
         Instant now = clock.instant();
         return db.inTransaction(connection -> {
             int changed = Database.update(
                     connection,
                     "UPDATE recording SET state = ?, error = '', attempts = 0, claimed = 0, queued_at = ?,"
-                            + " updated_at = ? WHERE uuid = ? AND state = ?",
+                            + " updated_at = ? WHERE uuid = ? AND " + from,
                     RecordingState.INITIATED.name(),
                     now.toEpochMilli(),
                     now.toEpochMilli(),
-                    uuid,
-                    RecordingState.FAILED.name());
+                    uuid);
             if (changed > 0) {
-                history(connection, uuid, RecordingState.INITIATED, now, "retried");
+                for (String table : cleared) {
+                    Database.update(connection, "DELETE FROM " + table + " WHERE recording = ?", uuid);
+                }
+                history(connection, uuid, RecordingState.INITIATED, now, message);
             }
             return changed > 0;
         });

@@ -55,6 +55,7 @@ class OpenApiDocumentTest {
             "POST /v1alpha/callintel/org-usecases/recording/correct",
             "POST /v1alpha/callintel/org-usecases/recording/corrections",
             "POST /v1alpha/callintel/org-usecases/recording/retry",
+            "POST /v1alpha/callintel/org-usecases/recording/reprocess",
             "GET /v1alpha/callintel/usecase/{usecase_uuid}",
             "PUT /v1alpha/callintel/usecase/{usecase_uuid}",
             "DELETE /v1alpha/callintel/usecase/{usecase_uuid}",

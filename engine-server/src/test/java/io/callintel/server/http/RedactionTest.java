@@ -9,17 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.callintel.server.data.DataDirectory;
 import io.callintel.server.http.TestServer.Reply;
 import io.callintel.server.store.Database;
-import io.callintel.testing.CallFormat;
-import io.callintel.testing.Dialogues;
-import io.callintel.testing.LabelledCalls;
-import io.callintel.testing.PiiCalls;
 import io.callintel.testing.ReferenceTurn;
-import io.callintel.testing.SynthesizedCall;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +33,8 @@ class RedactionTest {
 
     @Test
     void transcriptAndAudioAreRedacted() throws Exception {
-        PiiCalls.Call call = PiiCalls.of(LabelledCalls.Split.TUNING).stream()
-                .filter(c -> c.dialogue().name().equals("pii-tuning-10"))
-                .findFirst()
-                .orElseThrow();
-        SynthesizedCall audio = Dialogues.generate(call.dialogue(), CallFormat.STEREO_16K, directory);
-        ReferenceTurn card = audio.turns().get(call.entities().getFirst().line());
-        assertEquals("CARD_NUMBER", call.entities().getFirst().type());
+        CardCall call = CardCall.write(directory);
+        ReferenceTurn card = call.card();
 
         String token = server.newOrgToken();
         String org = TestServer.orgOf(token);
@@ -85,7 +74,8 @@ class RedactionTest {
                         .asText(),
                 "an update that does not name the redaction keeps it");
 
-        TestServer.Analysed analysed = server.uploadAndAnalyse(token, useCaseUuid, audio.file(), "audio/wav");
+        TestServer.Analysed analysed =
+                server.uploadAndAnalyse(token, useCaseUuid, call.audio().file(), "audio/wav");
         String recording = analysed.recording();
         String s3Key = analysed.s3Key();
 
@@ -95,13 +85,7 @@ class RedactionTest {
                         TestServer.JSON.createObjectNode().put("recording_uuid", recording))
                 .json()
                 .path("transcript");
-        List<String> inCard = new ArrayList<>();
-        for (JsonNode word : transcript.path("words")) {
-            double middle = (word.path("start").asDouble() + word.path("end").asDouble()) / 2;
-            if (middle >= card.start() && middle <= card.end()) {
-                inCard.add(word.path("word").asText());
-            }
-        }
+        List<String> inCard = call.wordsDuringCard(transcript);
         long tokens = inCard.stream().filter("[CARD_NUMBER]"::equals).count();
         assertTrue(tokens >= 0.8 * inCard.size() && !inCard.isEmpty(), "the card number's words: " + inCard);
         assertTrue(transcript.toString().contains("[CARD_NUMBER]"), "segments read the token");
