@@ -1,8 +1,13 @@
 package io.callintel.classify.redact;
 
+import io.callintel.core.transcript.NumberWords;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the words just before a number say it is: "the long number on the card" makes the next sixteen digits a
@@ -193,8 +198,74 @@ record Cue(Optional<PiiType> type, int minDigits, int maxDigits, int usualDigits
     /** Whether one of this cue's phrases is said from {@code words[at]} on. */
     boolean startsAt(List<String> words, int at) {
         return phrases.stream()
-                .anyMatch(p -> at + p.size() <= words.size()
-                        && words.subList(at, at + p.size()).equals(p));
+                .anyMatch(p -> at + p.size() <= words.size() && said(words.subList(at, at + p.size()), p));
+    }
+
+    /**
+     * Whether the words are the phrase, or the phrase as a recogniser mishears it: one of its words as it is and
+     * each other sounding alike. A word that only this kind of cue has ("post", "sort", "expiry") heard right lets
+     * the others be a sound off ("post count" for "post code"); a word several kinds share ("number", "code") only
+     * lets them sound the same ("sorte code" for "sort code"), since "our numbers" is not "three numbers". Words under
+     * three letters must be as they are ("me" and "my").
+     */
+    static boolean said(List<String> words, List<String> phrase) {
+        if (words.equals(phrase)) {
+            return true;
+        }
+        boolean heardRight = false;
+        boolean distinctive = false;
+        for (int i = 0; i < phrase.size(); i++) {
+            if (words.get(i).equals(phrase.get(i))) {
+                heardRight = true;
+                distinctive |= Distinctive.WORDS.contains(phrase.get(i));
+            }
+        }
+        if (!heardRight) {
+            return false;
+        }
+        for (int i = 0; i < phrase.size(); i++) {
+            String meant = phrase.get(i);
+            if (!words.get(i).equals(meant)
+                    && (meant.length() < 3 || !SoundsAlike.words(words.get(i), meant, distinctive))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The cue words that only one kind of cue has: those a misheard phrase may be recognised by. */
+    private static final class Distinctive {
+
+        static final Set<String> WORDS = distinctive();
+
+        private static Set<String> distinctive() {
+            Map<String, Set<Cue>> cuesOf = new HashMap<>();
+            for (Cue cue : ALL) {
+                for (List<String> phrase : cue.phrases()) {
+                    for (String word : phrase) {
+                        cuesOf.computeIfAbsent(singular(word), w -> new HashSet<>())
+                                .add(cue);
+                    }
+                }
+            }
+            Set<String> words = new HashSet<>();
+            for (Cue cue : ALL) {
+                for (List<String> phrase : cue.phrases()) {
+                    for (String word : phrase) {
+                        if (word.length() >= 4
+                                && !NumberWords.isNumberWord(word)
+                                && cuesOf.get(singular(word)).size() == 1) {
+                            words.add(word);
+                        }
+                    }
+                }
+            }
+            return Set.copyOf(words);
+        }
+
+        private static String singular(String word) {
+            return word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+        }
     }
 
     boolean fits(String digits) {
@@ -209,7 +280,7 @@ record Cue(Optional<PiiType> type, int minDigits, int maxDigits, int usualDigits
         int best = Integer.MAX_VALUE;
         for (List<String> phrase : phrases) {
             for (int end = context.size(); end >= phrase.size(); end--) {
-                if (context.subList(end - phrase.size(), end).equals(phrase)) {
+                if (said(context.subList(end - phrase.size(), end), phrase)) {
                     best = Math.min(best, context.size() - end + 1);
                     break;
                 }

@@ -1,6 +1,8 @@
 package io.callintel.classify.redact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.callintel.core.transcript.Role;
 import io.callintel.core.transcript.Segment;
@@ -157,6 +159,24 @@ class PiiRedactorTest {
         assertEquals(
                 "C: call me back on [PHONE_NUMBER] this afternoon",
                 redact("C: call me back on oh seven seven double oh nine one two three four five six this afternoon"));
+    }
+
+    @Test
+    void aCueHeardAsWordsThatSoundAlike() {
+        assertEquals(
+                "A: can i take your post count\nC: [POSTCODE]",
+                redact("A: can i take your post count", "C: s w one a one a a"));
+        assertEquals(
+                "A: what's your sorte code\nC: [SORT_CODE]",
+                redact("A: what's your sorte code", "C: twenty forty one"));
+        // A word the kinds share, heard right, vouches for nothing a sound off: "our numbers" is not "three numbers".
+        assertEquals(
+                "C: i checked our numbers one two three last week",
+                redact("C: i checked our numbers one two three last week"));
+        assertTrue(Cue.said(List.of("post", "killed"), List.of("post", "code")));
+        assertFalse(Cue.said(List.of("our", "numbers"), List.of("three", "numbers")));
+        assertFalse(Cue.said(List.of("reach", "the"), List.of("reach", "you")), "short words must be as they are");
+        assertFalse(Cue.said(List.of("lip", "claude"), List.of("zip", "code")), "neither word heard right");
     }
 
     @Test
