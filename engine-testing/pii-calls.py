@@ -6,7 +6,8 @@ that are not personal (amounts, times, references). A line that says personal da
 {TYPE}, so its time in the rendered call is the data's time. The tuning half and the held-out half draw on disjoint
 halves of every list of phrasings (even and odd entries), so the held-out calls say things in ways tuning never saw.
 A second held-out set ("set: fresh", calls pii-fresh-NN) has phrasings, distractors and voices of its own, written
-after the method's first tuning had ended; a second tuning set ("set: dev", pii-dev-NN) was written after that.
+after the method's first tuning had ended; a second tuning set ("set: dev", pii-dev-NN) was written after that,
+and a third held-out set ("set: blind", pii-blind-NN) after the third round of tuning.
 Run once; the output is committed. Deterministic (seeded).
 """
 import random
@@ -365,6 +366,68 @@ def dev_call(index):
                     ["Okay, that's all sorted.", "Thanks very much, bye now."], DEV_DISTRACTORS)
 
 
+# A third held-out set (pii-blind-NN), written after the third round of tuning, in which the rule list that was read
+# while tuning had been drawn from every set, held-out calls included. Phrasings, distractors and voices of its own;
+# never used to tune. Seeded on its own, so the calls above stay as they were.
+BLIND_CASES = [
+    ("Let's get that payment set up. What's the number on the card?", None, "CARD_NUMBER", lambda s: card(s)),
+    (None, "Right, the card number is", "CARD_NUMBER", lambda s: card(s + 1)),
+    ("Could you give me all sixteen digits of the card?", "No problem,", "CARD_NUMBER", lambda s: card(s + 2)),
+    ("Which card will you be using?", "My Mastercard, it's", "CARD_NUMBER", lambda s: card(s + 3)),
+    ("Can you read the card number out slowly for me?", None, "CARD_NUMBER", lambda s: card(s)),
+    ("What's the expiry month and year?", None, "EXPIRY_DATE", expiry),
+    (None, "The card's valid until", "EXPIRY_DATE", lambda s: expiry(s + 1)),
+    ("And the CVV code from the signature strip?", None, "CVV", lambda s: one_by_one(digits(3))),
+    ("Finally, the three numbers on the back.", "Okay,", "CVV", lambda s: one_by_one(digits(3))),
+    ("Just to confirm it's you, can I have your date of birth?", None, "DATE_OF_BIRTH", dob),
+    (None, "Date of birth,", "DATE_OF_BIRTH", lambda s: dob(s + 1)),
+    ("What's a good number to call you back on?", None, "PHONE_NUMBER", phone),
+    (None, "My home phone is", "PHONE_NUMBER", lambda s: phone(s + 2)),
+    ("Can I take a mobile number in case we get cut off?", "Sure,", "PHONE_NUMBER", lambda s: phone(s + 1)),
+    ("Which account is the money coming from? I need the account number.", None, "BANK_ACCOUNT",
+     lambda s: one_by_one(digits(8))),
+    ("And the sort code for that bank?", None, "SORT_CODE", lambda s: pairs(digits(6))),
+    ("For the credit check I'll need your social security number.", None, "SSN",
+     lambda s: one_by_one(digits(9), groups=3)),
+    ("Have you got your national insurance number there?", "Yes, it's", "NATIONAL_ID", lambda s: ni_number("a")),
+    ("What's the postcode there?", None, "POSTCODE",
+     lambda s: random.choice(["l one, eight j q", "e h three, nine g u", "s k four, two h d"])),
+    ("And the zip code?", "It's", "POSTCODE", lambda s: one_by_one(digits(5), groups=9)),
+    ("Can I get an email address for the receipt?", None, "EMAIL",
+     lambda s: f"{random.choice(FIRST).lower()} dot {random.choice(LAST).lower()} at {random.choice(DOMAINS)}"),
+    (None, "My email address is", "EMAIL",
+     lambda s: f"{random.choice(FIRST).lower()} {digits(2)} at {random.choice(DOMAINS)}"),
+    ("Can I ask who's calling?", None, "NAME", lambda s: full_name() + "."),
+    (None, "Hello, my name is", "NAME", lambda s: full_name()),
+    ("What address should we send the new card to?", None, "ADDRESS",
+     lambda s: f"{street()}, {random.choice(TOWNS)}."),
+    (None, "My address is", "ADDRESS", lambda s: street()),
+]
+BLIND_DISTRACTORS = [
+    ("A", "Your account balance is three hundred and six pounds."),
+    ("C", "I've been a customer for nine years."),
+    ("A", "The next bill is due on the twenty first."),
+    ("C", "I'll be in after four o'clock tomorrow."),
+    ("A", "Your complaint reference is eight one one four two."),
+    ("C", "It cost me about seventy five dollars."),
+    ("A", "Delivery takes two to four working days."),
+    ("C", "There were three charges of twelve fifty."),
+    ("A", "Your ticket is number six one nine."),
+    ("C", "I bought it in twenty twenty two."),
+]
+BLIND_VOICES = ["espeak en-us-nyc 50 155", "espeak en-gb 45 150", "espeak en-gb-scotland+f2 65 150",
+                "espeak en-us+f3 60 155", "espeak en-gb-x-gbclan+m2 40 160", "espeak en-029+f4 65 150",
+                "flite kal16 90 165", "flite rms 150 155", "flite slt 170 160", "festival kal_diphone 140"]
+
+
+def blind_call(index):
+    return scripted(f"pii-blind-{index:02d}", ["split: held-out", "set: blind"], index, BLIND_CASES, BLIND_VOICES,
+                    ["Morning, you're through to card services.",
+                     "Hello, accounts and payments, how can I help you today?"],
+                    ["Great, I've got all that, thank you.", "That's all done for you now, goodbye."],
+                    BLIND_DISTRACTORS)
+
+
 print(__doc__.strip().replace("\n", "\n# ").join(["# ", ""]))
 print()
 for i in range(36):
@@ -376,4 +439,8 @@ for i in range(18):
 random.seed(2026)
 for i in range(20):
     print(dev_call(i))
+    print()
+random.seed(4242)
+for i in range(18):
+    print(blind_call(i))
     print()

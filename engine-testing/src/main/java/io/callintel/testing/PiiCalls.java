@@ -12,8 +12,9 @@ import java.util.Locale;
 /**
  * The labelled redaction set: scripted calls in which personal data is said in many spoken forms, beside numbers
  * that are not personal, split once into a tuning half and a held-out half whose phrasings tuning never saw
- * ({@code pii/pii.calls}, written by {@code engine-testing/pii-calls.py}); a second held-out set with phrasings and
- * voices of its own ({@link #fresh()}), and a second tuning set that joins the tuning half. A line that says
+ * ({@code pii/pii.calls}, written by {@code engine-testing/pii-calls.py}); a second and a third held-out set with
+ * phrasings and voices of their own ({@link #fresh()}, {@link #blind()}), and a second tuning set that joins the
+ * tuning half. A line that says
  * personal data says nothing else, so its time in the rendered call ({@link SynthesizedCall#turns()}) is the data's
  * time.
  */
@@ -23,25 +24,40 @@ public final class PiiCalls {
     public record Entity(int line, String type) {}
 
     /**
-     * @param fresh whether the call belongs to the second held-out set, whose phrasings, distractors and voices were
-     *              written after tuning had ended ({@link #fresh()})
+     * @param set the set the call belongs to beyond the first: {@code dev} (a second tuning set), {@code fresh} or
+     *            {@code blind} (held-out sets of their own); empty for the first set
      */
-    public record Call(Dialogue dialogue, LabelledCalls.Split split, boolean fresh, List<Entity> entities) {}
+    public record Call(Dialogue dialogue, LabelledCalls.Split split, String set, List<Entity> entities) {
+
+        /** Whether the call is in a held-out set of its own rather than a half of the first set. */
+        boolean separatelyHeldOut() {
+            return split == LabelledCalls.Split.HELD_OUT && !set.isEmpty();
+        }
+    }
 
     private static final List<Call> ALL = parse(text());
 
     private PiiCalls() {}
 
-    /** The calls of one half of the first set. */
+    /** The calls of one half of the first set (the tuning half with the second tuning set). */
     public static List<Call> of(LabelledCalls.Split split) {
         return ALL.stream()
-                .filter(call -> !call.fresh() && call.split() == split)
+                .filter(call -> !call.separatelyHeldOut() && call.split() == split)
                 .toList();
     }
 
     /** The second held-out set: phrasings, numbers that are not personal and voices that neither half has. */
     public static List<Call> fresh() {
-        return ALL.stream().filter(Call::fresh).toList();
+        return set("fresh");
+    }
+
+    /** The third held-out set, written after the third round of tuning: phrasings and voices of its own. */
+    public static List<Call> blind() {
+        return set("blind");
+    }
+
+    private static List<Call> set(String name) {
+        return ALL.stream().filter(call -> call.set().equals(name)).toList();
     }
 
     static List<Call> parse(String text) {
@@ -49,7 +65,7 @@ public final class PiiCalls {
         String name = null;
         LabelledCalls.Split split = null;
         List<Voice> voices = null;
-        boolean fresh = false;
+        String set = "";
         List<Dialogue.Line> lines = new ArrayList<>();
         List<Entity> entities = new ArrayList<>();
         for (String raw : (text + "\n\n").split("\n", -1)) {
@@ -59,10 +75,10 @@ public final class PiiCalls {
             }
             if (line.isEmpty()) {
                 if (name != null) {
-                    calls.add(new Call(new Dialogue(name, voices, lines), split, fresh, entities));
+                    calls.add(new Call(new Dialogue(name, voices, lines), split, set, entities));
                 }
                 name = null;
-                fresh = false;
+                set = "";
                 lines = new ArrayList<>();
                 entities = new ArrayList<>();
                 continue;
@@ -74,7 +90,7 @@ public final class PiiCalls {
                 case "split" ->
                     split = LabelledCalls.Split.valueOf(
                             value.toUpperCase(Locale.ROOT).replace('-', '_'));
-                case "set" -> fresh = value.equals("fresh");
+                case "set" -> set = value;
                 case "voices" ->
                     voices = Arrays.stream(value.split("\\|")).map(Voice::parse).toList();
                 case "A", "C" -> {
