@@ -123,6 +123,9 @@ public interface RecordingStore {
      */
     Optional<Recording> delete(String org, String uuid);
 
+    /** Ids of the use case's recordings that are finished (analysed or failed), oldest first. */
+    List<String> finished(String org, String useCase);
+
     /** Ids of this organisation's recordings uploaded before {@code cutoff}, oldest first, at most {@code limit}. */
     List<String> createdBefore(String org, Instant cutoff, int limit);
 

@@ -234,6 +234,11 @@ final class InMemoryStores {
         }
 
         @Override
+        public List<String> finished(String org, String useCase) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<String> orgs() {
             throw new UnsupportedOperationException();
         }

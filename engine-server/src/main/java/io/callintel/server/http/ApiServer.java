@@ -91,8 +91,8 @@ public final class ApiServer implements AutoCloseable {
             Dependencies d, String host, int port, Optional<String> publicUrl, Path uploadTemp, Limits limits) {
         Views views = new Views(d.json());
         PublicUrl urls = new PublicUrl(publicUrl, host, this::port);
-        UseCaseHandlers useCases =
-                new UseCaseHandlers(d.useCases(), d.recordings(), d.summaries(), d.json(), views, d.clock());
+        UseCaseHandlers useCases = new UseCaseHandlers(
+                d.useCases(), d.recordings(), d.summaries(), d.reprocessing(), d.json(), views, d.clock());
         UploadHandlers uploads =
                 new UploadHandlers(d.useCases(), d.intake(), d.signer(), d.json(), views, urls, d.clock(), limits);
         RecordingHandlers recordings = new RecordingHandlers(
@@ -147,6 +147,7 @@ public final class ApiServer implements AutoCloseable {
                 config.routes.get(BASE + "/usecase/{usecase_uuid}", useCases::get);
                 config.routes.put(BASE + "/usecase/{usecase_uuid}", useCases::update);
                 config.routes.delete(BASE + "/usecase/{usecase_uuid}", useCases::delete);
+                config.routes.post(BASE + "/usecase/{usecase_uuid}/reprocess", useCases::reprocess);
                 config.routes.get(BASE + "/org-usecases/{org_uuid}", useCases::listForOrg);
                 config.routes.post(BASE + "/{client_name}/{client_profile}/create-upload-link", uploads::createLink);
                 config.routes.post(BASE + "/{client_name}/{client_profile}/direct-upload", uploads::direct);

@@ -32,7 +32,7 @@ final class KeyScope {
             "/org-usecases/analytics/summary-counts",
             "/org-usecases/analytics/summary-details");
 
-    private static final Pattern USE_CASE_PATH = Pattern.compile("/usecase/([^/]+)");
+    private static final Pattern USE_CASE_PATH = Pattern.compile("/usecase/([^/]+)(?:/reprocess)?");
     private static final Pattern RECORDING_PATH = Pattern.compile("/recording/([^/]+)");
 
     private final RecordingStore recordings;

@@ -109,15 +109,14 @@ final class RecordingHandlers {
     /** A failed recording back in the queue, from the start, its attempts reset. */
     void retry(Context ctx) {
         Recording recording = find(ctx, JsonBody.parse(json, ctx.body()));
-        if (!intake.retry(recording.uuid())) {
-            throw new ApiError(
-                    409,
-                    "conflict",
-                    "Only a failed recording can be retried; this one is "
-                            + recording.state().wireName(),
-                    "recording_uuid");
-        }
-        detailsNow(ctx, recording.uuid());
+        Recording requeued = intake.retry(recording.uuid())
+                .orElseThrow(() -> new ApiError(
+                        409,
+                        "conflict",
+                        "Only a failed recording can be retried; this one is "
+                                + recording.state().wireName(),
+                        "recording_uuid"));
+        ctx.json(views.recordingDetails(requeued, recordings.history(requeued.uuid())));
     }
 
     /**
@@ -136,26 +135,20 @@ final class RecordingHandlers {
                     "The recording's use case was deleted: there are no settings to process it under",
                     "recording_uuid");
         }
-        if (!reprocessing.reprocess(recording.uuid())) {
-            throw new ApiError(
-                    409,
-                    "conflict",
-                    "Only a finished recording (ANALYSIS_COMPLETED or FAILED) can be processed again; this one is "
-                            + recording.state().wireName(),
-                    "recording_uuid");
-        }
-        detailsNow(ctx, recording.uuid());
+        Recording requeued = reprocessing
+                .reprocess(recording.uuid())
+                .orElseThrow(() -> new ApiError(
+                        409,
+                        "conflict",
+                        "Only a finished recording (ANALYSIS_COMPLETED or FAILED) can be processed again; this one"
+                                + " is " + recording.state().wireName(),
+                        "recording_uuid"));
+        ctx.json(views.recordingDetails(requeued, recordings.history(requeued.uuid())));
     }
 
     void details(Context ctx) {
         Recording recording = find(ctx, JsonBody.parse(json, ctx.body()));
         ctx.json(views.recordingDetails(recording, recordings.history(recording.uuid())));
-    }
-
-    /** The recording's details as they are after a change. */
-    private void detailsNow(Context ctx, String uuid) {
-        Recording now = recordings.find(uuid).orElseThrow(() -> ApiError.notFound("Recording"));
-        ctx.json(views.recordingDetails(now, recordings.history(uuid)));
     }
 
     /** Corrects the recording's bucket, or one of its answers; answers with all its corrections. */

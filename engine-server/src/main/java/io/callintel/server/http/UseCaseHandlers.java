@@ -9,6 +9,7 @@ import io.callintel.core.store.UseCaseStore;
 import io.callintel.core.usecase.AnalysisConfig;
 import io.callintel.core.usecase.UseCase;
 import io.callintel.engine.json.UseCaseJson;
+import io.callintel.server.service.Reprocessing;
 import io.callintel.server.service.Summaries;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -30,6 +31,7 @@ final class UseCaseHandlers {
     private final UseCaseStore useCases;
     private final RecordingStore recordings;
     private final Summaries summaries;
+    private final Reprocessing reprocessing;
     private final ObjectMapper json;
     private final Views views;
     private final Clock clock;
@@ -38,12 +40,14 @@ final class UseCaseHandlers {
             UseCaseStore useCases,
             RecordingStore recordings,
             Summaries summaries,
+            Reprocessing reprocessing,
             ObjectMapper json,
             Views views,
             Clock clock) {
         this.useCases = useCases;
         this.recordings = recordings;
         this.summaries = summaries;
+        this.reprocessing = reprocessing;
         this.json = json;
         this.views = views;
         this.clock = clock;
@@ -116,6 +120,13 @@ final class UseCaseHandlers {
                 .put("usecase_uuid", useCase.uuid())
                 .put("deleted", true)
                 .put("message", "Use case deleted; its recordings are kept"));
+    }
+
+    /** Every finished recording of the use case processed again under its settings now. */
+    void reprocess(Context ctx) {
+        UseCase useCase = find(ctx);
+        int queued = reprocessing.reprocessAll(useCase.org(), useCase.uuid());
+        ctx.status(202).json(views.object().put("usecase_uuid", useCase.uuid()).put("queued", queued));
     }
 
     void listForOrg(Context ctx) {

@@ -153,6 +153,11 @@ final class ObservedRecordingStore implements RecordingStore {
     }
 
     @Override
+    public List<String> finished(String org, String useCase) {
+        return store.finished(org, useCase);
+    }
+
+    @Override
     public List<String> orgs() {
         return store.orgs();
     }

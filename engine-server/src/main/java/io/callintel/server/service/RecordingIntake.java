@@ -162,14 +162,16 @@ public final class RecordingIntake {
     }
 
     /**
-     * A failed recording queued again from the start, its attempts reset; the workers are woken. False when it is
-     * not failed.
+     * A failed recording queued again from the start, its attempts reset; the workers are woken.
+     *
+     * @return the recording as queued, before a worker takes it; empty when it is not failed
      */
-    public boolean retry(String uuid) {
-        boolean requeued = recordings.requeue(uuid);
-        if (requeued) {
-            queued.run();
+    public Optional<Recording> retry(String uuid) {
+        if (!recordings.requeue(uuid)) {
+            return Optional.empty();
         }
+        Optional<Recording> requeued = recordings.find(uuid);
+        queued.run();
         return requeued;
     }
 

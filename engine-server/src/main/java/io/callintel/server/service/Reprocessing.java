@@ -1,6 +1,8 @@
 package io.callintel.server.service;
 
+import io.callintel.core.recording.Recording;
 import io.callintel.core.store.RecordingStore;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -25,14 +27,32 @@ public final class Reprocessing {
         this.queued = queued;
     }
 
-    /** @return false when the recording is not finished (analysed or failed); then nothing changed */
-    public boolean reprocess(String uuid) {
+    /**
+     * Every finished recording of the use case, each as by {@link #reprocess(String)}; those in processing are left
+     * as they are (they already take the settings now).
+     *
+     * @return how many were queued
+     */
+    public int reprocessAll(String org, String useCase) {
+        int queued = 0;
+        for (String uuid : recordings.finished(org, useCase)) {
+            queued += reprocess(uuid).isPresent() ? 1 : 0;
+        }
+        return queued;
+    }
+
+    /**
+     * @return the recording as queued, before a worker takes it; empty when it is not finished (analysed or failed),
+     *     and then nothing changed
+     */
+    public Optional<Recording> reprocess(String uuid) {
         if (!recordings.reprocess(uuid)) {
-            return false;
+            return Optional.empty();
         }
         // A worker needs seconds of recognition before it indexes the recording anew, so this comes first.
         unindex.accept(uuid);
+        Optional<Recording> requeued = recordings.find(uuid);
         queued.run();
-        return true;
+        return requeued;
     }
 }

@@ -420,6 +420,16 @@ public final class JdbcRecordingStore implements RecordingStore {
     }
 
     @Override
+    public List<String> finished(String org, String useCase) {
+        return db.query(
+                "SELECT uuid FROM recording WHERE org = ? AND usecase = ? AND state IN ('FAILED', 'ANALYSIS_COMPLETED')"
+                        + " ORDER BY created_at",
+                row -> row.getString(1),
+                org,
+                useCase);
+    }
+
+    @Override
     public List<String> createdBefore(String org, Instant cutoff, int limit) {
         return db.query(
                 "SELECT uuid FROM recording WHERE org = ? AND created_at < ? ORDER BY created_at LIMIT ?",

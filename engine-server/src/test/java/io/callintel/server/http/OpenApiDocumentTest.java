@@ -59,6 +59,7 @@ class OpenApiDocumentTest {
             "GET /v1alpha/callintel/usecase/{usecase_uuid}",
             "PUT /v1alpha/callintel/usecase/{usecase_uuid}",
             "DELETE /v1alpha/callintel/usecase/{usecase_uuid}",
+            "POST /v1alpha/callintel/usecase/{usecase_uuid}/reprocess",
             "GET /v1alpha/callintel/org-usecases/{org_uuid}",
             "POST /v1alpha/callintel/{client_name}/{client_profile}/create-upload-link",
             "POST /v1alpha/callintel/{client_name}/{client_profile}/direct-upload",

@@ -87,6 +87,17 @@ class ReprocessTest {
             assertFalse(stored.contains(phrase.replace("\"", "")), "the stored row holds no card number");
         }
 
+        // The whole use case at once: its one finished recording goes back in the queue.
+        assertEquals(
+                404,
+                server.post(BASE + "/usecase/" + useCaseUuid + "/reprocess", server.newOrgToken(), "")
+                        .status());
+        Reply all = server.post(BASE + "/usecase/" + useCaseUuid + "/reprocess", token, "");
+        assertEquals(202, all.status(), all.body());
+        assertEquals(1, all.json().path("queued").asInt(), all.body());
+        done = server.awaitFinal(token, TestServer.orgOf(token), null, recording, Duration.ofMinutes(3));
+        assertEquals("ANALYSIS_COMPLETED", done.path("state").asText(), done.toString());
+
         assertEquals(200, server.delete(BASE + "/usecase/" + useCaseUuid, token).status());
         ApiErrorsTest.assertError(reprocess(token, recording), 409, "recording_uuid", "use case was deleted");
     }
