@@ -7,7 +7,10 @@ const STATES = ['AWAITING_UPLOAD', 'INITIATED', 'TRANSCRIPTION_COMPLETED', 'ANAL
 const ANSWERS = ['Yes', 'No', 'Unclear'];
 const LIMIT = 20;
 
-/** A use case: what it asks, its dashboard, an upload area and its recordings, filtered by its buckets and answers. */
+/**
+ * A use case: what it asks, its dashboard, an upload area and its recordings, filtered by its buckets and answers;
+ * after its settings changed, its finished recordings can be processed again under them.
+ */
 export async function useCaseView(main, session, uuid) {
   const useCase = await api.call(`${api.BASE}/usecase/${uuid}`);
   const questions = (useCase.analysis_config?.analysis_questions ?? []).map((q) => (typeof q === 'string' ? q : q.question));
@@ -17,9 +20,20 @@ export async function useCaseView(main, session, uuid) {
     questions.length ? ['Question', 'question', choice('Any question', questions)] : null,
     questions.length ? ['Answer', 'answer', answerInput()] : null,
   ]);
+  const status = h('p', { class: 'status', 'aria-live': 'polite' });
+  async function reprocess() {
+    if (!window.confirm('Process every finished recording of this use case again, under its settings now? '
+      + 'Their results are replaced.')) return;
+    const queued = await api.call(`${api.BASE}/usecase/${uuid}/reprocess`, { method: 'POST' });
+    status.textContent = `${queued.queued} recording(s) queued to be processed again.`;
+    await list.load();
+  }
   show(main,
     h('div', { class: 'title' }, h('h1', {}, useCase.usecase_name),
-      h('a', { class: 'button', href: `#/usecases/${uuid}/edit` }, 'Edit')),
+      h('div', { class: 'actions' },
+        h('a', { class: 'button', href: `#/usecases/${uuid}/edit` }, 'Edit'),
+        h('button', { type: 'button', class: 'reprocess', on: { click: reprocess } }, 'Process again'))),
+    status,
     useCase.usecase_desc ? h('p', {}, useCase.usecase_desc) : null,
     h('p', {}, `${questions.length} question(s), ${buckets.length} bucket(s)`),
     await dashboard(session, uuid),

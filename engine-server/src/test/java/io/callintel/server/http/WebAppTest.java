@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -317,6 +318,11 @@ class WebAppTest {
         browser.findElement(By.cssSelector("button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Loan sales (UK)"));
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("1 question(s), 2 bucket(s)"));
+        // After its settings changed, the use case's finished recordings are processed again under them.
+        browser.findElement(By.cssSelector("button.reprocess")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.textMatches(
+                By.cssSelector("p.status"), Pattern.compile("[1-9]\\d* recording\\(s\\) queued.*")));
 
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credential")));
