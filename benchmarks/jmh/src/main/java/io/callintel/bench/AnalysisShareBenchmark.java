@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code analysisMs}: one value per iteration in the JSON's raw data; JMH prints their sum);</li>
  *   <li>{@link #analysis}: analysis alone, repeated on the call's transcript (recognized once, untimed):
  *       {@code CallIntelEngine.analyze} (3 questions, 3 buckets, metrics) and {@link SegmentIndex#replace} of
- *       the segments into an index already holding {@value #INDEXED_CALLS} calls, on one thread.</li>
+ *       the segments into an index already holding {@value #INDEXED_CALLS} calls, on one thread;</li>
+ *   <li>{@link #redaction}: PII redaction alone, repeated on the same transcript, on one thread.</li>
  * </ul>
  *
  * <p>The target: analysis under 5% of recognition. {@link BenchmarkSummary} prints the share from the JSON.
@@ -198,5 +199,13 @@ public class AnalysisShareBenchmark {
     @Measurement(iterations = 15)
     public CallAnalytics analysis(Pipeline s, Transcribed call) {
         return s.analyze(call.transcript);
+    }
+
+    /** PII redaction of the call's transcript ({@code CallIntelEngine.redact}): what a redacting use case adds. */
+    @Benchmark
+    @Warmup(iterations = 5)
+    @Measurement(iterations = 15)
+    public Transcript redaction(Pipeline s, Transcribed call) {
+        return s.engine.redact(call.transcript);
     }
 }
