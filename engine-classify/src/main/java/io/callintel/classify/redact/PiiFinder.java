@@ -541,9 +541,7 @@ final class PiiFinder {
                         && (partOfNumber(words.get(start - 1)) || AMOUNT_GLUE.contains(words.get(start - 1)))) {
                     start--;
                 }
-                if (Vocabulary.UNITS.contains(words.get(j))
-                        || Vocabulary.TIMES_OF_DAY.contains(words.get(j))
-                                && heardDigits(words.subList(start, end)) <= TIME_DIGITS) {
+                if (counts(words.get(j), words.subList(start, end))) {
                     return true;
                 }
             }
@@ -682,9 +680,7 @@ final class PiiFinder {
          */
         private boolean countsSomething(int from, int at) {
             for (int j = at; j < Math.min(words.size(), at + 2); j++) {
-                if (Vocabulary.UNITS.contains(words.get(j))
-                        || Vocabulary.TIMES_OF_DAY.contains(words.get(j))
-                                && heardDigits(words.subList(from, at)) <= TIME_DIGITS) {
+                if (counts(words.get(j), words.subList(from, at))) {
                     return true;
                 }
             }
@@ -882,6 +878,15 @@ final class PiiFinder {
     }
 
     /** The digits the words say, misheard digits ("for", "to") counted. */
+    /**
+     * Whether {@code word}, said after {@code number}, says what the number counts: a unit, or a time of day after a
+     * short number.
+     */
+    private static boolean counts(String word, List<String> number) {
+        return Vocabulary.UNITS.contains(word)
+                || Vocabulary.TIMES_OF_DAY.contains(word) && heardDigits(number) <= TIME_DIGITS;
+    }
+
     private static int heardDigits(List<String> words) {
         return NumberWords.digits(words)
                 + (int) words.stream().filter(NumberWords.MISHEARD::containsKey).count();

@@ -1,5 +1,7 @@
 package io.callintel.classify.redact;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
@@ -15,19 +17,22 @@ final class SoundsAlike {
     private SoundsAlike() {}
 
     static boolean words(String heard, String meant, boolean loosely) {
-        for (boolean heardAlternate : new boolean[] {false, true}) {
-            for (boolean meantAlternate : new boolean[] {false, true}) {
-                String a = METAPHONE.doubleMetaphone(heard, heardAlternate);
-                String b = METAPHONE.doubleMetaphone(meant, meantAlternate);
-                if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
-                    continue;
-                }
+        List<String> heardCodes = codes(heard);
+        for (String b : codes(meant)) {
+            for (String a : heardCodes) {
                 if (a.equals(b) || loosely && b.length() >= 2 && distance(a, b) <= 1) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** A word's primary and alternate codes, those not empty. */
+    private static List<String> codes(String word) {
+        return Stream.of(METAPHONE.doubleMetaphone(word, false), METAPHONE.doubleMetaphone(word, true))
+                .filter(code -> code != null && !code.isEmpty())
+                .toList();
     }
 
     /** Levenshtein distance of two short codes. */
